@@ -1,0 +1,62 @@
+# ratelab — the two commands a newcomer needs are `make run` and `make test` (see README.md).
+# Both install what they need on a fresh Debian machine first (`make setup`).
+
+GO        ?= go
+PYTHON    ?= /usr/bin/python3
+BIN       := $(CURDIR)/bin/ratelab
+# Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
+# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
+APT_PACKAGES := libzmq3-dev pkg-config gcc \
+	jupyter-notebook jupyter-console python3-jupyter-client python3-nbclient \
+	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
+	python3-pytest python3-scipy python3-pandas python3-statsmodels \
+	r-base-core r-cran-survey tmux
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build install run notebook test test-go test-clients bench generate
+
+## setup: install the Debian packages (only those missing) and the Go modules.
+setup:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "setup: installing $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	$(GO) mod download
+
+build:
+	$(GO) build -o $(BIN) ./cmd/ratelab
+
+## install: the "Go (ratelab)" kernelspec in the user's Jupyter data dir.
+install: build
+	$(BIN) install
+
+## run: ratelab's main job on its embedded defaults: execute the curated notebooks headless.
+run: setup install
+	$(BIN) run --output-dir ratelab-out
+
+## notebook: open the classic Jupyter notebook on the curated notebooks.
+notebook: setup install
+	jupyter notebook --notebook-dir=notebooks
+
+## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.
+test: setup build test-go test-clients
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+test-clients: build
+	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest
+
+## generate: regenerate symbol tables, docs and datasets (committed; tests check they are fresh).
+generate:
+	$(GO) generate ./...
+
+## bench: speed and memory figures beside the references (ipykernel, pandas), one run.
+bench: setup build
+	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/bench_kernel.py
+	$(GO) run ./analysis/bench
+	$(GO) test -run '^$$' -bench . -count 5 ./analysis/... ./kernel/interp/
