@@ -1,0 +1,108 @@
+package sampling
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/go-gota/gota/dataframe"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+)
+
+// Sweep is a grid of repeated polls, one PollResult per response mechanism and poll
+// size, showing that a larger poll shrinks the spread of its estimate but not its bias.
+type Sweep struct {
+	Sizes     []int
+	Responses []Response
+	// Results[i*len(Sizes)+j] are the polls under Responses[i] of size Sizes[j].
+	Results []*PollResult
+}
+
+// PollSweep runs repeats polls of each size under each response mechanism at the
+// given confidence level (0 means 0.95), seeded with seed.
+func PollSweep(pop Population, sizes []int, repeats int, responses []Response, level float64, seed uint64) (*Sweep, error) {
+	if len(sizes) == 0 || len(responses) == 0 {
+		return nil, fmt.Errorf("sampling: poll sweep needs at least one size and one response mechanism")
+	}
+	sw := &Sweep{Sizes: sizes, Responses: responses}
+	seeds := newRand(seed)
+	for _, resp := range responses {
+		for _, n := range sizes {
+			r, err := Polls(pop, PollSpec{Size: n, Repeats: repeats, Response: resp, Level: level}, seeds.Uint64())
+			if err != nil {
+				return nil, err
+			}
+			sw.Results = append(sw.Results, r)
+		}
+	}
+	return sw, nil
+}
+
+// Table returns one summary row (see PollResult.Summary) per mechanism and size.
+func (sw *Sweep) Table() dataframe.DataFrame {
+	df := sw.Results[0].Summary()
+	for _, r := range sw.Results[1:] {
+		df = df.RBind(r.Summary())
+	}
+	return df
+}
+
+// Plot draws, for each mechanism, the mean of the polls with a band of ±2 standard
+// errors against the poll size: the band narrows as n grows, around the truth when
+// everyone answers and around the wrong value otherwise.
+func (sw *Sweep) Plot() (*plot.Plot, error) {
+	p := newPlot("Bigger polls: smaller spread, same bias", "poll size n (log scale)", "poll mean ± 2 SE")
+	p.X.Scale = plot.LogScale{}
+	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+	for i, resp := range sw.Responses {
+		rs := sw.Results[i*len(sw.Sizes) : (i+1)*len(sw.Sizes)]
+		iv := intervals{}
+		for j, r := range rs {
+			// Offset mechanisms a little along x so their bars do not overlap.
+			iv.x = append(iv.x, float64(sw.Sizes[j])*math.Pow(1.06, float64(i)))
+			m := r.Truth + r.Bias
+			iv.mid = append(iv.mid, m)
+			iv.lo = append(iv.lo, m-2*r.SE)
+			iv.hi = append(iv.hi, m+2*r.SE)
+		}
+		if err := addIntervals(p, iv, resp.Name, i); err != nil {
+			return nil, err
+		}
+	}
+	addHLine(p, sw.Results[0].Truth, "population mean", color.Black, false)
+	return p, nil
+}
+
+// CoveragePlot draws the share of intervals that cover the truth, as bars by poll
+// size for each mechanism, against the nominal level: under value-dependent
+// non-response coverage falls as the polls grow.
+func (sw *Sweep) CoveragePlot() (*plot.Plot, error) {
+	p := newPlot("How often the poll's interval covers the truth", "poll size n", "coverage")
+	w := vg.Points(60 / float64(len(sw.Responses)))
+	for i, resp := range sw.Responses {
+		vals := make(plotter.Values, len(sw.Sizes))
+		for j := range sw.Sizes {
+			vals[j] = sw.Results[i*len(sw.Sizes)+j].Coverage
+		}
+		b, err := plotter.NewBarChart(vals, w)
+		if err != nil {
+			return nil, err
+		}
+		b.Color = plotutil.Color(i)
+		b.LineStyle.Width = 0
+		b.Offset = w * vg.Length(float64(i)-float64(len(sw.Responses)-1)/2)
+		p.Add(b)
+		p.Legend.Add(resp.Name, b)
+	}
+	names := make([]string, len(sw.Sizes))
+	for j, n := range sw.Sizes {
+		names[j] = fmt.Sprint(n)
+	}
+	p.NominalX(names...)
+	addHLine(p, sw.Results[0].Spec.Level, "nominal level", color.Black, true)
+	p.Y.Min, p.Y.Max = 0, 1.15
+	return p, nil
+}
