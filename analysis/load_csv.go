@@ -1,0 +1,538 @@
+package analysis
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"sync"
+	"time"
+	"unsafe"
+)
+
+// csvChunkSize is the size of the blocks the CSV reader hands to parse workers.
+// Blocks end at a record boundary; a record longer than a block grows the block.
+const csvChunkSize = 4 << 20
+
+// LoadCSV reads aggregates from CSV text (gzip-compressed or plain, detected by the
+// gzip magic bytes) with a header line naming the columns; name is used in messages.
+//
+// The text is cut into blocks at record boundaries and the blocks are parsed in
+// parallel straight into typed columns. Fields without quotes take a fast path;
+// records with a quote are parsed by encoding/csv, so quoting follows RFC 4180 as
+// encoding/csv does. A malformed value fails the load with a *ParseError naming the
+// line, the column and what was expected; the first one in file order is returned.
+// Empty fields are NULL: 0 for counts, NaN for usage_hours (ValidationReport flags
+// it), the zero time for timestamps. Columns not in the schema are listed in the
+// LoadReport and not kept.
+func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
+	o, err := resolveOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	format := "csv"
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: gzip: %w", name, err)
+		}
+		defer gz.Close()
+		br = bufio.NewReaderSize(gz, 1<<16)
+		format = "csv.gz"
+	}
+	p, err := newCSVPlan(br, name, o)
+	if err != nil {
+		return nil, err
+	}
+	t := newTable(name, true)
+	for _, f := range p.fields {
+		if f.col >= 0 {
+			t.present[f.col] = true
+		}
+	}
+	segs, nulls, err := p.parseAll(br, t, o.workers)
+	if err != nil {
+		return nil, err
+	}
+	t.addSegments(segs)
+	t.report = LoadReport{Source: name, Format: format, Rows: t.n, Unknown: p.unknown, Nulls: nulls}
+	t.report.fillColumns(t)
+	return t, nil
+}
+
+// csvField says what to do with one field of a record.
+type csvField struct {
+	col  column // -1: skip
+	name string
+}
+
+type csvPlan struct {
+	name    string
+	fields  []csvField
+	unknown []string
+}
+
+// newCSVPlan reads the header line and maps it to schema columns.
+func newCSVPlan(br *bufio.Reader, name string, o loadOptions) (*csvPlan, error) {
+	line, err := br.ReadBytes('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && len(line) > 0) {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("load %s: empty input, expected a header line", name)
+		}
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	header, err := csv.NewReader(bytes.NewReader(line)).Read()
+	if err != nil {
+		return nil, fmt.Errorf("load %s: line 1: header: %w", name, err)
+	}
+	p := &csvPlan{name: name}
+	seen := map[column]bool{}
+	for i, h := range header {
+		if i == 0 {
+			h = string(bytes.TrimPrefix([]byte(h), []byte("\xef\xbb\xbf"))) // UTF-8 BOM
+		}
+		c, ok := columnByName(h)
+		switch {
+		case !ok:
+			p.unknown = append(p.unknown, h)
+			c = -1
+		case seen[c]:
+			return nil, fmt.Errorf("load %s: line 1: column %q appears twice in the header", name, h)
+		case !o.wants(c):
+			c = -1
+		}
+		if c >= 0 {
+			seen[c] = true
+		}
+		p.fields = append(p.fields, csvField{col: c, name: h})
+	}
+	return p, nil
+}
+
+type csvChunk struct {
+	idx  int
+	data []byte
+	line int
+}
+
+// parseAll cuts the input into chunks at record boundaries and parses them with
+// workers goroutines, returning the segments in input order.
+func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[string]int, error) {
+	chunks := make(chan csvChunk, workers)
+	free := make(chan []byte, workers+2)
+	for i := 0; i < workers+2; i++ {
+		free <- make([]byte, csvChunkSize)
+	}
+	var (
+		mu     sync.Mutex
+		segs   []*segment
+		errs   = map[int]error{}
+		nulls  = map[string]int{}
+		failed bool
+		wg     sync.WaitGroup
+	)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ps := newCSVParser(p)
+			for c := range chunks {
+				mu.Lock()
+				stop := failed
+				mu.Unlock()
+				var seg *segment
+				var err error
+				if !stop {
+					seg, err = ps.parse(c, t)
+				}
+				free <- c.data[:cap(c.data)]
+				mu.Lock()
+				for len(segs) <= c.idx {
+					segs = append(segs, nil)
+				}
+				segs[c.idx] = seg
+				if err != nil {
+					errs[c.idx] = err
+					failed = true
+				}
+				mu.Unlock()
+			}
+			mu.Lock()
+			for k, n := range ps.nulls {
+				nulls[p.fields[k].name] += n
+			}
+			mu.Unlock()
+		}()
+	}
+	readErr := p.split(r, chunks, free, &mu, &failed)
+	close(chunks)
+	wg.Wait()
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+	if len(errs) > 0 {
+		first := -1
+		for i := range errs {
+			if first < 0 || i < first {
+				first = i
+			}
+		}
+		return nil, nil, errs[first]
+	}
+	byCol := map[string]int{}
+	for name, n := range nulls {
+		if c, ok := columnByName(name); ok {
+			byCol[c.String()] = n
+		}
+	}
+	return segs, byCol, nil
+}
+
+// split reads r into blocks that end at a record boundary (a newline outside quotes)
+// and sends them as chunks with their first line number. It stops early once a
+// worker has failed: later chunks cannot hold an earlier error.
+func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, mu *sync.Mutex, failed *bool) error {
+	var carry []byte
+	line, idx := 2, 0
+	eof := false
+	for !eof {
+		mu.Lock()
+		stop := *failed
+		mu.Unlock()
+		if stop {
+			return nil
+		}
+		buf := <-free
+		if len(carry) > len(buf)/2 {
+			buf = make([]byte, 2*len(carry)+csvChunkSize)
+		}
+		n := copy(buf, carry)
+		m, err := io.ReadFull(r, buf[n:])
+		n += m
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			eof = true
+		case err != nil:
+			return fmt.Errorf("load %s: read: %w", p.name, err)
+		}
+		cut := n
+		if !eof {
+			cut = lastRecordEnd(buf[:n])
+			if cut < 0 { // one record longer than the block: read more before cutting
+				carry = append(carry[:0], buf[:n]...)
+				free <- buf
+				continue
+			}
+		}
+		carry = append(carry[:0], buf[cut:n]...)
+		if cut > 0 {
+			data := buf[:cut]
+			chunks <- csvChunk{idx: idx, data: data, line: line}
+			idx++
+			line += bytes.Count(data, []byte{'\n'})
+		} else {
+			free <- buf
+		}
+	}
+	return nil
+}
+
+// lastRecordEnd returns the index just past the last newline outside quotes in b, or
+// -1. b starts at a record boundary, so quote state is known from its start.
+func lastRecordEnd(b []byte) int {
+	q := bytes.IndexByte(b, '"')
+	if q < 0 {
+		if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+			return i + 1
+		}
+		return -1
+	}
+	last := bytes.LastIndexByte(b[:q], '\n')
+	in := false
+	for i := q; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			in = !in
+		case '\n':
+			if !in {
+				last = i
+			}
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	return last + 1
+}
+
+// csvParser parses chunks for one worker; it keeps its scratch between chunks.
+type csvParser struct {
+	plan   *csvPlan
+	b      *segBuilder
+	tRaw   [numTimes]map[string]uint32 // timestamp text → local code
+	fields [][]byte
+	nulls  []int // per header field
+}
+
+func newCSVParser(p *csvPlan) *csvParser {
+	ps := &csvParser{plan: p, b: newSegBuilder(), nulls: make([]int, len(p.fields))}
+	for i := range ps.tRaw {
+		ps.tRaw[i] = map[string]uint32{}
+	}
+	return ps
+}
+
+func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
+	b := ps.b
+	b.reset(c.line)
+	for i := range ps.tRaw {
+		clear(ps.tRaw[i])
+	}
+	for _, f := range ps.plan.fields {
+		if f.col == colUsageHours {
+			b.hasUsage = true
+		}
+	}
+	data, line := c.data, c.line
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		rec := data[:end]
+		next := min(end+1, len(data))
+		span := 1
+		if bytes.IndexByte(rec, '"') >= 0 {
+			// Quoted record: encoding/csv semantics, possibly over several lines.
+			cr := csv.NewReader(bytes.NewReader(data))
+			cr.FieldsPerRecord = -1
+			vals, err := cr.Read()
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return nil, &ParseError{Source: ps.plan.name, Line: line + pe.Line - 1, Msg: pe.Err.Error(), lineOK: true}
+				}
+				return nil, fmt.Errorf("load %s: line %d: %w", ps.plan.name, line, err)
+			}
+			next = int(cr.InputOffset())
+			span = bytes.Count(data[:next], []byte{'\n'})
+			ps.fields = ps.fields[:0]
+			for _, v := range vals {
+				ps.fields = append(ps.fields, []byte(v))
+			}
+		} else {
+			if len(rec) > 0 && rec[len(rec)-1] == '\r' {
+				rec = rec[:len(rec)-1]
+			}
+			if len(rec) == 0 { // blank line
+				data = data[next:]
+				line++
+				continue
+			}
+			ps.fields = splitFields(ps.fields[:0], rec)
+		}
+		if len(ps.fields) != len(ps.plan.fields) {
+			return nil, &ParseError{Source: ps.plan.name, Line: line, lineOK: true,
+				Msg: fmt.Sprintf("expected %d fields as in the header, found %d", len(ps.plan.fields), len(ps.fields))}
+		}
+		if err := ps.record(line); err != nil {
+			return nil, err
+		}
+		// Rows keep their line numbers implicitly (first line + index) until a blank
+		// line or a multi-line record breaks the pattern.
+		if row := b.n - 1; !b.irregular && line != c.line+row {
+			b.irregular = true
+			for i := 0; i < row; i++ {
+				b.lines = append(b.lines, int32(c.line+i))
+			}
+		}
+		if b.irregular {
+			b.lines = append(b.lines, int32(line))
+		}
+		line += span
+		data = data[next:]
+	}
+	return b.finish(t), nil
+}
+
+func splitFields(dst [][]byte, rec []byte) [][]byte {
+	for {
+		i := bytes.IndexByte(rec, ',')
+		if i < 0 {
+			return append(dst, rec)
+		}
+		dst = append(dst, rec[:i])
+		rec = rec[i+1:]
+	}
+}
+
+// record converts one record's fields into the builder's columns.
+func (ps *csvParser) record(line int) error {
+	b := ps.b
+	for k, f := range ps.plan.fields {
+		v := ps.fields[k]
+		switch c := f.col; {
+		case c < 0:
+		case c.isTime():
+			j := int(c - firstTime)
+			code, ok := ps.tRaw[j][string(v)]
+			if !ok {
+				ns := int64(nullTime)
+				if len(v) > 0 {
+					tm, err := parseTimestamp(v)
+					if err != nil {
+						return ps.fieldErr(line, k, v, "is not a timestamp (want RFC 3339, e.g. 2017-06-29T12:05:00Z)")
+					}
+					ns = tm.UnixNano()
+				}
+				code = b.timeCode(ns)
+				ps.tRaw[j][string(v)] = code
+			}
+			if code == 0 {
+				ps.nulls[k]++
+			}
+			b.times[j] = append(b.times[j], code)
+		case c.isStr():
+			j := int(c - firstStr)
+			if len(v) == 0 {
+				ps.nulls[k]++
+			}
+			b.strs[j] = append(b.strs[j], b.strCode(j, v))
+		case c == colUsageHours:
+			x := math.NaN()
+			if len(v) == 0 {
+				ps.nulls[k]++
+			} else {
+				var err error
+				x, err = strconv.ParseFloat(unsafe.String(unsafe.SliceData(v), len(v)), 64)
+				if err != nil {
+					return ps.fieldErr(line, k, v, "is not a number")
+				}
+			}
+			b.usage = append(b.usage, x)
+		default:
+			j := int(c - firstInt)
+			n, ok := parseInt(v)
+			if !ok {
+				return ps.fieldErr(line, k, v, "is not an integer")
+			}
+			if len(v) == 0 {
+				ps.nulls[k]++
+			}
+			b.ints[j] = append(b.ints[j], n)
+		}
+	}
+	b.n++
+	return nil
+}
+
+func (ps *csvParser) fieldErr(line, k int, v []byte, msg string) error {
+	return &ParseError{Source: ps.plan.name, Line: line, Column: ps.plan.fields[k].name, Value: string(v), Msg: msg, lineOK: true}
+}
+
+// parseInt parses an optionally signed decimal integer; empty is NULL, read as 0.
+// A value written as a float with a zero fraction ("3.0", as some exporters write
+// counts) is accepted.
+func parseInt(v []byte) (int64, bool) {
+	if len(v) == 0 {
+		return 0, true
+	}
+	neg := v[0] == '-'
+	d := v
+	if neg || v[0] == '+' {
+		d = v[1:]
+	}
+	if len(d) == 0 || len(d) > 18 {
+		n, err := strconv.ParseInt(string(v), 10, 64)
+		return n, err == nil
+	}
+	var n int64
+	for i, ch := range d {
+		if ch < '0' || ch > '9' {
+			if ch == '.' && i > 0 && allZeros(d[i+1:]) {
+				break
+			}
+			return 0, false
+		}
+		n = n*10 + int64(ch-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+func allZeros(b []byte) bool {
+	for _, c := range b {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+// timestampLayouts are the text forms of timestamps accepted besides RFC 3339:
+// BigQuery's and Spark's exports, and plain dates.
+var timestampLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999 MST",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02",
+}
+
+// parseTimestamp parses a timestamp in UTC; text without a zone is UTC.
+func parseTimestamp(v []byte) (time.Time, error) {
+	if t, ok := parseRFC3339UTC(v); ok {
+		return t, nil
+	}
+	s := string(v)
+	for _, l := range timestampLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a timestamp: %q", s)
+}
+
+// parseRFC3339UTC is a fast path for "YYYY-MM-DDThh:mm:ssZ" (or a space for T, no
+// Z), the form the generators and exports write.
+func parseRFC3339UTC(v []byte) (time.Time, bool) {
+	if len(v) == 20 && v[19] == 'Z' {
+		v = v[:19]
+	}
+	if len(v) != 19 || v[4] != '-' || v[7] != '-' || (v[10] != 'T' && v[10] != ' ') || v[13] != ':' || v[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) (int, bool) {
+		x := 0
+		for _, c := range v[i : i+n] {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			x = x*10 + int(c-'0')
+		}
+		return x, true
+	}
+	y, ok1 := num(0, 4)
+	mo, ok2 := num(5, 2)
+	d, ok3 := num(8, 2)
+	h, ok4 := num(11, 2)
+	mi, ok5 := num(14, 2)
+	s, ok6 := num(17, 2)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC)
+	if t.Day() != d { // 31 February and the like
+		return time.Time{}, false
+	}
+	return t, true
+}

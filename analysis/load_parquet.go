@@ -1,0 +1,317 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/deprecated"
+	"github.com/parquet-go/parquet-go/encoding"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// LoadParquet reads aggregates from a Parquet file of size bytes; name is used in
+// messages. Only the column chunks of wanted schema columns are read (all known ones
+// by default, or those named by WithColumns), straight from their pages into typed
+// columns, row groups in parallel.
+//
+// Both schema generations load: the BigQuery one and the older v1 files with INT96
+// timestamps, nullable metrics and ~51 columns. Timestamps may be INT96, INT64 with a
+// TIMESTAMP logical or converted type, or text. NULL counts read as 0 and NULL
+// usage_hours as NaN, and are counted in the LoadReport; columns outside the schema
+// are listed there and not read.
+func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*Table, error) {
+	o, err := resolveOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	pf, err := parquet.OpenFile(r, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	t := newTable(name, false)
+	var cols []pqColumn
+	var unknown []string
+	for _, c := range pf.Root().Columns() {
+		sc, ok := columnByName(c.Name())
+		if !ok || !c.Leaf() || c.MaxRepetitionLevel() > 0 {
+			unknown = append(unknown, c.Name())
+			continue
+		}
+		if !o.wants(sc) || t.present[sc] {
+			continue
+		}
+		pc, err := newPQColumn(c, sc)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		t.present[sc] = true
+		cols = append(cols, pc)
+	}
+	groups := pf.RowGroups()
+	segs := make([]*segment, len(groups))
+	nulls := make([][numColumns]int, len(groups))
+	errs := make([]error, len(groups))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(o.workers, len(groups)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b := newSegBuilder()
+			for g := range next {
+				segs[g], errs[g] = readRowGroup(b, t, groups[g], cols, &nulls[g])
+			}
+		}()
+	}
+	for g := range groups {
+		next <- g
+	}
+	close(next)
+	wg.Wait()
+	row := 1
+	for g, s := range segs {
+		if errs[g] != nil {
+			return nil, fmt.Errorf("load %s: row group %d (rows from %d): %w", name, g, row, errs[g])
+		}
+		s.firstLine = row
+		row += s.n
+	}
+	t.addSegments(segs)
+	t.report = LoadReport{Source: name, Format: "parquet", Rows: t.n, Unknown: unknown, Nulls: map[string]int{}}
+	for g := range nulls {
+		for c, n := range nulls[g] {
+			if n > 0 {
+				t.report.Nulls[column(c).String()] += n
+			}
+		}
+	}
+	t.report.fillColumns(t)
+	return t, nil
+}
+
+// pqColumn is a file column to read into schema column col.
+type pqColumn struct {
+	index  int
+	col    column
+	maxDef byte
+	kind   parquet.Kind
+	unit   time.Duration // for INT64 timestamps
+}
+
+func newPQColumn(c *parquet.Column, sc column) (pqColumn, error) {
+	pc := pqColumn{index: c.Index(), col: sc, maxDef: byte(c.MaxDefinitionLevel()), kind: c.Type().Kind()}
+	want := "a supported type"
+	ok := false
+	switch {
+	case sc.isTime():
+		want = "INT96, INT64 TIMESTAMP or a string"
+		switch pc.kind {
+		case parquet.Int96, parquet.ByteArray:
+			ok = true
+		case parquet.Int64:
+			pc.unit, ok = timestampUnit(c.Type())
+		}
+	case sc.isStr():
+		want = "a string"
+		ok = pc.kind == parquet.ByteArray
+	case sc == colUsageHours:
+		want = "a DOUBLE, FLOAT or integer"
+		ok = pc.kind == parquet.Double || pc.kind == parquet.Float || pc.kind == parquet.Int64 || pc.kind == parquet.Int32
+	default:
+		want = "an INT64 or INT32"
+		ok = pc.kind == parquet.Int64 || pc.kind == parquet.Int32
+	}
+	if !ok {
+		return pc, fmt.Errorf("column %q: type %s, expected %s", c.Name(), c.Type(), want)
+	}
+	return pc, nil
+}
+
+func timestampUnit(t parquet.Type) (time.Duration, bool) {
+	if lt := t.LogicalType(); lt != nil {
+		if ts, ok := lt.Value.(*format.TimestampType); ok && ts.Unit.Value != nil {
+			return ts.Unit.Value.Duration(), true
+		}
+	}
+	if ct := t.ConvertedType(); ct != nil {
+		switch *ct {
+		case deprecated.TimestampMillis:
+			return time.Millisecond, true
+		case deprecated.TimestampMicros:
+			return time.Microsecond, true
+		}
+	}
+	return 0, false
+}
+
+// readRowGroup reads the wanted columns of one row group into a segment.
+func readRowGroup(b *segBuilder, t *Table, rg parquet.RowGroup, cols []pqColumn, nulls *[numColumns]int) (*segment, error) {
+	b.reset(0)
+	b.n = int(rg.NumRows())
+	chunks := rg.ColumnChunks()
+	for _, pc := range cols {
+		if err := readColumnChunk(b, chunks[pc.index], pc, nulls); err != nil {
+			return nil, fmt.Errorf("column %q: %w", pc.col, err)
+		}
+	}
+	return b.finish(t), nil
+}
+
+// readColumnChunk appends one column chunk's values to the builder, page by page,
+// from the pages' typed buffers (no per-value boxing). Dictionary-encoded pages are
+// converted once per dictionary entry.
+func readColumnChunk(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, nulls *[numColumns]int) error {
+	pages := cc.Pages()
+	defer pages.Close()
+	var dict parquet.Dictionary
+	var dictConv []uint32 // dictionary entry → local code (strings, times)
+	var dictNum []float64 // dictionary entry → number (usage)
+	var dictInt []int64   // dictionary entry → count
+	for {
+		page, err := pages.ReadPage()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		data := page.Data()
+		defs := page.DefinitionLevels()
+		var idx []int32
+		if d := page.Dictionary(); d != nil {
+			if d != dict {
+				dict = d
+				dictConv, dictNum, dictInt = nil, nil, nil
+				dv := d.Page().Data()
+				if err := convertValues(b, pc, &dv, &dictConv, &dictNum, &dictInt); err != nil {
+					return err
+				}
+			}
+			idx = data.Int32()
+		} else if err := convertValues(b, pc, &data, &dictConv, &dictNum, &dictInt); err != nil {
+			return err
+		}
+		n := int(page.NumValues())
+		var got int
+		switch c := pc.col; {
+		case c.isTime():
+			b.times[c-firstTime], got = fill(b.times[c-firstTime], n, defs, pc.maxDef, idx, dictConv, 0)
+		case c.isStr():
+			b.strs[c-firstStr], got = fill(b.strs[c-firstStr], n, defs, pc.maxDef, idx, dictConv, 0)
+		case c == colUsageHours:
+			b.usage, got = fill(b.usage, n, defs, pc.maxDef, idx, dictNum, math.NaN())
+			b.hasUsage = true
+		default:
+			b.ints[c-firstInt], got = fill(b.ints[c-firstInt], n, defs, pc.maxDef, idx, dictInt, 0)
+		}
+		nulls[pc.col] += n - got
+		parquet.Release(page)
+	}
+}
+
+// convertValues converts a buffer of plain values (a page or a dictionary) into
+// local codes, numbers or counts, by the schema column's kind.
+func convertValues(b *segBuilder, pc pqColumn, v *encoding.Values, codes *[]uint32, nums *[]float64, ints *[]int64) error {
+	c := pc.col
+	switch {
+	case c.isTime():
+		var ns []int64
+		switch pc.kind {
+		case parquet.Int96:
+			for _, x := range v.Int96() {
+				ns = append(ns, int96Nanos(x))
+			}
+		case parquet.Int64:
+			for _, x := range v.Int64() {
+				ns = append(ns, x*int64(pc.unit))
+			}
+		case parquet.ByteArray:
+			data, off := v.ByteArray()
+			for i := 0; i+1 < len(off); i++ {
+				s := data[off[i]:off[i+1]]
+				tm, err := parseTimestamp(s)
+				if err != nil {
+					return fmt.Errorf("%q is not a timestamp", s)
+				}
+				ns = append(ns, tm.UnixNano())
+			}
+		}
+		*codes = (*codes)[:0]
+		for _, x := range ns {
+			*codes = append(*codes, b.timeCode(x))
+		}
+	case c.isStr():
+		data, off := v.ByteArray()
+		*codes = (*codes)[:0]
+		for i := 0; i+1 < len(off); i++ {
+			*codes = append(*codes, b.strCode(int(c-firstStr), data[off[i]:off[i+1]]))
+		}
+	case c == colUsageHours:
+		switch pc.kind {
+		case parquet.Double:
+			*nums = v.Double()
+		case parquet.Float:
+			*nums = (*nums)[:0]
+			for _, x := range v.Float() {
+				*nums = append(*nums, float64(x))
+			}
+		case parquet.Int64:
+			*nums = (*nums)[:0]
+			for _, x := range v.Int64() {
+				*nums = append(*nums, float64(x))
+			}
+		case parquet.Int32:
+			*nums = (*nums)[:0]
+			for _, x := range v.Int32() {
+				*nums = append(*nums, float64(x))
+			}
+		}
+	default:
+		switch pc.kind {
+		case parquet.Int64:
+			*ints = v.Int64()
+		case parquet.Int32:
+			*ints = (*ints)[:0]
+			for _, x := range v.Int32() {
+				*ints = append(*ints, int64(x))
+			}
+		}
+	}
+	return nil
+}
+
+// fill appends n values of a page to dst: vals[k] for the k-th present value (or
+// vals[idx[k]] on a dictionary-encoded page), null where the definition level says
+// NULL. It returns the number of present values.
+func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T, null T) ([]T, int) {
+	k := 0
+	for i := 0; i < n; i++ {
+		if len(defs) > 0 && defs[i] != maxDef {
+			dst = append(dst, null)
+			continue
+		}
+		if idx != nil {
+			dst = append(dst, vals[idx[k]])
+		} else {
+			dst = append(dst, vals[k])
+		}
+		k++
+	}
+	return dst, k
+}
+
+// julianUnixEpoch is the Julian day number of 1970-01-01.
+const julianUnixEpoch = 2440588
+
+// int96Nanos converts an INT96 timestamp (Impala/Spark: nanoseconds of the day in
+// the low 8 bytes, Julian day in the high 4, little-endian) to Unix nanoseconds.
+func int96Nanos(x deprecated.Int96) int64 {
+	nanosOfDay := int64(uint64(x[1])<<32 | uint64(x[0]))
+	day := int64(x[2]) - julianUnixEpoch
+	return day*int64(24*time.Hour) + nanosOfDay
+}
