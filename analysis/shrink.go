@@ -1,0 +1,255 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"gonum.org/v1/gonum/mathext"
+	"gonum.org/v1/gonum/optimize"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// GammaPrior is a gamma distribution of the true rates of many groups, in events per
+// 1000 usage hours, given by its shape and mean; its rate parameter (per thousand
+// usage hours) is Shape/Mean and its coefficient of variation 1/√Shape.
+type GammaPrior struct {
+	Shape float64
+	Mean  float64
+}
+
+// Gamma returns the prior as a distuv.Gamma over rates per 1000 usage hours.
+func (p GammaPrior) Gamma() distuv.Gamma {
+	return distuv.Gamma{Alpha: p.Shape, Beta: p.Shape / p.Mean}
+}
+
+// Posterior returns the distribution of a group's true rate after seeing r: by
+// gamma–Poisson conjugacy, Gamma(Shape + events, Shape/Mean + khours).
+func (p GammaPrior) Posterior(r Rate) distuv.Gamma {
+	return distuv.Gamma{Alpha: p.Shape + float64(r.Events), Beta: p.Shape/p.Mean + r.KHours}
+}
+
+// Shrinkage is an empirical-Bayes gamma–Poisson model of many groups' rates (Clayton
+// and Kaldor 1987): group i sees Poisson(λᵢ·Tᵢ) events over Tᵢ thousand usage hours,
+// and the λᵢ are drawn from a gamma prior fitted to all groups. Each group's estimate
+// is its posterior mean, (Shape + xᵢ)/(Shape/Mean + Tᵢ): a weighted average of its
+// own rate and the prior mean, leaning on its own data as its exposure grows. Small
+// groups are pulled towards the others instead of showing their noise.
+//
+// Like all empirical-Bayes intervals, the posterior intervals treat the fitted prior
+// as known and are somewhat too narrow when there are few groups.
+type Shrinkage struct {
+	// Prior is the fitted gamma prior.
+	Prior GammaPrior
+	// Method says how the prior was fitted: "ml" (maximum likelihood) or "moments".
+	Method string
+	// Homogeneous reports that the groups show no variation beyond Poisson noise (the
+	// likelihood is highest as Shape → ∞): every group's estimate is then the pooled
+	// rate, with the pooled rate's exact interval.
+	Homogeneous bool
+	// Pooled is the pooled rate of the groups.
+	Pooled Rate
+	// Groups is the number of groups with exposure that the fit used.
+	Groups int
+}
+
+// homogeneousShape is the prior shape above which the between-group coefficient of
+// variation (1/√Shape < 0.1%) is taken as none.
+const homogeneousShape = 1e6
+
+// FitShrinkage fits the gamma prior to the groups' rates by maximum likelihood of the
+// negative-binomial marginal: with a = Shape and m = Mean, each count has
+//
+//	log P(xᵢ) = lnΓ(xᵢ+a) − lnΓ(a) − ln xᵢ! + a·ln(a/(a+m·Tᵢ)) + xᵢ·ln(m·Tᵢ/(a+m·Tᵢ)),
+//
+// maximised over (ln a, ln m) by BFGS from the moment estimate. The moment estimate
+// matches the weighted between-group sum of squares to its expectation,
+//
+//	Σ Tᵢ(rᵢ − r̄)² = (k−1)·r̄ + τ²·(ΣTᵢ − ΣTᵢ²/ΣTᵢ),  a = r̄²/τ², m = r̄,
+//
+// with r̄ the pooled rate and k the number of groups; it is the fallback if the
+// optimiser fails (Method "moments"). Groups without exposure carry no information
+// and are skipped. It fails with fewer than two groups with exposure or no events.
+func FitShrinkage(rates []Rate) (Shrinkage, error) {
+	var xs, ts []float64
+	var s Shrinkage
+	for i, r := range rates {
+		if r.Events < 0 || r.KHours < 0 || math.IsNaN(r.KHours) || math.IsInf(r.KHours, 0) {
+			return s, fmt.Errorf("analysis: FitShrinkage: group %d: %v is not a rate (negative, NaN or infinite)", i, r)
+		}
+		if r.KHours == 0 {
+			continue
+		}
+		xs, ts = append(xs, float64(r.Events)), append(ts, r.KHours)
+		s.Pooled = s.Pooled.Add(r)
+	}
+	s.Groups = len(xs)
+	if s.Groups < 2 {
+		return s, fmt.Errorf("analysis: FitShrinkage: %d groups with exposure; need at least 2", s.Groups)
+	}
+	if s.Pooled.Events == 0 {
+		return s, errors.New("analysis: FitShrinkage: no events in any group; the prior mean would be 0")
+	}
+	mean := s.Pooled.Value()
+	tau2 := momentsTau2(xs, ts, mean)
+
+	start := homogeneousShape
+	if tau2 > 0 {
+		start = math.Min(homogeneousShape, mean*mean/tau2)
+	}
+	nll := func(p []float64) float64 { return -nbLogLik(xs, ts, math.Exp(p[0]), math.Exp(p[1])) }
+	grad := func(g, p []float64) {
+		a, m := math.Exp(p[0]), math.Exp(p[1])
+		var ga, gm float64
+		for i, x := range xs {
+			d := a + m*ts[i]
+			ga += mathext.Digamma(x+a) - mathext.Digamma(a) + math.Log(a/d) + 1 - (a+x)/d
+			gm += x/m - (a+x)*ts[i]/d
+		}
+		g[0], g[1] = -a*ga, -m*gm
+	}
+	res, _ := optimize.Minimize(optimize.Problem{Func: nll, Grad: grad},
+		[]float64{math.Log(start), math.Log(mean)}, &optimize.Settings{GradientThreshold: 1e-7}, &optimize.BFGS{})
+	// Judge the result by stationarity rather than by err: near the optimum the line
+	// search may give up for lack of float64 precision with the gradient already ~0.
+	if res != nil && stationary(res.Location) {
+		s.Method = "ml"
+		s.Prior = GammaPrior{Shape: math.Exp(res.X[0]), Mean: math.Exp(res.X[1])}
+		// The negative binomial tends to the Poisson as a → ∞: if the pooled Poisson
+		// model fits as well, there is no between-group variation to find.
+		poisson := 0.0
+		for i, x := range xs {
+			poisson += distuv.Poisson{Lambda: mean * ts[i]}.LogProb(x)
+		}
+		s.Homogeneous = s.Prior.Shape > homogeneousShape || -res.F <= poisson+1e-9
+	} else {
+		s.Method = "moments"
+		s.Prior = GammaPrior{Shape: math.Min(homogeneousShape, mean*mean/tau2), Mean: mean}
+		s.Homogeneous = !(tau2 > 0) || s.Prior.Shape >= homogeneousShape
+	}
+	if s.Homogeneous {
+		s.Prior = GammaPrior{Shape: math.Inf(1), Mean: mean}
+	}
+	return s, nil
+}
+
+// stationary reports whether loc is a finite point where the gradient of the
+// negative log-likelihood (in ln a, ln m) vanishes to 1e-5.
+func stationary(loc optimize.Location) bool {
+	if math.IsNaN(loc.F) || math.IsInf(loc.F, 0) || loc.Gradient == nil {
+		return false
+	}
+	for i, g := range loc.Gradient {
+		if math.IsNaN(loc.X[i]) || math.IsInf(loc.X[i], 0) || !(math.Abs(g) <= 1e-5) {
+			return false
+		}
+	}
+	return true
+}
+
+// momentsTau2 returns the moment estimate of the variance of the true rates between
+// groups (see FitShrinkage); it may be negative when the rates vary less than Poisson
+// noise alone would make them.
+func momentsTau2(xs, ts []float64, mean float64) float64 {
+	var ss, sumT, sumT2 float64
+	for i, x := range xs {
+		d := x/ts[i] - mean
+		ss += ts[i] * d * d
+		sumT += ts[i]
+		sumT2 += ts[i] * ts[i]
+	}
+	return (ss - float64(len(xs)-1)*mean) / (sumT - sumT2/sumT)
+}
+
+// nbLogLik is the negative-binomial log-likelihood of counts xs over exposures ts
+// with gamma shape a and mean rate m (see FitShrinkage).
+func nbLogLik(xs, ts []float64, a, m float64) float64 {
+	la, _ := math.Lgamma(a)
+	var ll float64
+	for i, x := range xs {
+		mu := m * ts[i]
+		lxa, _ := math.Lgamma(x + a)
+		lx1, _ := math.Lgamma(x + 1)
+		ll += lxa - la - lx1 + a*math.Log(a/(a+mu))
+		if x > 0 {
+			ll += x * math.Log(mu/(a+mu))
+		}
+	}
+	return ll
+}
+
+// Estimate returns the shrunk rate of a group with rate r, its posterior mean, and
+// the equal-tailed posterior interval at level, in events per 1000 usage hours. For
+// homogeneous groups it is the pooled rate with its exact (Garwood) interval.
+func (s Shrinkage) Estimate(r Rate, level float64) (mean, lo, hi float64) {
+	if !validLevel(level) {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	if s.Homogeneous {
+		lo, hi = s.Pooled.Interval(level)
+		return s.Pooled.Value(), lo, hi
+	}
+	post := s.Posterior(r)
+	return post.Mean(), post.Quantile((1 - level) / 2), post.Quantile((1 + level) / 2)
+}
+
+// Posterior returns the posterior distribution of the true rate of a group with rate
+// r, Gamma(Shape + events, Shape/Mean + khours).
+func (s Shrinkage) Posterior(r Rate) distuv.Gamma {
+	return s.Prior.Posterior(r)
+}
+
+// String describes the fit, for example
+// "gamma prior: mean 2.1 per 1k h, shape 4.3 (CV 48%), maximum likelihood over 30 groups".
+func (s Shrinkage) String() string {
+	how := map[string]string{"ml": "maximum likelihood", "moments": "method of moments"}[s.Method]
+	if s.Homogeneous {
+		return fmt.Sprintf("no variation between the %d groups beyond Poisson noise (%s): pooled rate %.4g per 1k h",
+			s.Groups, how, s.Pooled.Value())
+	}
+	return fmt.Sprintf("gamma prior: mean %.4g per 1k h, shape %.4g (CV %.0f%%), %s over %d groups",
+		s.Prior.Mean, s.Prior.Shape, 100/math.Sqrt(s.Prior.Shape), how, s.Groups)
+}
+
+// ShrinkTable fits a Shrinkage to the groups (labels[i] with rates[i]) and returns
+// one row per group: group, events, khours, rate (raw, per 1000 usage hours), its
+// exact lo and hi, shrunk (posterior mean), shrunk_lo, shrunk_hi (posterior interval
+// at level).
+func ShrinkTable(labels []string, rates []Rate, level float64) (dataframe.DataFrame, error) {
+	if len(labels) != len(rates) {
+		return dataframe.DataFrame{}, errors.New("analysis: ShrinkTable: " + strconv.Itoa(len(labels)) +
+			" labels for " + strconv.Itoa(len(rates)) + " rates")
+	}
+	s, err := FitShrinkage(rates)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	n := len(rates)
+	events := make([]int, n)
+	cols := make([][]float64, 7) // khours, rate, lo, hi, shrunk, shrunk_lo, shrunk_hi
+	for i := range cols {
+		cols[i] = make([]float64, n)
+	}
+	for i, r := range rates {
+		events[i] = int(r.Events)
+		lo, hi := r.Interval(level)
+		m, slo, shi := s.Estimate(r, level)
+		for j, v := range []float64{r.KHours, r.Value(), lo, hi, m, slo, shi} {
+			cols[j][i] = v
+		}
+	}
+	return dataframe.New(
+		series.New(labels, series.String, "group"),
+		series.New(events, series.Int, "events"),
+		series.New(cols[0], series.Float, "khours"),
+		series.New(cols[1], series.Float, "rate"),
+		series.New(cols[2], series.Float, "lo"),
+		series.New(cols[3], series.Float, "hi"),
+		series.New(cols[4], series.Float, "shrunk"),
+		series.New(cols[5], series.Float, "shrunk_lo"),
+		series.New(cols[6], series.Float, "shrunk_hi"),
+	), nil
+}
