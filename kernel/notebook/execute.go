@@ -62,9 +62,9 @@ func (e *CellError) FirstLine() string {
 
 func (e *CellError) Error() string {
 	if e.Timeout > 0 {
-		return fmt.Sprintf("cell %d (%s): timed out after %v", e.Index, e.FirstLine(), e.Timeout)
+		return fmt.Sprintf("cell index %d (%s): timed out after %v", e.Index, e.FirstLine(), e.Timeout)
 	}
-	return fmt.Sprintf("cell %d (%s): %s: %s", e.Index, e.FirstLine(), e.Err.Name, e.Err.Value)
+	return fmt.Sprintf("cell index %d (%s): %s: %s", e.Index, e.FirstLine(), e.Err.Name, e.Err.Value)
 }
 
 // Execute runs the code cells of nb in order through in and records their outputs

@@ -206,7 +206,7 @@ func TestExecuteStopsAtError(t *testing.T) {
 	if ce.Index != 1 || ce.FirstLine() != "// load" || ce.Err.Name != "CompileError" {
 		t.Errorf("cell error = %+v", ce)
 	}
-	if msg := err.Error(); msg != "cell 1 (// load): CompileError: undefined: x" {
+	if msg := err.Error(); msg != "cell index 1 (// load): CompileError: undefined: x" {
 		t.Errorf("message = %q", msg)
 	}
 	if len(f.executed) != 2 {
@@ -244,7 +244,7 @@ func TestExecuteTimeout(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Timeout != 20*time.Millisecond {
 		t.Fatalf("error = %v, want a timeout of cell 0", err)
 	}
-	if !strings.Contains(err.Error(), "cell 0 (out started): timed out after 20ms") {
+	if !strings.Contains(err.Error(), "cell index 0 (out started): timed out after 20ms") {
 		t.Errorf("message = %q", err)
 	}
 	if nb.Cells[1].ExecutionCount != nil {
