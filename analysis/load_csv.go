@@ -17,7 +17,8 @@ import (
 
 // csvChunkSize is the size of the blocks the CSV reader hands to parse workers.
 // Blocks end at a record boundary; a record longer than a block grows the block.
-const csvChunkSize = 4 << 20
+// Tests make it small to exercise block boundaries.
+var csvChunkSize = 4 << 20
 
 // LoadCSV reads aggregates from CSV text (gzip-compressed or plain, detected by the
 // gzip magic bytes) with a header line naming the columns; name is used in messages.

@@ -1,0 +1,553 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// The in-memory group-by. Every key dimension is resolved once per query on its
+// dictionary, not per row: a lookup table maps each dictionary code to the rank of
+// its value among the kept values (sorted), or to excluded. A row's group is then the
+// mixed-radix number Σ rank_d · stride_d, computed column by column, and the measures
+// are summed column by column into per-partition accumulators. Ranks are sorted, so
+// group numbers order groups by key and the output needs no sort.
+
+// excluded marks a dictionary code that a filter drops. Added to any group number
+// below 1<<58 for up to 63 dimensions it stays at or above excluded without overflow.
+const excluded = uint64(1) << 58
+
+// flatLimit is the largest number of possible groups summed into dense arrays; above
+// it groups are found through a hash map.
+const flatLimit = 1 << 16
+
+// partitions is the fixed number of contiguous segment ranges summed separately and
+// merged in order: float sums then do not depend on the number of CPUs.
+const partitions = 8
+
+// keyDim is one dimension of a resolved query: a lookup from dictionary code to
+// rank·stride (or excluded).
+type keyDim struct {
+	name   string
+	col    column // stored column whose codes are looked up
+	lut    []uint64
+	values []string // kept values in rank order (key dimensions only)
+	size   uint64   // number of ranks (1 for filter-only dimensions)
+	stride uint64
+}
+
+// plan is a query resolved against a table.
+type plan struct {
+	keys    []keyDim // window bucket first (if any), then By; strides set
+	filters []keyDim // dimensions filtered but not grouped by
+	space   uint64   // number of possible groups
+	windows []int64  // bucket starts (Unix ns) in rank order when grained
+	ints    []column // integer measures to sum
+}
+
+// Sums implements Source: it groups and sums the table's rows as q asks.
+func (t *Table) Sums(q Query) (*Sums, error) {
+	p, err := t.plan(q)
+	if err != nil {
+		return nil, err
+	}
+	acc := t.accumulate(p)
+	return p.output(q, acc), nil
+}
+
+func (t *Table) plan(q Query) (*plan, error) {
+	p := &plan{}
+	// Measures.
+	if q.Measures == nil {
+		for c := colCount; c < numColumns; c++ {
+			if t.present[c] {
+				p.ints = append(p.ints, c)
+			}
+		}
+	} else {
+		seen := map[column]bool{}
+		for _, m := range q.Measures {
+			cols, _, err := measureTerms(m)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				if !seen[c] {
+					seen[c] = true
+					p.ints = append(p.ints, c)
+				}
+			}
+		}
+		sort.Slice(p.ints, func(i, j int) bool { return p.ints[i] < p.ints[j] })
+	}
+	// Filters by dimension, resolved to allowed sets.
+	where := map[dim]map[string]bool{}
+	mentionsExperiment := false
+	for name, vals := range q.Where {
+		d, err := parseDim(name)
+		if err != nil {
+			return nil, fmt.Errorf("query Where: %w", err)
+		}
+		set := map[string]bool{}
+		for _, v := range vals {
+			set[v] = true
+		}
+		where[d] = set
+		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
+	}
+	var by []dim
+	for _, name := range q.By {
+		d, err := parseDim(name)
+		if err != nil {
+			return nil, fmt.Errorf("query By: %w", err)
+		}
+		by = append(by, d)
+		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
+	}
+	if !mentionsExperiment {
+		where[dim{col: colExperimentID}] = map[string]bool{"": true}
+	}
+	// Time: window bucket and range filter on window_start.
+	if q.Grain > 0 || !q.From.IsZero() || !q.To.IsZero() {
+		kd := t.windowDim(q)
+		if q.Grain > 0 {
+			p.keys = append(p.keys, kd)
+			p.windows = make([]int64, len(kd.values))
+			for i, v := range kd.values {
+				p.windows[i], _ = strconv.ParseInt(v, 10, 64)
+			}
+		} else {
+			p.filters = append(p.filters, kd)
+		}
+	}
+	for _, d := range by {
+		p.keys = append(p.keys, t.keyDim(d, where[d], true))
+	}
+	for d, set := range where {
+		grouped := false
+		for _, b := range by {
+			grouped = grouped || b == d
+		}
+		if !grouped {
+			p.filters = append(p.filters, t.keyDim(d, set, false))
+		}
+	}
+	sort.Slice(p.filters, func(i, j int) bool { return p.filters[i].name < p.filters[j].name })
+	// Strides: the first key is the most significant.
+	p.space = 1
+	for i := len(p.keys) - 1; i >= 0; i-- {
+		k := &p.keys[i]
+		k.stride = p.space
+		hi, lo := bits.Mul64(p.space, max(k.size, 1))
+		if hi != 0 || lo >= excluded {
+			return nil, fmt.Errorf("query By %v: too many possible key combinations", q.By)
+		}
+		p.space = lo
+	}
+	for i := range p.keys {
+		k := &p.keys[i]
+		for c, v := range k.lut {
+			if v != excluded {
+				k.lut[c] = v * k.stride
+			}
+		}
+	}
+	return p, nil
+}
+
+// keyDim resolves dimension d: its values (derived through the dictionary), the
+// allowed set (nil: all) and, for a key, the sorted ranks.
+func (t *Table) keyDim(d dim, allow map[string]bool, key bool) keyDim {
+	var vals []string
+	if d.col.isTime() {
+		vals = make([]string, len(t.times.vals))
+		for i, ns := range t.times.vals {
+			if ns != nullTime {
+				vals[i] = time.Unix(0, ns).UTC().Format(time.RFC3339)
+			}
+		}
+	} else {
+		vals = t.strs[d.col-firstStr].vals
+	}
+	derived := make([]string, len(vals))
+	for i, v := range vals {
+		switch d.derived {
+		case DimMajor:
+			if ver, err := ParseVersion(v); err == nil {
+				v = strconv.Itoa(ver.Major())
+			}
+		case DimPlatform:
+			v = NormalizeOS(v)
+		}
+		derived[i] = v
+	}
+	kd := keyDim{name: d.String(), col: d.col, lut: make([]uint64, len(vals)), size: 1}
+	if !key {
+		for i, v := range derived {
+			if allow != nil && !allow[v] {
+				kd.lut[i] = excluded
+			}
+		}
+		return kd
+	}
+	distinct := map[string]bool{}
+	for _, v := range derived {
+		if allow == nil || allow[v] {
+			distinct[v] = true
+		}
+	}
+	kd.values = sortedKeys(distinct)
+	sortDimValues(d, kd.values)
+	rank := make(map[string]uint64, len(kd.values))
+	for i, v := range kd.values {
+		rank[v] = uint64(i)
+	}
+	for i, v := range derived {
+		r, ok := rank[v]
+		if !ok {
+			r = excluded
+		}
+		kd.lut[i] = r
+	}
+	kd.size = uint64(len(kd.values))
+	return kd
+}
+
+// sortDimValues orders key values: versions numerically, majors as numbers; other
+// values (RFC 3339 times included) by byte order, which sortedKeys already did.
+func sortDimValues(d dim, vals []string) {
+	switch {
+	case d.derived == DimMajor:
+		sort.SliceStable(vals, func(i, j int) bool {
+			a, ea := strconv.Atoi(vals[i])
+			b, eb := strconv.Atoi(vals[j])
+			if (ea == nil) != (eb == nil) {
+				return ea == nil
+			}
+			return ea == nil && a < b
+		})
+	case d.derived == "" && (d.col == colVersion || d.col == colDisplayVersion):
+		sort.SliceStable(vals, func(i, j int) bool { return CompareVersionStrings(vals[i], vals[j]) < 0 })
+	}
+}
+
+// windowDim buckets window_start by q.Grain (values are bucket starts in Unix ns, as
+// decimal strings, in time order) and applies q.From and q.To.
+func (t *Table) windowDim(q Query) keyDim {
+	kd := keyDim{name: "window", col: colWindowStart, lut: make([]uint64, len(t.times.vals)), size: 1}
+	from, to := int64(math.MinInt64), int64(math.MaxInt64)
+	if !q.From.IsZero() {
+		from = q.From.UnixNano()
+	}
+	if !q.To.IsZero() {
+		to = q.To.UnixNano()
+	}
+	keep := func(ns int64) bool { return ns != nullTime && ns >= from && ns < to }
+	if q.Grain <= 0 {
+		for i, ns := range t.times.vals {
+			if !keep(ns) {
+				kd.lut[i] = excluded
+			}
+		}
+		return kd
+	}
+	g := int64(q.Grain)
+	bucket := func(ns int64) int64 {
+		b := ns / g * g
+		if ns < 0 && b != ns {
+			b -= g
+		}
+		return b
+	}
+	var buckets []int64
+	seen := map[int64]bool{}
+	for _, ns := range t.times.vals {
+		if keep(ns) && !seen[bucket(ns)] {
+			seen[bucket(ns)] = true
+			buckets = append(buckets, bucket(ns))
+		}
+	}
+	sort.Slice(buckets, func(i, j int) bool { return buckets[i] < buckets[j] })
+	rank := map[int64]uint64{}
+	for i, b := range buckets {
+		rank[b] = uint64(i)
+		kd.values = append(kd.values, strconv.FormatInt(b, 10))
+	}
+	for i, ns := range t.times.vals {
+		kd.lut[i] = excluded
+		if keep(ns) {
+			kd.lut[i] = rank[bucket(ns)]
+		}
+	}
+	kd.size = uint64(len(buckets))
+	return kd
+}
+
+// accum holds one partition's sums. Slot numbers are group numbers in flat mode;
+// in hash mode they index keys, assigned on first sight. Slot 0 of hash mode and slot
+// space of flat mode collect excluded rows and are dropped.
+type accum struct {
+	rows  []int64
+	usage []float64
+	ints  [][]int64
+	keys  []uint64          // hash mode: group number of each slot
+	index map[uint64]uint32 // hash mode: group number → slot
+}
+
+func newAccum(p *plan) *accum {
+	a := &accum{ints: make([][]int64, len(p.ints))}
+	n := 1
+	if p.space <= flatLimit {
+		n = int(p.space) + 1
+	} else {
+		a.index = map[uint64]uint32{}
+		a.keys = []uint64{excluded}
+	}
+	a.grow(n)
+	return a
+}
+
+func (a *accum) grow(n int) {
+	for len(a.rows) < n {
+		a.rows = append(a.rows, 0)
+		a.usage = append(a.usage, 0)
+		for k := range a.ints {
+			a.ints[k] = append(a.ints[k], 0)
+		}
+	}
+}
+
+// scratch is one worker's per-segment buffers.
+type scratch struct {
+	gid  []uint64
+	slot []uint32
+}
+
+// accumulate sums every segment into per-partition accumulators, partitions in
+// parallel, and merges them in partition order.
+func (t *Table) accumulate(p *plan) *accum {
+	nparts := min(partitions, len(t.segs))
+	accs := make([]*accum, nparts)
+	var wg sync.WaitGroup
+	next := make(chan int, nparts)
+	for i := 0; i < nparts; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), nparts); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var sc scratch
+			for part := range next {
+				a := newAccum(p)
+				lo, hi := part*len(t.segs)/nparts, (part+1)*len(t.segs)/nparts
+				for _, s := range t.segs[lo:hi] {
+					sumSegment(p, s, a, &sc)
+				}
+				accs[part] = a
+			}
+		}()
+	}
+	wg.Wait()
+	total := newAccum(p)
+	for _, a := range accs {
+		total.merge(a)
+	}
+	return total
+}
+
+func (a *accum) merge(b *accum) {
+	if a.index == nil {
+		for i := range b.rows {
+			a.rows[i] += b.rows[i]
+			a.usage[i] += b.usage[i]
+			for k := range a.ints {
+				a.ints[k][i] += b.ints[k][i]
+			}
+		}
+		return
+	}
+	for i := 1; i < len(b.rows); i++ {
+		j := a.slotOf(b.keys[i])
+		a.rows[j] += b.rows[i]
+		a.usage[j] += b.usage[i]
+		for k := range a.ints {
+			a.ints[k][j] += b.ints[k][i]
+		}
+	}
+}
+
+func (a *accum) slotOf(g uint64) uint32 {
+	j, ok := a.index[g]
+	if !ok {
+		j = uint32(len(a.keys))
+		a.index[g] = j
+		a.keys = append(a.keys, g)
+		a.grow(len(a.keys))
+	}
+	return j
+}
+
+// sumSegment adds one segment's rows into a.
+func sumSegment(p *plan, s *segment, a *accum, sc *scratch) {
+	n := s.n
+	if cap(sc.gid) < n {
+		sc.gid = make([]uint64, n)
+		sc.slot = make([]uint32, n)
+	}
+	gid, slot := sc.gid[:n], sc.slot[:n]
+	clear(gid)
+	for _, k := range p.keys {
+		addLookup(gid, codesOf(s, k.col), k.lut)
+	}
+	for _, k := range p.filters {
+		addLookup(gid, codesOf(s, k.col), k.lut)
+	}
+	if a.index == nil {
+		space := p.space
+		for i, g := range gid {
+			slot[i] = uint32(min(g, space))
+		}
+	} else {
+		for i, g := range gid {
+			if g >= excluded {
+				slot[i] = 0
+			} else {
+				slot[i] = a.slotOf(g)
+			}
+		}
+	}
+	rows := a.rows
+	for _, j := range slot {
+		rows[j]++
+	}
+	if s.usage != nil {
+		usage := a.usage
+		for i, j := range slot {
+			usage[j] += s.usage[i]
+		}
+	}
+	for k, c := range p.ints {
+		addInts(a.ints[k], slot, &s.ints[c-firstInt])
+	}
+}
+
+func codesOf(s *segment, c column) *codeCol {
+	if c.isTime() {
+		return &s.times[c-firstTime]
+	}
+	return &s.strs[c-firstStr]
+}
+
+// addLookup adds lut[code] to each row's group number.
+func addLookup(gid []uint64, c *codeCol, lut []uint64) {
+	switch {
+	case c.u8 != nil:
+		addLookupW(gid, c.u8, lut)
+	case c.u16 != nil:
+		addLookupW(gid, c.u16, lut)
+	case c.u32 != nil:
+		addLookupW(gid, c.u32, lut)
+	default: // column absent or all NULL: code 0
+		if v := lut[0]; v != 0 {
+			for i := range gid {
+				gid[i] += v
+			}
+		}
+	}
+}
+
+func addLookupW[T uint8 | uint16 | uint32](gid []uint64, codes []T, lut []uint64) {
+	codes = codes[:len(gid)]
+	for i, c := range codes {
+		gid[i] += lut[c]
+	}
+}
+
+func addInts(acc []int64, slot []uint32, c *intCol) {
+	switch {
+	case c.i8 != nil:
+		addIntsW(acc, slot, c.i8)
+	case c.i16 != nil:
+		addIntsW(acc, slot, c.i16)
+	case c.i32 != nil:
+		addIntsW(acc, slot, c.i32)
+	case c.i64 != nil:
+		addIntsW(acc, slot, c.i64)
+	}
+}
+
+func addIntsW[T int8 | int16 | int32 | int64](acc []int64, slot []uint32, vals []T) {
+	vals = vals[:len(slot)]
+	for i, j := range slot {
+		acc[j] += int64(vals[i])
+	}
+}
+
+// output turns the merged accumulator into Sums, groups in key order.
+func (p *plan) output(q Query, a *accum) *Sums {
+	var groups []uint64 // group numbers
+	var slots []uint32
+	if a.index == nil {
+		for g := uint64(0); g < p.space; g++ {
+			if a.rows[g] > 0 {
+				groups = append(groups, g)
+				slots = append(slots, uint32(g))
+			}
+		}
+	} else {
+		for j := 1; j < len(a.keys); j++ {
+			if a.rows[j] > 0 {
+				groups = append(groups, a.keys[j])
+				slots = append(slots, uint32(j))
+			}
+		}
+		idx := make([]int, len(groups))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(x, y int) bool { return groups[idx[x]] < groups[idx[y]] })
+		g2, s2 := make([]uint64, len(idx)), make([]uint32, len(idx))
+		for i, k := range idx {
+			g2[i], s2[i] = groups[k], slots[k]
+		}
+		groups, slots = g2, s2
+	}
+	s := &Sums{By: append([]string(nil), q.By...), Grain: q.Grain, Measures: map[string][]int64{}}
+	keys := p.keys
+	if q.Grain > 0 {
+		keys = keys[1:]
+		s.Windows = make([]time.Time, len(groups))
+		w := p.keys[0]
+		for i, g := range groups {
+			s.Windows[i] = time.Unix(0, p.windows[g/w.stride%w.size]).UTC()
+		}
+	}
+	s.Keys = make([][]string, len(keys))
+	for d, k := range keys {
+		s.Keys[d] = make([]string, len(groups))
+		for i, g := range groups {
+			s.Keys[d][i] = k.values[g/k.stride%k.size]
+		}
+	}
+	s.Rows = make([]int64, len(groups))
+	s.UsageHours = make([]float64, len(groups))
+	for i, j := range slots {
+		s.Rows[i] = a.rows[j]
+		s.UsageHours[i] = a.usage[j]
+	}
+	for k, c := range p.ints {
+		v := make([]int64, len(groups))
+		for i, j := range slots {
+			v[i] = a.ints[k][j]
+		}
+		s.Measures[c.String()] = v
+	}
+	return s
+}
