@@ -1,0 +1,99 @@
+package kernel
+
+import (
+	"log"
+)
+
+// historyWorker runs every History operation on one goroutine, in order: a cell's
+// Store never delays its execute_reply, and a history_request still sees every cell
+// run before it.
+type historyWorker struct {
+	h    *History
+	log  *log.Logger
+	ops  chan func(*History)
+	done chan struct{}
+}
+
+func newHistoryWorker(h *History, l *log.Logger) *historyWorker {
+	w := &historyWorker{h: h, log: l, ops: make(chan func(*History), 256), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for op := range w.ops {
+			op(w.h)
+		}
+	}()
+	return w
+}
+
+func (w *historyWorker) store(line int, input string, output *string) {
+	w.ops <- func(h *History) {
+		if err := h.Store(line, input, output); err != nil {
+			w.log.Printf("%v", err)
+		}
+	}
+}
+
+// do runs fn after every operation queued before it and waits for it.
+func (w *historyWorker) do(fn func(*History)) {
+	done := make(chan struct{})
+	w.ops <- func(h *History) { fn(h); close(done) }
+	<-done
+}
+
+func (w *historyWorker) close() {
+	close(w.ops)
+	<-w.done
+}
+
+// historyRequest is history_request's content.
+type historyRequest struct {
+	Output         bool   `json:"output"`
+	Raw            bool   `json:"raw"`
+	HistAccessType string `json:"hist_access_type"`
+	Session        int    `json:"session"`
+	Start          int    `json:"start"`
+	Stop           int    `json:"stop"`
+	N              int    `json:"n"`
+	Pattern        string `json:"pattern"`
+	Unique         bool   `json:"unique"`
+}
+
+// history answers history_request. Cells are stored as typed (raw and translated
+// input are the same in Go), each as [session, line, input], or with output
+// [session, line, [input, output]].
+func (s *Server) history(r *request) {
+	var req historyRequest
+	if !r.decode("history_reply", &req) {
+		return
+	}
+	entries := []HistoryEntry{}
+	var err error
+	if s.hist != nil {
+		s.hist.do(func(h *History) {
+			switch req.HistAccessType {
+			case "tail":
+				entries, err = h.Tail(req.N, req.Unique)
+			case "range":
+				entries, err = h.Range(req.Session, req.Start, req.Stop)
+			case "search":
+				entries, err = h.Search(req.Pattern, req.N, req.Unique)
+			default:
+				s.log.Printf("history_request: unknown hist_access_type %q", req.HistAccessType)
+			}
+		})
+	}
+	if err != nil {
+		s.log.Printf("history_request: %v", err)
+		r.reply("history_reply", errorContent("HistoryError", err.Error()))
+		return
+	}
+	rows := make([][]any, 0, len(entries))
+	for _, e := range entries {
+		var cell any = e.Input
+		if req.Output {
+			cell = []any{e.Input, e.Output}
+		}
+		rows = append(rows, []any{e.Session, e.Line, cell})
+	}
+	r.reply("history_reply", map[string]any{"status": "ok", "history": rows})
+}
