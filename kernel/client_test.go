@@ -49,7 +49,7 @@ func (s *syncBuffer) String() string {
 
 const testKey = "test-key"
 
-func startKernel(t *testing.T, hist *History) *testClient {
+func startKernel(t *testing.T, historyPath string) *testClient {
 	t.Helper()
 	conn := &wire.ConnectionInfo{
 		Transport: "ipc", IP: filepath.Join(t.TempDir(), "k"),
@@ -57,7 +57,7 @@ func startKernel(t *testing.T, hist *History) *testClient {
 		Key: testKey, SignatureScheme: "hmac-sha256",
 	}
 	c := &testClient{t: t, fake: &fakeInterp{}, logBuf: &syncBuffer{}, done: make(chan error, 1), session: wire.NewID()}
-	srv, err := New(Options{Conn: conn, Interpreter: c.fake, History: hist, Log: c.logBuf, Version: "test"})
+	srv, err := New(Options{Conn: conn, Interpreter: c.fake, HistoryPath: historyPath, Log: c.logBuf, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,18 +8,21 @@ import (
 // Store never delays its execute_reply, and a history_request still sees every cell
 // run before it.
 type historyWorker struct {
-	h    *History
 	log  *log.Logger
 	ops  chan func(*History)
 	done chan struct{}
 }
 
-func newHistoryWorker(h *History, l *log.Logger) *historyWorker {
-	w := &historyWorker{h: h, log: l, ops: make(chan func(*History), 256), done: make(chan struct{})}
+func newHistoryWorker(path string, l *log.Logger) *historyWorker {
+	w := &historyWorker{log: l, ops: make(chan func(*History), 256), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
+		h, err := OpenHistory(path, DefaultHistoryLimit)
+		if err != nil {
+			l.Printf("no history this session: %v", err)
+		}
 		for op := range w.ops {
-			op(w.h)
+			op(h)
 		}
 	}()
 	return w
@@ -27,16 +30,25 @@ func newHistoryWorker(h *History, l *log.Logger) *historyWorker {
 
 func (w *historyWorker) store(line int, input string, output *string) {
 	w.ops <- func(h *History) {
+		if h == nil {
+			return
+		}
 		if err := h.Store(line, input, output); err != nil {
 			w.log.Printf("%v", err)
 		}
 	}
 }
 
-// do runs fn after every operation queued before it and waits for it.
+// do runs fn after every operation queued before it and waits for it; without a
+// history file it returns at once.
 func (w *historyWorker) do(fn func(*History)) {
 	done := make(chan struct{})
-	w.ops <- func(h *History) { fn(h); close(done) }
+	w.ops <- func(h *History) {
+		if h != nil {
+			fn(h)
+		}
+		close(done)
+	}
 	<-done
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 func TestKernelInfoBusyIdle(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	for _, sock := range []string{"shell", "control"} {
 		s := c.shell
 		if sock == "control" {
@@ -35,7 +35,7 @@ func TestKernelInfoBusyIdle(t *testing.T) {
 }
 
 func TestExecuteCountsAndOrdering(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	r, io := c.execute("print hello", nil)
 	if got := content(r); got["status"] != "ok" || got["execution_count"] != 1.0 {
 		t.Errorf("first reply = %v", got)
@@ -78,7 +78,7 @@ func TestExecuteCountsAndOrdering(t *testing.T) {
 }
 
 func TestStreamCoalescingAndTiming(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	_, io := c.execute("many", nil)
 	var text string
 	n := 0
@@ -112,7 +112,7 @@ func TestStreamCoalescingAndTiming(t *testing.T) {
 }
 
 func TestErrorAbortsQueuedCells(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	base := map[string]any{"silent": false, "store_history": true, "stop_on_error": true}
 	with := func(code string) map[string]any {
 		m := map[string]any{"code": code}
@@ -163,7 +163,7 @@ func TestErrorAbortsQueuedCells(t *testing.T) {
 }
 
 func TestInterruptMessageMode(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	id := c.send(c.shell, "execute_request", map[string]any{"code": "block"})
 	time.Sleep(100 * time.Millisecond)
 	// Control is served while the cell runs.
@@ -196,7 +196,7 @@ func TestInterruptMessageMode(t *testing.T) {
 }
 
 func TestStdin(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	id := c.send(c.shell, "execute_request", map[string]any{"code": "input Your name? ", "allow_stdin": true})
 	req := c.recv(c.stdin, 5*time.Second)
 	if req == nil || req.Header.MsgType != "input_request" || req.ParentHeader.MsgID != id {
@@ -240,7 +240,7 @@ func TestStdin(t *testing.T) {
 }
 
 func TestBadSignatureDropped(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	wrong, _ := wire.NewSigner("hmac-sha256", []byte("not-the-key"))
 	c.sendMsg(c.shell, c.message("execute_request", map[string]any{"code": "print forged"}), wrong)
 	if m := c.recv(c.shell, 300*time.Millisecond); m != nil {
@@ -260,7 +260,7 @@ func TestBadSignatureDropped(t *testing.T) {
 }
 
 func TestOtherRequests(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	// Completion, with the rune cursor defaulting to the end of the code.
 	id := c.send(c.shell, "complete_request", map[string]any{"code": "x := fm"})
 	got := content(c.reply(c.shell, id))
@@ -317,7 +317,7 @@ func TestOtherRequests(t *testing.T) {
 }
 
 func TestDisplayUpdateClear(t *testing.T) {
-	c := startKernel(t, nil)
+	c := startKernel(t, "")
 	_, io := c.execute("display", nil)
 	want := []string{"status:busy", "execute_input", "display_data", "update_display_data", "clear_output", "status:idle"}
 	if !reflect.DeepEqual(types(io), want) {
@@ -340,7 +340,7 @@ func TestShutdown(t *testing.T) {
 		restart bool
 	}{{"control", true}, {"shell", false}} {
 		t.Run(fmt.Sprint(tc.socket, "/restart=", tc.restart), func(t *testing.T) {
-			c := startKernel(t, nil)
+			c := startKernel(t, "")
 			s := c.control
 			if tc.socket == "shell" {
 				s = c.shell
@@ -375,11 +375,7 @@ func TestHistoryRequests(t *testing.T) {
 	if err := h1.Store(1, "value old", nil); err != nil {
 		t.Fatal(err)
 	}
-	h2, err := OpenHistory(path, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := startKernel(t, h2)
+	c := startKernel(t, path)
 	c.execute("value 1", nil)
 	c.execute("print b", nil)
 	c.execute("value 1", nil)

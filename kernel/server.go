@@ -30,8 +30,9 @@ import (
 type Options struct {
 	Conn        *wire.ConnectionInfo
 	Interpreter engine.Interpreter
-	// History stores executed cells; nil answers history_request with no cells.
-	History *History
+	// HistoryPath is the history file (see History); "" keeps no history. It is
+	// opened in the background so that it never delays the kernel's start.
+	HistoryPath string
 	// Log receives what goes wrong (bad signatures, unknown messages); os.Stderr
 	// when nil.
 	Log io.Writer
@@ -124,8 +125,8 @@ func New(opts Options) (*Server, error) {
 		return fail(err)
 	}
 	s.pub = newPublisher(iopub, signer.Clone(), s.session, s.log)
-	if opts.History != nil {
-		s.hist = newHistoryWorker(opts.History, s.log)
+	if opts.HistoryPath != "" {
+		s.hist = newHistoryWorker(opts.HistoryPath, s.log)
 	}
 	return s, nil
 }
