@@ -328,10 +328,26 @@ type scratch struct {
 	slot []uint32
 }
 
-// accumulate sums every segment into per-partition accumulators, partitions in
+// blockRows is the number of rows summed at a time: the per-row scratch of a block
+// stays in cache, and big segments (Parquet row groups) split across partitions.
+const blockRows = 1 << 15
+
+// block is a range of rows of one segment.
+type block struct {
+	seg    *segment
+	lo, hi int
+}
+
+// accumulate sums the table's blocks into per-partition accumulators, partitions in
 // parallel, and merges them in partition order.
 func (t *Table) accumulate(p *plan) *accum {
-	nparts := min(partitions, len(t.segs))
+	var blocks []block
+	for _, s := range t.segs {
+		for lo := 0; lo < s.n; lo += blockRows {
+			blocks = append(blocks, block{s, lo, min(lo+blockRows, s.n)})
+		}
+	}
+	nparts := min(partitions, len(blocks))
 	accs := make([]*accum, nparts)
 	var wg sync.WaitGroup
 	next := make(chan int, nparts)
@@ -346,9 +362,9 @@ func (t *Table) accumulate(p *plan) *accum {
 			var sc scratch
 			for part := range next {
 				a := newAccum(p)
-				lo, hi := part*len(t.segs)/nparts, (part+1)*len(t.segs)/nparts
-				for _, s := range t.segs[lo:hi] {
-					sumSegment(p, s, a, &sc)
+				lo, hi := part*len(blocks)/nparts, (part+1)*len(blocks)/nparts
+				for _, b := range blocks[lo:hi] {
+					sumBlock(p, b, a, &sc)
 				}
 				accs[part] = a
 			}
@@ -394,9 +410,9 @@ func (a *accum) slotOf(g uint64) uint32 {
 	return j
 }
 
-// sumSegment adds one segment's rows into a.
-func sumSegment(p *plan, s *segment, a *accum, sc *scratch) {
-	n := s.n
+// sumBlock adds one block's rows into a.
+func sumBlock(p *plan, b block, a *accum, sc *scratch) {
+	s, n := b.seg, b.hi-b.lo
 	if cap(sc.gid) < n {
 		sc.gid = make([]uint64, n)
 		sc.slot = make([]uint32, n)
@@ -404,10 +420,12 @@ func sumSegment(p *plan, s *segment, a *accum, sc *scratch) {
 	gid, slot := sc.gid[:n], sc.slot[:n]
 	clear(gid)
 	for _, k := range p.keys {
-		addLookup(gid, codesOf(s, k.col), k.lut)
+		c := codesOf(s, k.col).slice(b.lo, b.hi)
+		addLookup(gid, &c, k.lut)
 	}
 	for _, k := range p.filters {
-		addLookup(gid, codesOf(s, k.col), k.lut)
+		c := codesOf(s, k.col).slice(b.lo, b.hi)
+		addLookup(gid, &c, k.lut)
 	}
 	if a.index == nil {
 		space := p.space
@@ -429,12 +447,13 @@ func sumSegment(p *plan, s *segment, a *accum, sc *scratch) {
 	}
 	if s.usage != nil {
 		usage := a.usage
-		for i, j := range slot {
-			usage[j] += s.usage[i]
+		for i, u := range s.usage[b.lo:b.hi] {
+			usage[slot[i]] += u
 		}
 	}
 	for k, c := range p.ints {
-		addInts(a.ints[k], slot, &s.ints[c-firstInt])
+		ic := s.ints[c-firstInt].slice(b.lo, b.hi)
+		addInts(a.ints[k], slot, &ic)
 	}
 }
 

@@ -37,6 +37,20 @@ func (c *codeCol) at(i int) uint32 {
 	return 0
 }
 
+// slice returns rows [lo, hi) of c.
+func (c *codeCol) slice(lo, hi int) codeCol {
+	var r codeCol
+	switch {
+	case c.u8 != nil:
+		r.u8 = c.u8[lo:hi]
+	case c.u16 != nil:
+		r.u16 = c.u16[lo:hi]
+	case c.u32 != nil:
+		r.u32 = c.u32[lo:hi]
+	}
+	return r
+}
+
 func (c *codeCol) bytes() int { return len(c.u8) + 2*len(c.u16) + 4*len(c.u32) }
 
 // intCol holds one integer measure of a segment in the narrowest signed width that
@@ -80,6 +94,22 @@ func (c *intCol) at(i int) int64 {
 		return c.i64[i]
 	}
 	return 0
+}
+
+// slice returns rows [lo, hi) of c.
+func (c *intCol) slice(lo, hi int) intCol {
+	var r intCol
+	switch {
+	case c.i8 != nil:
+		r.i8 = c.i8[lo:hi]
+	case c.i16 != nil:
+		r.i16 = c.i16[lo:hi]
+	case c.i32 != nil:
+		r.i32 = c.i32[lo:hi]
+	case c.i64 != nil:
+		r.i64 = c.i64[lo:hi]
+	}
+	return r
 }
 
 func (c *intCol) bytes() int { return len(c.i8) + 2*len(c.i16) + 4*len(c.i32) + 8*len(c.i64) }

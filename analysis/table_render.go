@@ -1,0 +1,128 @@
+package analysis
+
+import (
+	"fmt"
+	"html"
+	"strings"
+)
+
+// maxShownRows caps the rows an HTML or Markdown rendering shows; DataFrame has all.
+const maxShownRows = 200
+
+// grid is a small text table rendered as HTML or Markdown for notebooks.
+type grid struct {
+	caption string
+	header  []string
+	rows    [][]string
+	muted   []bool // rows drawn muted (low exposure, invalid), with a marker
+	note    string // shown under the table
+}
+
+func (g *grid) add(muted bool, cells ...string) {
+	g.rows = append(g.rows, cells)
+	g.muted = append(g.muted, muted)
+}
+
+func (g *grid) shown() (int, string) {
+	n := len(g.rows)
+	if n <= maxShownRows {
+		return n, g.note
+	}
+	more := fmt.Sprintf("… %d more rows not shown (DataFrame() has all).", n-maxShownRows)
+	if g.note != "" {
+		more = g.note + " " + more
+	}
+	return maxShownRows, more
+}
+
+// HTML renders the grid; muted rows are grey and italic.
+func (g *grid) HTML() string {
+	var b strings.Builder
+	b.WriteString("<table>\n")
+	if g.caption != "" {
+		fmt.Fprintf(&b, "<caption style=\"text-align:left\">%s</caption>\n", html.EscapeString(g.caption))
+	}
+	b.WriteString("<thead><tr>")
+	for _, h := range g.header {
+		fmt.Fprintf(&b, "<th>%s</th>", html.EscapeString(h))
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	n, note := g.shown()
+	for i, r := range g.rows[:n] {
+		if g.muted[i] {
+			b.WriteString("<tr style=\"color:#888;font-style:italic\">")
+		} else {
+			b.WriteString("<tr>")
+		}
+		for _, c := range r {
+			fmt.Fprintf(&b, "<td>%s</td>", html.EscapeString(c))
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table>\n")
+	if note != "" {
+		fmt.Fprintf(&b, "<p><small>%s</small></p>\n", html.EscapeString(note))
+	}
+	return b.String()
+}
+
+// Markdown renders the grid as a pipe table; muted rows are in italics.
+func (g *grid) Markdown() string {
+	var b strings.Builder
+	if g.caption != "" {
+		fmt.Fprintf(&b, "**%s**\n\n", mdEscape(g.caption))
+	}
+	b.WriteString("|")
+	for _, h := range g.header {
+		fmt.Fprintf(&b, " %s |", mdEscape(h))
+	}
+	b.WriteString("\n|")
+	for range g.header {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	n, note := g.shown()
+	for i, r := range g.rows[:n] {
+		b.WriteString("|")
+		for _, c := range r {
+			if g.muted[i] && c != "" {
+				c = "*" + c + "*"
+			}
+			fmt.Fprintf(&b, " %s |", mdEscape(c))
+		}
+		b.WriteString("\n")
+	}
+	if note != "" {
+		fmt.Fprintf(&b, "\n%s\n", mdEscape(note))
+	}
+	return b.String()
+}
+
+// String renders the grid as aligned plain text.
+func (g *grid) String() string {
+	n, note := g.shown()
+	width := make([]int, len(g.header))
+	all := append([][]string{g.header}, g.rows[:n]...)
+	for _, r := range all {
+		for j, c := range r {
+			width[j] = max(width[j], len([]rune(c)))
+		}
+	}
+	var b strings.Builder
+	if g.caption != "" {
+		b.WriteString(g.caption + "\n")
+	}
+	for _, r := range all {
+		for j, c := range r {
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			fmt.Fprintf(&b, "%-*s", width[j], c)
+		}
+		b.WriteString("\n")
+	}
+	if note != "" {
+		b.WriteString(note + "\n")
+	}
+	return b.String()
+}
