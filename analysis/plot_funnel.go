@@ -1,0 +1,152 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// PlotFunnel draws the funnel plot of groups (labels[i] with rates[i]) around their
+// pooled rate; see Funnel.Plot.
+func PlotFunnel(title string, labels []string, rates []Rate) (*plot.Plot, error) {
+	return NewFunnel(rates).Plot(title, labels, rates)
+}
+
+// FunnelCurve is a control limit sampled over exposure, as the funnel plot draws it.
+type FunnelCurve struct {
+	Level  float64
+	KHours []float64
+	Lo, Hi []float64
+}
+
+// Curves samples the limits at FunnelLevelWarning and FunnelLevelAlarm at n
+// exposures spaced evenly on a log scale from lo to hi thousand usage hours.
+func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
+	var cs []FunnelCurve
+	for _, level := range []float64{FunnelLevelWarning, FunnelLevelAlarm} {
+		c := FunnelCurve{Level: level, KHours: make([]float64, n), Lo: make([]float64, n), Hi: make([]float64, n)}
+		for i := range n {
+			T := lo * math.Pow(hi/lo, float64(i)/float64(n-1))
+			c.KHours[i] = T
+			c.Lo[i], c.Hi[i] = f.Limits(T, level)
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// Plot draws the funnel plot: each group's rate against its exposure (log scale),
+// the target line, and the 95% (dashed) and 99.8% (solid) control limits. Groups
+// outside the 99.8% limits are drawn in red and labelled. Groups without exposure
+// are left out.
+func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, error) {
+	if len(labels) != len(rates) {
+		return nil, fmt.Errorf("analysis: funnel plot: %d labels for %d rates", len(labels), len(rates))
+	}
+	var keepL []string
+	var keepR []Rate
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, r := range rates {
+		if r.KHours > 0 {
+			keepL, keepR = append(keepL, labels[i]), append(keepR, r)
+			lo, hi = math.Min(lo, r.KHours), math.Max(hi, r.KHours)
+		}
+	}
+	if len(keepR) == 0 {
+		return nil, errors.New("analysis: funnel plot: no group has exposure")
+	}
+	lo, hi = lo/1.5, hi*1.5
+	p := newPlot(title, "usage (1000 hours, log scale)", "events per 1000 usage hours")
+	p.X.Scale = plot.LogScale{}
+	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+
+	top := 0.0
+	for _, c := range f.Curves(lo, hi, 200) {
+		sty := draw.LineStyle{Color: colorLimit998, Width: vg.Points(1.2)}
+		name := "99.8% limits"
+		if c.Level == FunnelLevelWarning {
+			sty = draw.LineStyle{Color: colorLimit95, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+			name = "95% limits"
+		}
+		for k, ys := range [][]float64{c.Lo, c.Hi} {
+			xys := make(plotter.XYs, len(ys))
+			for i := range ys {
+				xys[i] = plotter.XY{X: c.KHours[i], Y: ys[i]}
+			}
+			line, err := plotter.NewLine(xys)
+			if err != nil {
+				return nil, fmt.Errorf("analysis: funnel plot: limits: %w", err)
+			}
+			line.LineStyle = sty
+			p.Add(line)
+			if k == 0 {
+				p.Legend.Add(name, line)
+			}
+		}
+	}
+	target, err := plotter.NewLine(plotter.XYs{{X: lo, Y: f.Target}, {X: hi, Y: f.Target}})
+	if err != nil {
+		return nil, fmt.Errorf("analysis: funnel plot: target: %w", err)
+	}
+	target.LineStyle = draw.LineStyle{Color: colorCount, Width: vg.Points(1)}
+	p.Legend.Add(fmt.Sprintf("target %.3g per 1000 usage hours", f.Target), target)
+	p.Add(target)
+
+	var in, out plotter.XYs
+	var outLabels []string
+	for i, g := range f.Groups(keepL, keepR) {
+		xy := plotter.XY{X: g.Rate.KHours, Y: g.Rate.Value()}
+		top = math.Max(top, xy.Y)
+		if g.At998 == Inside {
+			in = append(in, xy)
+			continue
+		}
+		out = append(out, xy)
+		outLabels = append(outLabels, keepL[i])
+	}
+	normal, _ := markers(colorRate)
+	flagged := draw.GlyphStyle{Color: colorWarn, Radius: vg.Points(3.2), Shape: draw.CircleGlyph{}}
+	for _, set := range []struct {
+		xys  plotter.XYs
+		sty  draw.GlyphStyle
+		name string
+	}{{in, normal, "group"}, {out, flagged, "outside the 99.8% limits"}} {
+		if len(set.xys) == 0 {
+			continue
+		}
+		s, err := plotter.NewScatter(set.xys)
+		if err != nil {
+			return nil, fmt.Errorf("analysis: funnel plot: points: %w", err)
+		}
+		s.GlyphStyle = set.sty
+		p.Add(s)
+		p.Legend.Add(set.name, s)
+	}
+	if len(out) > 0 {
+		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: out, Labels: outLabels})
+		if err != nil {
+			return nil, fmt.Errorf("analysis: funnel plot: labels: %w", err)
+		}
+		for i := range labels.TextStyle {
+			labels.TextStyle[i].Font.Size = vg.Points(8)
+		}
+		labels.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(2)}
+		p.Add(labels)
+	}
+
+	// Show every group and the limits where groups are; the limits at the smallest
+	// exposures may run off the top.
+	for _, g := range keepR {
+		_, h := f.Limits(g.KHours, FunnelLevelAlarm)
+		top = math.Max(top, h)
+	}
+	p.X.Min, p.X.Max = lo, hi
+	p.Legend.Top = true
+	makeRoomForLegend(p, top, 6)
+	return p, nil
+}

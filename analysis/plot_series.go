@@ -1,0 +1,316 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// RatePoint is one point of a rate series: the rate at X with its exact interval and
+// its low-exposure flag.
+type RatePoint struct {
+	X    float64
+	Rate Rate
+	// Value, Lo and Hi are the rate and its interval, per 1000 usage hours; NaN when
+	// the point has no exposure.
+	Value, Lo, Hi float64
+	// Low is set when the rate falls below the minimum-exposure rule.
+	Low bool
+}
+
+// RateSeries returns the points of a rate series: for each x[i], rates[i] with its
+// exact interval at level and its flag under rule. It panics if the slices differ in
+// length.
+func RateSeries(x []float64, rates []Rate, level float64, rule ExposureRule) []RatePoint {
+	if len(x) != len(rates) {
+		panic(fmt.Sprintf("analysis: RateSeries: %d x values for %d rates", len(x), len(rates)))
+	}
+	pts := make([]RatePoint, len(x))
+	for i, r := range rates {
+		pt := RatePoint{X: x[i], Rate: r, Low: rule.Low(r), Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+		if r.KHours > 0 {
+			pt.Value = r.Value()
+			pt.Lo, pt.Hi = r.Interval(level)
+		}
+		pts[i] = pt
+	}
+	return pts
+}
+
+// DerivedDirect is the derived-versus-direct picture of one series over time: the
+// rate per 1000 usage hours with its exact interval band beside the raw event counts,
+// and the usage (thousands of hours) under them, so that a reader sees at once
+// whether a change in the rate comes from the events or from the exposure. Points
+// over low exposure are drawn as hollow red rings.
+type DerivedDirect struct {
+	// Title heads the figure.
+	Title string
+	// Measure names the events, for example "main crashes"; default "events".
+	Measure string
+	// Times are the time points. If nil, Days is used instead: days since release.
+	Times []time.Time
+	Days  []float64
+	// Rates holds the events and exposure at each time point.
+	Rates []Rate
+	// Level is the confidence level of the band; default 0.95.
+	Level float64
+	// Rule is the minimum-exposure rule; nil means DefaultExposureRule.
+	Rule *ExposureRule
+	// Width and Height size the figure; default 8×5 inches.
+	Width, Height vg.Length
+}
+
+// PlotDerivedDirect draws the derived-versus-direct figure of rates over times with
+// the defaults of DerivedDirect.
+func PlotDerivedDirect(title string, times []time.Time, rates []Rate) (*Figure, error) {
+	return DerivedDirect{Title: title, Times: times, Rates: rates}.Figure()
+}
+
+// PlotDerivedDirectDays draws the derived-versus-direct figure of rates over days
+// since release with the defaults of DerivedDirect.
+func PlotDerivedDirectDays(title string, days []float64, rates []Rate) (*Figure, error) {
+	return DerivedDirect{Title: title, Days: days, Rates: rates}.Figure()
+}
+
+// Series returns the computed points the figure draws, with X in Unix seconds for
+// Times or in days for Days.
+func (d DerivedDirect) Series() ([]RatePoint, error) {
+	x := d.Days
+	if d.Times != nil {
+		x = make([]float64, len(d.Times))
+		for i, t := range d.Times {
+			x[i] = float64(t.Unix())
+		}
+	}
+	if len(x) != len(d.Rates) {
+		return nil, fmt.Errorf("analysis: DerivedDirect: %d time points for %d rates", len(x), len(d.Rates))
+	}
+	if len(x) == 0 {
+		return nil, errors.New("analysis: DerivedDirect: no points to plot")
+	}
+	return RateSeries(x, d.Rates, d.level(), d.rule()), nil
+}
+
+func (d DerivedDirect) level() float64 {
+	if d.Level == 0 {
+		return 0.95
+	}
+	return d.Level
+}
+
+func (d DerivedDirect) rule() ExposureRule {
+	if d.Rule == nil {
+		return DefaultExposureRule
+	}
+	return *d.Rule
+}
+
+// Figure draws the figure.
+func (d DerivedDirect) Figure() (*Figure, error) {
+	pts, err := d.Series()
+	if err != nil {
+		return nil, err
+	}
+	measure := d.Measure
+	if measure == "" {
+		measure = "events"
+	}
+	xlabel := "days since release"
+	if d.Times != nil {
+		xlabel = "time (UTC)"
+	}
+	normal, low := markers(colorRate)
+
+	rate := newPlot("derived: rate", xlabel, measure+" per 1000 usage hours")
+	if err := addBands(rate, pts); err != nil {
+		return nil, err
+	}
+	if err := addSeries(rate, pts, func(p RatePoint) float64 { return p.Value }, colorRate, normal, low); err != nil {
+		return nil, err
+	}
+
+	count := newPlot("direct: raw counts", xlabel, measure+" (count)")
+	cnormal, _ := markers(colorCount)
+	if err := addSeries(count, pts, func(p RatePoint) float64 { return float64(p.Rate.Events) }, colorCount, cnormal, low); err != nil {
+		return nil, err
+	}
+
+	usage := newPlot("exposure", xlabel, "usage (1000 hours)")
+	xys := make(plotter.XYs, len(pts))
+	for i, p := range pts {
+		xys[i] = plotter.XY{X: p.X, Y: p.Rate.KHours}
+	}
+	line, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: DerivedDirect: usage: %w", err)
+	}
+	line.Color = colorExposure
+	line.Width = vg.Points(1.5)
+	line.FillColor = withAlpha(colorExposure, 50)
+	usage.Add(line)
+
+	for _, p := range []*plot.Plot{rate, count, usage} {
+		p.Y.Min = 0
+		if d.Times != nil {
+			p.X.Tick.Marker = plot.TimeTicks{Format: timeFormat(pts), Time: plot.UnixTimeIn(time.UTC)}
+		}
+	}
+
+	// A wide interval over little exposure must not squash the rest of the rate
+	// panel: show the intervals of the well-exposed points in full and clip the others.
+	if top := rateTop(pts); top > 0 {
+		rate.Y.Max = top
+	}
+
+	l := newLegend()
+	l.Left = true
+	l.Add("rate per 1000 usage hours", rateLine(), glyphThumb(normal))
+	band, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 1, Y: 1}})
+	band.Color, band.LineStyle.Width = colorBand, 0
+	l.Add(fmt.Sprintf("%g%% exact (Garwood) interval", 100*d.level()), band)
+	l.Add("raw count ("+measure+")", glyphThumb(cnormal))
+	l.Add(lowExposureLabel(d.rule()), glyphThumb(low))
+	l.Add("usage hours (thousands)", line)
+
+	return &Figure{
+		Title: d.Title, Width: d.Width, Height: d.Height,
+		Plots:  [][]*plot.Plot{{rate, count}, {usage, nil}},
+		Legend: l,
+	}, nil
+}
+
+// rateTop returns the top of the rate axis: 5% above every rate and every interval
+// of the points that are not low-exposure; 0 if there are none.
+func rateTop(pts []RatePoint) float64 {
+	var top float64
+	for _, p := range pts {
+		if math.IsNaN(p.Value) {
+			continue
+		}
+		top = math.Max(top, p.Value)
+		if !p.Low {
+			top = math.Max(top, p.Hi)
+		}
+	}
+	return 1.05 * top
+}
+
+// lowExposureLabel explains the low-exposure marker in the words of the rule.
+func lowExposureLabel(rule ExposureRule) string {
+	switch {
+	case rule.MinEvents > 0 && rule.MinKHours > 0:
+		return fmt.Sprintf("low exposure: < %d events or < %g k usage hours", rule.MinEvents, rule.MinKHours)
+	case rule.MinEvents > 0:
+		return fmt.Sprintf("low exposure: < %d events", rule.MinEvents)
+	case rule.MinKHours > 0:
+		return fmt.Sprintf("low exposure: < %g k usage hours", rule.MinKHours)
+	}
+	return "low exposure"
+}
+
+// timeFormat picks a tick format for the span of the points: dates for long spans,
+// times of day for short ones.
+func timeFormat(pts []RatePoint) string {
+	lo, hi := pts[0].X, pts[0].X
+	for _, p := range pts {
+		lo, hi = math.Min(lo, p.X), math.Max(hi, p.X)
+	}
+	if hi-lo > 3*86400 {
+		return "Jan 2"
+	}
+	return "Jan 2\n15:04"
+}
+
+// addBands adds the interval band of the points with exposure, one polygon per run
+// of consecutive such points, so that no band bridges a gap in the data.
+func addBands(p *plot.Plot, pts []RatePoint) error {
+	for start := 0; start < len(pts); {
+		if math.IsNaN(pts[start].Value) {
+			start++
+			continue
+		}
+		end := start
+		for end < len(pts) && !math.IsNaN(pts[end].Value) {
+			end++
+		}
+		run := pts[start:end]
+		ring := make(plotter.XYs, 0, 2*len(run))
+		for _, q := range run {
+			ring = append(ring, plotter.XY{X: q.X, Y: q.Hi})
+		}
+		for i := len(run) - 1; i >= 0; i-- {
+			ring = append(ring, plotter.XY{X: run[i].X, Y: run[i].Lo})
+		}
+		if len(run) == 1 {
+			// A lone point gets an interval bar instead of a band of no width.
+			q := run[0]
+			bars, err := plotter.NewYErrorBars(intervalBars{x: []float64{q.X}, y: []float64{q.Value}, lo: []float64{q.Lo}, hi: []float64{q.Hi}})
+			if err != nil {
+				return fmt.Errorf("analysis: interval at x = %g: %w", q.X, err)
+			}
+			bars.Color = colorBand
+			bars.Width = vg.Points(3)
+			p.Add(bars)
+		} else {
+			poly, err := plotter.NewPolygon(ring)
+			if err != nil {
+				return fmt.Errorf("analysis: interval band from x = %g: %w", run[0].X, err)
+			}
+			poly.Color = colorBand
+			poly.LineStyle.Width = 0
+			p.Add(poly)
+		}
+		start = end
+	}
+	return nil
+}
+
+// addSeries adds a line through the values y(p) of the points with exposure, and a
+// marker at each: normal, or low for low-exposure points.
+func addSeries(p *plot.Plot, pts []RatePoint, y func(RatePoint) float64, c color.Color, normal, low draw.GlyphStyle) error {
+	var all, ok, flagged plotter.XYs
+	for _, q := range pts {
+		v := y(q)
+		if math.IsNaN(v) {
+			continue
+		}
+		xy := plotter.XY{X: q.X, Y: v}
+		all = append(all, xy)
+		if q.Low {
+			flagged = append(flagged, xy)
+		} else {
+			ok = append(ok, xy)
+		}
+	}
+	if len(all) > 1 {
+		line, err := plotter.NewLine(all)
+		if err != nil {
+			return fmt.Errorf("analysis: series line: %w", err)
+		}
+		line.Color = c
+		line.Width = vg.Points(1.2)
+		p.Add(line)
+	}
+	for _, set := range []struct {
+		xys plotter.XYs
+		sty draw.GlyphStyle
+	}{{ok, normal}, {flagged, low}} {
+		if len(set.xys) == 0 {
+			continue
+		}
+		s, err := plotter.NewScatter(set.xys)
+		if err != nil {
+			return fmt.Errorf("analysis: series points: %w", err)
+		}
+		s.GlyphStyle = set.sty
+		p.Add(s)
+	}
+	return nil
+}
