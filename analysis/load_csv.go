@@ -317,7 +317,11 @@ func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					return nil, &ParseError{Source: ps.plan.name, Line: line + pe.Line - 1, Msg: pe.Err.Error(), lineOK: true}
+					e := &ParseError{Source: ps.plan.name, Line: line + pe.Line - 1, Msg: pe.Err.Error(), lineOK: true}
+					if k := fieldAt(data, pe.Line, pe.Column); k < len(ps.plan.fields) {
+						e.Msg = fmt.Sprintf("column %q: %v", ps.plan.fields[k].name, pe.Err)
+					}
+					return nil, e
 				}
 				return nil, fmt.Errorf("load %s: line %d: %w", ps.plan.name, line, err)
 			}
@@ -360,6 +364,30 @@ func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
 		data = data[next:]
 	}
 	return b.finish(t), nil
+}
+
+// fieldAt returns the index of the field holding rune col (1-based) of line (1-based)
+// of a record starting at data, following quotes from the record's start.
+func fieldAt(data []byte, line, col int) int {
+	k, in, l := 0, false, 1
+	for _, r := range string(data) {
+		if l == line {
+			if col--; col <= 0 {
+				return k
+			}
+		}
+		switch {
+		case r == '"':
+			in = !in
+		case r == ',' && !in:
+			k++
+		case r == '\n':
+			if l++; l > line {
+				return k
+			}
+		}
+	}
+	return k
 }
 
 func splitFields(dst [][]byte, rec []byte) [][]byte {
