@@ -320,7 +320,7 @@ func TestLoadParquetV1(t *testing.T) {
 			for j := 7; j >= 0; j-- {
 				nanos = nanos<<8 | int64(b[j])
 			}
-			want := time.Date(-4713, time.November, 24, 12, 0, 0, 0, time.UTC).Add(-12 * time.Hour).AddDate(0, 0, int(day)).Add(time.Duration(nanos))
+			want := time.Date(-4713, time.November, 24, 12, 0, 0, 0, time.UTC).Add(-12*time.Hour).AddDate(0, 0, int(day)).Add(time.Duration(nanos))
 			if !tc.got.Equal(want) {
 				t.Errorf("row %d %s = %v, want %v", i, tc.name, tc.got, want)
 			}
