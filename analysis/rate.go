@@ -51,10 +51,17 @@ func PoolRates(rs ...Rate) Rate {
 
 // Interval returns the exact (Garwood) two-sided confidence interval for the rate at
 // the given level (for example 0.95), in events per 1000 usage hours. See
-// PoissonInterval for the formula. It returns NaN, NaN for a level outside (0, 1) or
-// for a negative count, and an upper bound of +Inf over no exposure.
+// PoissonInterval for the formula. Over no exposure nothing is known: the interval
+// is [0, +Inf]. It returns NaN, NaN for a level outside (0, 1), a negative count, or
+// a negative or NaN exposure.
 func (r Rate) Interval(level float64) (lo, hi float64) {
 	lo, hi = PoissonInterval(r.Events, level)
+	switch {
+	case math.IsNaN(lo) || math.IsNaN(r.KHours) || r.KHours < 0:
+		return math.NaN(), math.NaN()
+	case r.KHours == 0:
+		return 0, math.Inf(1)
+	}
 	return lo / r.KHours, hi / r.KHours
 }
 

@@ -156,8 +156,22 @@ func TestRateValueAndPooling(t *testing.T) {
 	if !math.IsNaN((Rate{}).Value()) || !math.IsInf(Rate{Events: 1}.Value(), 1) {
 		t.Errorf("zero exposure: Rate{}.Value() = %g, Rate{1, 0}.Value() = %g; want NaN and +Inf", Rate{}.Value(), Rate{Events: 1}.Value())
 	}
-	if lo, hi := (Rate{Events: 3, KHours: 1}).Interval(1); !math.IsNaN(lo) || !math.IsNaN(hi) {
-		t.Errorf("Interval(1) = [%g, %g], want NaN for a level outside (0, 1)", lo, hi)
+	for _, c := range []struct {
+		r      Rate
+		level  float64
+		lo, hi float64
+	}{
+		{Rate{Events: 3, KHours: 1}, 1, math.NaN(), math.NaN()},
+		{Rate{Events: 3, KHours: 1}, math.NaN(), math.NaN(), math.NaN()},
+		{Rate{Events: -3, KHours: 1}, 0.95, math.NaN(), math.NaN()},
+		{Rate{Events: 3, KHours: -1}, 0.95, math.NaN(), math.NaN()},
+		{Rate{Events: 3, KHours: math.NaN()}, 0.95, math.NaN(), math.NaN()},
+		{Rate{Events: 3}, 0.95, 0, math.Inf(1)},
+		{Rate{}, 0.95, 0, math.Inf(1)},
+	} {
+		if lo, hi := c.r.Interval(c.level); !closeRel(lo, c.lo, 0) || !closeRel(hi, c.hi, 0) {
+			t.Errorf("%+v.Interval(%g) = [%g, %g], want [%g, %g]", c.r, c.level, lo, hi, c.lo, c.hi)
+		}
 	}
 	if s := (Rate{Events: 5, KHours: 2}).String(); s != "2.5 per 1k h (5 events / 2 kh)" {
 		t.Errorf("String() = %q", s)

@@ -63,6 +63,10 @@ func (v Verdict) String() string {
 //  3. NoChange if the interval lies within [1/(1+Margin), 1+Margin]: any change the
 //     data allow is smaller than the margin;
 //  4. NotEnoughData otherwise: the interval is too wide to tell.
+//
+// Better and Worse say that the direction of the change is certain at the test's
+// level, not that it is large: with millions of events a 0.5% change is "worse".
+// Read RatioTest.PercentChange for its size.
 type VerdictRule struct {
 	Exposure ExposureRule
 	// Margin is the relative change (0.1 = 10%) below which a change does not matter.
