@@ -289,5 +289,6 @@ func (c *Correction) Plot() (*plot.Plot, error) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.5, float64(len(c.Scenarios))-0.5
 	addHLine(p, 0, "no bias", color.Black, true)
+	headroom(p, 0.25)
 	return p, nil
 }

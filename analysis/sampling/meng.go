@@ -165,7 +165,6 @@ func (px *Paradox) Plot() (*plot.Plot, error) {
 	p := newPlot("Meng's paradox: error = ρ · √((N−n)/n) · σ", "sample size n (log scale)", "|sample mean − population mean| (log scale)")
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
-	p.Legend.Left = false
 	var rhoSel float64
 	for _, m := range px.Selected {
 		rhoSel += math.Abs(m.Rho) / float64(len(px.Selected))
@@ -174,7 +173,7 @@ func (px *Paradox) Plot() (*plot.Plot, error) {
 		name  string
 		terms []MengTerms
 	}{
-		{fmt.Sprintf("self-selected (%s), mean |ρ| = %.3f", px.Response.Name, rhoSel), px.Selected},
+		{fmt.Sprintf("self-selected, mean |ρ| = %.3f", rhoSel), px.Selected},
 		{"simple random sample", px.Random},
 	} {
 		pts := make(plotter.XYs, len(s.terms))
@@ -198,5 +197,6 @@ func (px *Paradox) Plot() (*plot.Plot, error) {
 	f.Color, f.Dashes = plotutil.Color(1), []vg.Length{vg.Points(6), vg.Points(3)}
 	p.Add(f)
 	p.Legend.Add("SRS standard error σ√((1−f)/n)", f)
+	headroom(p, 0.3)
 	return p, nil
 }

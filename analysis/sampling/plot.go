@@ -2,6 +2,7 @@ package sampling
 
 import (
 	"image/color"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -34,6 +35,20 @@ func addHLine(p *plot.Plot, y float64, label string, c color.Color, dashed bool)
 	}
 	p.Add(f)
 	p.Legend.Add(label, f)
+	// A function has no data range of its own: widen the axis to show the line.
+	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, y), math.Max(p.Y.Max, y)
+}
+
+// headroom raises the top of the y axis by frac of its span (a factor of 10^frac on
+// a log axis, where the span is in decades, rounded up to a power of ten: log ticks
+// past the top would otherwise shrink the data area) so that the legend sits above
+// the data.
+func headroom(p *plot.Plot, frac float64) {
+	if _, ok := p.Y.Scale.(plot.LogScale); ok {
+		p.Y.Max = math.Pow(10, math.Ceil(math.Log10(p.Y.Max)+frac*math.Log10(p.Y.Max/p.Y.Min)))
+		return
+	}
+	p.Y.Max += frac * (p.Y.Max - p.Y.Min)
 }
 
 // intervals is a set of point estimates with asymmetric interval bounds, drawn as

@@ -228,5 +228,6 @@ func (r *PollResult) Plot() (*plot.Plot, error) {
 	if r.Limit != r.Truth {
 		addHLine(p, r.Limit, fmt.Sprintf("respondents' mean %.4g", r.Limit), plotutil.Color(1), true)
 	}
+	headroom(p, 0.3)
 	return p, nil
 }

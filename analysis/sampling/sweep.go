@@ -73,6 +73,7 @@ func (sw *Sweep) Plot() (*plot.Plot, error) {
 		}
 	}
 	addHLine(p, sw.Results[0].Truth, "population mean", color.Black, false)
+	headroom(p, 0.3)
 	return p, nil
 }
 
