@@ -130,3 +130,14 @@ func TestFunnelTable(t *testing.T) {
 		t.Errorf("events of the first group = %s, want 400", got)
 	}
 }
+
+func BenchmarkFunnelLimits(b *testing.B) {
+	f := Funnel{Target: 2}
+	for _, T := range []float64{1, 1000, 1e6} {
+		b.Run(fmt.Sprint(T), func(b *testing.B) {
+			for b.Loop() {
+				f.Limits(T, FunnelLevelAlarm)
+			}
+		})
+	}
+}

@@ -197,3 +197,14 @@ func TestExposureRule(t *testing.T) {
 		t.Errorf("the zero ExposureRule flags Rate{}; a zero field must not apply")
 	}
 }
+
+func BenchmarkRateInterval(b *testing.B) {
+	for _, x := range []int64{3, 1000, 10000000} {
+		b.Run(strconv.FormatInt(x, 10), func(b *testing.B) {
+			r := Rate{Events: x, KHours: 12.5}
+			for b.Loop() {
+				r.Interval(0.95)
+			}
+		})
+	}
+}

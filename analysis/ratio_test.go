@@ -138,3 +138,14 @@ func TestCompareRatesEdges(t *testing.T) {
 		t.Errorf("String() = %q", s)
 	}
 }
+
+func BenchmarkCompareRates(b *testing.B) {
+	for _, n := range []int64{30, 30000, 30000000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			x, y := Rate{Events: n / 2, KHours: 10}, Rate{Events: n/2 + n/100, KHours: 10.2}
+			for b.Loop() {
+				CompareRates(x, y, 0.95)
+			}
+		})
+	}
+}

@@ -182,3 +182,22 @@ func TestShrinkageErrors(t *testing.T) {
 		t.Errorf("ShrinkTable with 1 label for 2 rates: no error")
 	}
 }
+
+func BenchmarkFitShrinkage(b *testing.B) {
+	for _, k := range []int{30, 1000, 30000} {
+		b.Run(fmt.Sprint(k), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			prior := distuv.Gamma{Alpha: 3, Beta: 2, Src: rng}
+			rates := make([]Rate, k)
+			for i := range rates {
+				T := math.Exp(rng.Float64()*7 - 1.5)
+				rates[i] = Rate{Events: int64(distuv.Poisson{Lambda: prior.Rand() * T, Src: rng}.Rand()), KHours: T}
+			}
+			for b.Loop() {
+				if _, err := FitShrinkage(rates); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
