@@ -1,0 +1,211 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// IssueKind names a kind of bad input that Validate finds.
+type IssueKind string
+
+// The kinds of issues Validate reports.
+const (
+	// NegativeCount is a negative value in a count column.
+	NegativeCount IssueKind = "negative count"
+	// BadUsage is a usage_hours that is negative, NaN (NULL) or infinite.
+	BadUsage IssueKind = "bad usage_hours"
+	// WindowReversed is a row whose window_end is before its window_start.
+	WindowReversed IssueKind = "window end before start"
+	// MissingWindow is a row without a window_start.
+	MissingWindow IssueKind = "missing window_start"
+	// DuplicateWindow is a row with the same dimensions and window as an earlier row
+	// (the earlier one is kept): summing both counts the same pings twice.
+	DuplicateWindow IssueKind = "duplicate window"
+	// ExperimentRow is a row with an experiment_id. It is not an error: a ping is
+	// written once per experiment and once with experiment_id NULL, so these rows
+	// repeat population pings. Every Query leaves them out of population totals; they
+	// are listed so that nobody sums them by hand.
+	ExperimentRow IssueKind = "experiment row"
+)
+
+// Issue is one finding about one row.
+type Issue struct {
+	Kind   IssueKind
+	Row    int    // 0-based row of the validated table
+	Where  string // the row's place in the source, e.g. "agg.csv: line 812"
+	Column string // the column at fault, if one
+	Value  string // its value
+	Detail string // e.g. "duplicate of agg.csv: line 17"
+}
+
+// ValidateOptions says which rows to drop.
+type ValidateOptions struct {
+	// Drop removes the rows that have an error (every kind but ExperimentRow).
+	Drop bool
+	// DropExperiments removes experiment rows too, for a population-only table.
+	DropExperiments bool
+}
+
+// ValidationReport lists the issues found in a table and what was done about them.
+// A notebook shows it as a table (HTML, Markdown).
+type ValidationReport struct {
+	Source  string
+	Rows    int     // rows validated
+	Issues  []Issue // in row order
+	Dropped int     // rows removed by the options; no other row is ever removed
+	Options ValidateOptions
+}
+
+// Validate checks t for negative counts, bad usage hours, reversed or missing
+// windows, duplicate windows and experiment rows, and returns the table the options
+// ask for (t itself when nothing is dropped) with a report naming every issue and
+// its place in the source. Only rows with an issue of a kind the options drop are
+// removed.
+func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
+	r := &ValidationReport{Source: t.name, Rows: t.n, Options: opts}
+	drop := make([]bool, t.n)
+	add := func(is Issue) {
+		is.Where = t.where(is.Row)
+		r.Issues = append(r.Issues, is)
+		if is.Kind == ExperimentRow && opts.DropExperiments || is.Kind != ExperimentRow && opts.Drop {
+			drop[is.Row] = true
+		}
+	}
+	type dimKey [numTimes + numStrs]uint32
+	first := map[dimKey]int{}
+	row := 0
+	for _, s := range t.segs {
+		for i := 0; i < s.n; i, row = i+1, row+1 {
+			for k := range s.ints {
+				if v := s.ints[k].at(i); v < 0 {
+					add(Issue{Kind: NegativeCount, Row: row, Column: (column(k) + firstInt).String(), Value: strconv.FormatInt(v, 10)})
+				}
+			}
+			if t.present[colUsageHours] {
+				if u := s.usage[i]; !(u >= 0) || math.IsInf(u, 1) {
+					add(Issue{Kind: BadUsage, Row: row, Column: "usage_hours", Value: strconv.FormatFloat(u, 'g', -1, 64)})
+				}
+			}
+			start, end := t.times.vals[s.times[0].at(i)], t.times.vals[s.times[1].at(i)]
+			switch {
+			case t.present[colWindowStart] && start == nullTime:
+				add(Issue{Kind: MissingWindow, Row: row, Column: "window_start"})
+			case start != nullTime && end != nullTime && end < start:
+				add(Issue{Kind: WindowReversed, Row: row, Column: "window_end", Value: time.Unix(0, end).UTC().Format(time.RFC3339),
+					Detail: "window_start " + time.Unix(0, start).UTC().Format(time.RFC3339)})
+			}
+			if e := s.strs[colExperimentID-firstStr].at(i); e != 0 {
+				add(Issue{Kind: ExperimentRow, Row: row, Column: "experiment_id", Value: t.strs[colExperimentID-firstStr].vals[e]})
+			}
+			var key dimKey
+			for k := range s.times {
+				key[k] = s.times[k].at(i)
+			}
+			for k := range s.strs {
+				key[numTimes+k] = s.strs[k].at(i)
+			}
+			if j, dup := first[key]; dup {
+				add(Issue{Kind: DuplicateWindow, Row: row, Detail: "same dimensions and window as " + t.where(j)})
+			} else {
+				first[key] = row
+			}
+		}
+	}
+	sort.SliceStable(r.Issues, func(a, b int) bool { return r.Issues[a].Row < r.Issues[b].Row })
+	for _, d := range drop {
+		if d {
+			r.Dropped++
+		}
+	}
+	if r.Dropped == 0 {
+		return t, r
+	}
+	return t.without(drop), r
+}
+
+// Counts returns the number of issues of each kind.
+func (r *ValidationReport) Counts() map[IssueKind]int {
+	c := map[IssueKind]int{}
+	for _, is := range r.Issues {
+		c[is.Kind]++
+	}
+	return c
+}
+
+// Errors returns the number of issues that are errors (all but experiment rows).
+func (r *ValidationReport) Errors() int {
+	n := 0
+	for _, is := range r.Issues {
+		if is.Kind != ExperimentRow {
+			n++
+		}
+	}
+	return n
+}
+
+// kindOrder lists kinds in the order reports show them.
+var kindOrder = []IssueKind{NegativeCount, BadUsage, WindowReversed, MissingWindow, DuplicateWindow, ExperimentRow}
+
+func (r *ValidationReport) grids() (*grid, *grid) {
+	sum := &grid{caption: fmt.Sprintf("Validation of %s: %d rows, %d errors, %d rows dropped", r.Source, r.Rows, r.Errors(), r.Dropped),
+		header: []string{"issue", "rows", "first at", "action"}}
+	counts := r.Counts()
+	for _, k := range kindOrder {
+		if counts[k] == 0 {
+			continue
+		}
+		firstAt := ""
+		for _, is := range r.Issues {
+			if is.Kind == k {
+				firstAt = is.Where
+				break
+			}
+		}
+		action := "kept"
+		switch {
+		case k == ExperimentRow && r.Options.DropExperiments, k != ExperimentRow && r.Options.Drop:
+			action = "dropped"
+		case k == ExperimentRow:
+			action = "kept; left out of population totals by every query"
+		}
+		sum.add(false, string(k), strconv.Itoa(counts[k]), firstAt, action)
+	}
+	if len(r.Issues) == 0 {
+		sum.note = "No issues found."
+	}
+	list := &grid{header: []string{"where", "issue", "column", "value", "detail"}}
+	for _, is := range r.Issues {
+		list.add(is.Kind == ExperimentRow, is.Where, string(is.Kind), is.Column, is.Value, is.Detail)
+	}
+	return sum, list
+}
+
+// HTML renders a summary by kind and the list of issues.
+func (r *ValidationReport) HTML() string {
+	sum, list := r.grids()
+	if len(r.Issues) == 0 {
+		return sum.HTML()
+	}
+	return sum.HTML() + list.HTML()
+}
+
+// Markdown renders a summary by kind and the list of issues.
+func (r *ValidationReport) Markdown() string {
+	sum, list := r.grids()
+	if len(r.Issues) == 0 {
+		return sum.Markdown()
+	}
+	return sum.Markdown() + "\n" + list.Markdown()
+}
+
+// String renders the report as plain text.
+func (r *ValidationReport) String() string {
+	sum, list := r.grids()
+	if len(r.Issues) == 0 {
+		return sum.String()
+	}
+	return sum.String() + "\n" + list.String()
+}
