@@ -38,12 +38,10 @@ func ExampleRake() {
 	if err != nil {
 		panic(err)
 	}
-	for _, w := range res.Weights {
-		fmt.Printf("%.2f ", w)
-	}
-	fmt.Printf("\nKish effective sample size %.2f of 5\n", sampling.KishESS(res.Weights))
+	fmt.Printf("%.2f\n", res.Weights)
+	fmt.Printf("Kish effective sample size %.2f of 5\n", sampling.KishESS(res.Weights))
 	// Output:
-	// 34.11 25.89 15.89 12.06 12.06
+	// [34.11 25.89 15.89 12.06 12.06]
 	// Kish effective sample size 4.21 of 5
 }
 
