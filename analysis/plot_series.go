@@ -159,7 +159,7 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 	for _, p := range []*plot.Plot{rate, count, usage} {
 		p.Y.Min = 0
 		if d.Times != nil {
-			p.X.Tick.Marker = plot.TimeTicks{Format: timeFormat(pts), Time: plot.UnixTimeIn(time.UTC)}
+			p.X.Tick.Marker = timeTicks{}
 		}
 	}
 
@@ -215,17 +215,36 @@ func lowExposureLabel(rule ExposureRule) string {
 	return "low exposure"
 }
 
-// timeFormat picks a tick format for the span of the points: dates for long spans,
-// times of day for short ones.
-func timeFormat(pts []RatePoint) string {
-	lo, hi := pts[0].X, pts[0].X
-	for _, p := range pts {
-		lo, hi = math.Min(lo, p.X), math.Max(hi, p.X)
+// timeTicks marks a time axis in Unix seconds at round UTC times: whole hours or
+// days (weeks from Monday), at most six labelled ticks, dates for spans of days,
+// times of day for shorter ones.
+type timeTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (timeTicks) Ticks(min, max float64) []plot.Tick {
+	const hour, day = 3600.0, 86400.0
+	steps := []float64{hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, day, 2 * day, 7 * day, 14 * day, 28 * day, 91 * day, 364 * day}
+	step := steps[len(steps)-1]
+	for _, s := range steps {
+		if (max-min)/s <= 6 {
+			step = s
+			break
+		}
 	}
-	if hi-lo > 3*86400 {
-		return "Jan 2"
+	format := "Jan 2\n15:04"
+	if step >= day {
+		format = "Jan 2"
 	}
-	return "Jan 2\n15:04"
+	// Whole weeks start on Mondays: the Unix epoch was a Thursday.
+	var origin float64
+	if step >= 7*day {
+		origin = 4 * day
+	}
+	var ticks []plot.Tick
+	for t := origin + math.Ceil((min-origin)/step)*step; t <= max; t += step {
+		ticks = append(ticks, plot.Tick{Value: t, Label: time.Unix(int64(t), 0).UTC().Format(format)})
+	}
+	return ticks
 }
 
 // addBands adds the interval band of the points with exposure, one polygon per run
@@ -272,31 +291,42 @@ func addBands(p *plot.Plot, pts []RatePoint) error {
 	return nil
 }
 
-// addSeries adds a line through the values y(p) of the points with exposure, and a
-// marker at each: normal, or low for low-exposure points.
+// addSeries adds lines through the values y(p) — one per run of points where y is
+// defined, so that no line bridges a gap — and a marker at each point: normal, or low
+// for low-exposure points.
 func addSeries(p *plot.Plot, pts []RatePoint, y func(RatePoint) float64, c color.Color, normal, low draw.GlyphStyle) error {
-	var all, ok, flagged plotter.XYs
+	var run, ok, flagged plotter.XYs
+	flush := func() error {
+		if len(run) > 1 {
+			line, err := plotter.NewLine(run)
+			if err != nil {
+				return fmt.Errorf("analysis: series line: %w", err)
+			}
+			line.Color = c
+			line.Width = vg.Points(1.2)
+			p.Add(line)
+		}
+		run = nil
+		return nil
+	}
 	for _, q := range pts {
 		v := y(q)
 		if math.IsNaN(v) {
+			if err := flush(); err != nil {
+				return err
+			}
 			continue
 		}
 		xy := plotter.XY{X: q.X, Y: v}
-		all = append(all, xy)
+		run = append(run, xy)
 		if q.Low {
 			flagged = append(flagged, xy)
 		} else {
 			ok = append(ok, xy)
 		}
 	}
-	if len(all) > 1 {
-		line, err := plotter.NewLine(all)
-		if err != nil {
-			return fmt.Errorf("analysis: series line: %w", err)
-		}
-		line.Color = c
-		line.Width = vg.Points(1.2)
-		p.Add(line)
+	if err := flush(); err != nil {
+		return err
 	}
 	for _, set := range []struct {
 		xys plotter.XYs
