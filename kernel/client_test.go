@@ -18,7 +18,7 @@ import (
 // testClient is an in-process Jupyter front end on real zmq sockets (ipc transport in
 // a temporary directory, so tests never fight over TCP ports).
 type testClient struct {
-	t                     *testing.T
+	t                     testing.TB
 	shell, control, stdin *zmq.Socket
 	iopub, hb             *zmq.Socket
 	signer                *wire.Signer
@@ -49,7 +49,7 @@ func (s *syncBuffer) String() string {
 
 const testKey = "test-key"
 
-func startKernel(t *testing.T, historyPath string) *testClient {
+func startKernel(t testing.TB, historyPath string) *testClient {
 	t.Helper()
 	conn := &wire.ConnectionInfo{
 		Transport: "ipc", IP: filepath.Join(t.TempDir(), "k"),

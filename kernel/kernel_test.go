@@ -418,3 +418,15 @@ func TestHistoryRequests(t *testing.T) {
 		t.Errorf("search unique = %v", rows)
 	}
 }
+
+// BenchmarkExecuteRoundTrip times execute_request to execute_reply over ipc with the
+// fake interpreter: the protocol layer's own share of a trivial cell's round trip.
+func BenchmarkExecuteRoundTrip(b *testing.B) {
+	c := startKernel(b, "")
+	content := map[string]any{"code": "value 1", "silent": false, "store_history": true}
+	for b.Loop() {
+		id := c.send(c.shell, "execute_request", content)
+		c.reply(c.shell, id)
+		c.iopubUntilIdle(id)
+	}
+}
