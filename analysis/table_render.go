@@ -113,13 +113,14 @@ func (g *grid) String() string {
 		b.WriteString(g.caption + "\n")
 	}
 	for _, r := range all {
+		var line strings.Builder
 		for j, c := range r {
 			if j > 0 {
-				b.WriteString("  ")
+				line.WriteString("  ")
 			}
-			fmt.Fprintf(&b, "%-*s", width[j], c)
+			fmt.Fprintf(&line, "%-*s", width[j], c)
 		}
-		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
 	if note != "" {
 		b.WriteString(note + "\n")
