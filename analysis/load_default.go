@@ -76,4 +76,3 @@ func ReadReleaseDates(r io.Reader, name, channel string) (map[int]time.Time, err
 		}
 	}
 }
-
