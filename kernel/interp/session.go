@@ -1,17 +1,27 @@
 // Package interp runs Go cells for ratelab: one persistent yaegi interpreter per
 // session, with the symbol tables of the standard library, gota, gonum, plot and
-// analysis built in. Session implements engine.Interpreter.
+// analysis built in (package symbols). Session implements engine.Interpreter.
+//
+// A cell may mix imports, declarations and statements, and may declare again what
+// an earlier cell declared (variables, functions, types) as Jupyter users re-run
+// cells. The value of a last bare expression is the cell's result. Lines starting
+// with % are magics (%help lists them). While a cell runs, file descriptors 1 and 2
+// are redirected into the cell's output (see Options.NoCapture): the kernel's own
+// logging must then go to LogWriter.
 package interp
 
 import (
-	"context"
+	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
 // Options configure a Session.
@@ -27,35 +37,38 @@ type Options struct {
 	NoCapture bool
 }
 
-// Session is one persistent Go interpreter. Its methods other than Complete,
-// Inspect and IsComplete must not be called concurrently.
+// Session is one persistent Go interpreter. Execute, Reset and Close must not be
+// called concurrently with each other; Complete, Inspect and IsComplete may be
+// called while a cell runs.
 type Session struct {
 	opts Options
 
-	// mu guards yi against the control thread (Complete, Inspect) while Execute
-	// swaps it on Reset.
+	// mu guards yi (swapped by Reset) and the fields below it.
 	mu sync.Mutex
 	yi *interp.Interpreter
+	// cells holds the source of every cell run, by id, to quote lines in tracebacks.
+	cells map[int]string
+	// types maps each type name declared by a cell to the name it was declared
+	// under (a new one each time it is declared again).
+	types map[string]string
+
+	// io routes the interpreter's standard streams to the running cell.
+	io *cellIO
+	// run is the state of the running cell, nil between cells.
+	run *cellRun
+	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
+	lastID int
+	closed bool
 }
 
 // New starts a session with every built-in package importable.
 func New(opts Options) (*Session, error) {
 	s := &Session{opts: opts}
+	s.io = &cellIO{s: s}
 	if err := s.Reset(); err != nil {
 		return nil, err
 	}
 	return s, nil
-}
-
-// Execute runs one cell.
-func (s *Session) Execute(ctx context.Context, code string, out engine.Output) (*engine.Bundle, *engine.Error) {
-	s.mu.Lock()
-	yi := s.yi
-	s.mu.Unlock()
-	if _, err := yi.EvalWithContext(ctx, code); err != nil {
-		return nil, &engine.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
-	}
-	return nil, nil
 }
 
 // Info describes Go for kernel_info_reply.
@@ -69,25 +82,69 @@ func (s *Session) Info() engine.LanguageInfo {
 		CodemirrorMode:    "go",
 		NbconvertExporter: "script",
 		Banner:            "ratelab — Go (yaegi v0.16.1) with gota, gonum, plot and analysis built in",
+		HelpLinks: []engine.HelpLink{
+			{Text: "Go standard library", URL: "https://pkg.go.dev/std"},
+			{Text: "gota dataframe", URL: "https://pkg.go.dev/github.com/go-gota/gota/dataframe"},
+			{Text: "gonum", URL: "https://pkg.go.dev/gonum.org/v1/gonum"},
+			{Text: "gonum plot", URL: "https://pkg.go.dev/gonum.org/v1/plot"},
+		},
 	}
 }
 
-// Reset replaces the interpreter with a fresh one.
+// Reset replaces the interpreter with a fresh one: every variable, type, function
+// and import is gone.
 func (s *Session) Reset() error {
-	yi := interp.New(interp.Options{})
+	yi := interp.New(interp.Options{
+		Stdin:        s.io.stdin(),
+		Stdout:       s.io.writer("stdout"),
+		Stderr:       s.io.writer("stderr"),
+		Unrestricted: true, // the user's own machine: real environment, os/exec
+		Args:         []string{"ratelab"},
+	})
+	if err := yi.Use(symbols.Symbols); err != nil {
+		return fmt.Errorf("interp: load symbol tables: %w", err)
+	}
+	if err := yi.Use(interp.Exports{
+		// Cells import the display helpers by their short path.
+		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
+		rtPath + "/rt":    s.runtimeSymbols(),
+	}); err != nil {
+		return fmt.Errorf("interp: load session symbols: %w", err)
+	}
+	if err := yi.Use(s.sessionOverrides()); err != nil {
+		return fmt.Errorf("interp: load session symbols: %w", err)
+	}
+	if _, err := compileAndRun(yi, prelude); err != nil {
+		return fmt.Errorf("interp: prelude: %w", err)
+	}
 	s.mu.Lock()
 	s.yi = yi
+	s.cells = map[int]string{}
+	s.types = map[string]string{}
 	s.mu.Unlock()
 	return nil
 }
 
-// Close releases the session.
+// Close releases the session for good.
 func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.yi == nil {
-		return fmt.Errorf("interp: session already closed")
+	if s.closed {
+		return errors.New("interp: session already closed")
 	}
+	s.closed = true
 	s.yi = nil
+	display.SetOutput(nil, display.Options{})
 	return nil
+}
+
+// compileAndRun evaluates src (a whole file) in yi, turning a panic of yaegi's
+// own compiler into an error.
+func compileAndRun(yi *interp.Interpreter, src string) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("interpreter failure: %v", r)
+		}
+	}()
+	return yi.Eval(src)
 }

@@ -1,0 +1,124 @@
+package display
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/png"
+	"reflect"
+
+	"github.com/go-gota/gota/dataframe"
+	"gonum.org/v1/plot"
+
+	"github.com/ratelab/ratelab/kernel/engine"
+)
+
+// The interfaces a value implements to choose its own rich forms. They are plain
+// method sets, so a package needs no import of display to be displayable.
+type (
+	// HTMLer is a value that renders itself as an HTML fragment.
+	HTMLer interface{ HTML() string }
+	// Markdowner is a value that renders itself as Markdown.
+	Markdowner interface{ Markdown() string }
+	// SVGer is a value that renders itself as an SVG document.
+	SVGer interface{ SVG() string }
+	// PNGer is a value that renders itself as a PNG image.
+	PNGer interface{ PNG() ([]byte, error) }
+	// JSONer is a value shown as application/json; JSON returns the value to encode.
+	JSONer interface{ JSON() any }
+)
+
+// Render returns the MIME bundle v shows as, and false for values that show nothing
+// (nil). Every bundle has text/plain. A gota DataFrame gives an HTML table, a
+// *plot.Plot a PNG (and SVG when the cell's options ask), an image.Image a PNG, and
+// a value with HTML, Markdown, SVG, PNG or JSON methods each form it offers. Other
+// values print as fmt's %v, with strings quoted as Go source quotes them.
+func Render(v any) (engine.Bundle, bool) {
+	_, o := current()
+	return render(v, o)
+}
+
+func render(v any, o Options) (engine.Bundle, bool) {
+	if v == nil {
+		return engine.Bundle{}, false
+	}
+	data := map[string]any{}
+	meta := map[string]any{}
+	switch x := v.(type) {
+	case dataframe.DataFrame:
+		data["text/html"] = frameHTML(x)
+		data["text/plain"] = x.String()
+	case *dataframe.DataFrame:
+		if x == nil {
+			return engine.Bundle{}, false
+		}
+		return render(*x, o)
+	case *plot.Plot:
+		if x == nil {
+			return engine.Bundle{}, false
+		}
+		if err := plotData(data, x, defaultWidth, defaultHeight, o.SVG); err != nil {
+			data["text/plain"] = fmt.Sprintf("plot: %v", err)
+			break
+		}
+		data["text/plain"] = fmt.Sprintf("<plot %q>", x.Title.Text)
+	case image.Image:
+		b, err := encodePNG(x)
+		if err != nil {
+			data["text/plain"] = fmt.Sprintf("image: %v", err)
+			break
+		}
+		data["image/png"] = b
+		r := x.Bounds()
+		data["text/plain"] = fmt.Sprintf("<image %d×%d>", r.Dx(), r.Dy())
+	}
+	if x, ok := v.(HTMLer); ok {
+		data["text/html"] = x.HTML()
+	}
+	if x, ok := v.(Markdowner); ok {
+		data["text/markdown"] = x.Markdown()
+	}
+	if x, ok := v.(SVGer); ok {
+		data["image/svg+xml"] = x.SVG()
+	}
+	if x, ok := v.(PNGer); ok {
+		if b, err := x.PNG(); err != nil {
+			data["text/plain"] = fmt.Sprintf("%T.PNG: %v", v, err)
+		} else {
+			data["image/png"] = base64.StdEncoding.EncodeToString(b)
+		}
+	}
+	if x, ok := v.(JSONer); ok {
+		data["application/json"] = x.JSON()
+	}
+	if _, ok := data["text/plain"]; !ok {
+		data["text/plain"] = Text(v)
+	}
+	return engine.Bundle{Data: data, Metadata: meta}, true
+}
+
+// Text is the text/plain form of v for values with no form of their own: fmt's %v,
+// with a string (or a named string type) quoted as Go quotes it, as IPython shows
+// repr() rather than str().
+func Text(v any) string {
+	if v == nil {
+		return "<nil>"
+	}
+	if _, ok := v.(fmt.Stringer); !ok && reflect.TypeOf(v).Kind() == reflect.String {
+		return fmt.Sprintf("%q", v)
+	}
+	if _, ok := v.(error); ok {
+		return fmt.Sprintf("%v", v)
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// encodePNG returns img as a base64 PNG, the form bundles carry.
+func encodePNG(img image.Image) (string, error) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
+}

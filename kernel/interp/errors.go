@@ -1,0 +1,161 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ratelab/ratelab/kernel/engine"
+)
+
+// position is a place in a cell.
+type position struct {
+	cell      int // 0: the session's prelude
+	line, col int
+}
+
+// posPrefix matches the position yaegi puts before its messages and panic frames:
+// "cell3/_.go:4:7" in a cell, "4:7" in the prelude.
+var posPrefix = regexp.MustCompile(`^(?:(?:cell(\d+)/)?_\.go:)?(\d+):(\d+)`)
+
+// parsePos reads a position at the start of s, and returns the rest of s.
+func parsePos(s string) (position, string, bool) {
+	m := posPrefix.FindStringSubmatchIndex(s)
+	if m == nil {
+		return position{}, s, false
+	}
+	var p position
+	if m[2] >= 0 {
+		p.cell, _ = strconv.Atoi(s[m[2]:m[3]])
+	}
+	p.line, _ = strconv.Atoi(s[m[4]:m[5]])
+	p.col, _ = strconv.Atoi(s[m[6]:m[7]])
+	return p, strings.TrimPrefix(s[m[1]:], ": "), true
+}
+
+// compileError turns a parse or compile error of cell id into an engine.Error
+// whose traceback quotes the offending line with a caret under the column.
+func (s *Session) compileError(err error, id int) *engine.Error {
+	e := &engine.Error{Name: "CompileError"}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e.Value = list[0].Msg
+		for i, le := range list {
+			if i == 10 {
+				e.Traceback = append(e.Traceback, fmt.Sprintf("… and %d more errors", len(list)-i))
+				break
+			}
+			p := position{line: le.Pos.Line, col: le.Pos.Column}
+			if q, _, ok := parsePos(le.Pos.Filename + ":0:0"); ok {
+				p.cell = q.cell
+			}
+			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+le.Msg)...)
+		}
+		return e
+	}
+	msg := err.Error()
+	p, rest, ok := parsePos(msg)
+	e.Value = rest
+	if !ok {
+		e.Traceback = []string{"CompileError: " + msg}
+		return e
+	}
+	e.Traceback = s.quote(p, id, "%s: "+rest)
+	return e
+}
+
+// runtimeError turns a panic (or another run-time failure) of cell id into an
+// engine.Error: Name "panic", the panic value, and the frames the panic unwound,
+// innermost first, each quoting its line.
+func (s *Session) runtimeError(err error, id int) *engine.Error {
+	s.mu.Lock()
+	frames := s.io.takeFrames()
+	s.mu.Unlock()
+	e := &engine.Error{Name: "panic", Value: err.Error()}
+	if p, ok := isPanic(err); ok {
+		e.Value = fmt.Sprint(p.Value)
+	} else if _, rest, ok := parsePos(err.Error()); ok {
+		e.Name, e.Value = "RuntimeError", rest
+	}
+	e.Traceback = []string{e.Name + ": " + e.Value}
+	for i, f := range frames {
+		p, _, ok := parsePos(f)
+		if !ok {
+			continue
+		}
+		what := "  called from %s"
+		if i == 0 {
+			what = "  at %s"
+		}
+		e.Traceback = append(e.Traceback, s.quote(p, id, what)...)
+	}
+	return e
+}
+
+// quote shows where p is, through format (with one %s for the place), then the
+// cell's line and a caret under the column:
+//
+//	line 3, column 7: undefined: x
+//	    y := x + 1
+//	         ^
+func (s *Session) quote(p position, current int, format string) []string {
+	where := fmt.Sprintf("line %d, column %d", p.line, p.col)
+	switch {
+	case p.cell == 0:
+		where = "in the session's prelude, " + where
+	case p.cell != current:
+		where = fmt.Sprintf("in an earlier cell (#%d), %s", p.cell, where)
+	}
+	out := []string{fmt.Sprintf(format, where)}
+	s.mu.Lock()
+	src, ok := s.cells[p.cell]
+	s.mu.Unlock()
+	if !ok {
+		return out
+	}
+	lines := strings.Split(src, "\n")
+	if p.line < 1 || p.line > len(lines) {
+		return out
+	}
+	text := strings.TrimRight(lines[p.line-1], " \t\r")
+	caret := make([]rune, 0, p.col)
+	for i, r := range text {
+		if i >= p.col-1 {
+			break
+		}
+		if r == '\t' {
+			caret = append(caret, '\t')
+		} else {
+			caret = append(caret, ' ')
+		}
+	}
+	return append(out, "    "+text, "    "+string(caret)+"^")
+}
+
+// describePos tells where pos ("cellN/_.go:line:col") is, for messages.
+func (s *Session) describePos(pos string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.describePosLocked(pos)
+}
+
+// describePosLocked is describePos with s.mu held.
+func (s *Session) describePosLocked(pos string) string {
+	p, _, ok := parsePos(pos)
+	if !ok {
+		return pos
+	}
+	where := fmt.Sprintf("cell #%d, line %d, column %d", p.cell, p.line, p.col)
+	if p.cell == 0 {
+		where = fmt.Sprintf("the session's prelude, line %d", p.line)
+	}
+	if src, ok := s.cells[p.cell]; ok {
+		if lines := strings.Split(src, "\n"); p.line >= 1 && p.line <= len(lines) {
+			where += ": " + strings.TrimSpace(lines[p.line-1])
+		}
+	}
+	return where
+}

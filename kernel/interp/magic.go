@@ -1,0 +1,176 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ratelab/ratelab/kernel/engine"
+)
+
+// Magics are lines starting with %, which Go never starts a line with, so they
+// cannot clash with Go code. help is what %help prints.
+const help = `ratelab cells are Go (yaegi v0.16.1): imports, declarations and statements may
+be mixed, and the value of a last bare expression is shown. Declaring a variable,
+function or type again replaces it.
+
+Built in: the standard library, gota (dataframe, series), gonum (stat, stat/distuv,
+floats, mat), gonum plot (plot, plotter, plotutil, vg, vg/draw, vg/vgimg), ratelab's
+analysis and datasets, and "display" (display.Show, HTML, Markdown, Image, Plot,
+JSON, Clear, New for updatable outputs, Progress, Input).
+
+Magics (a line starting with %):
+  %help                 this text
+  %time STATEMENT       run one line of Go and print how long it took
+  %%time                on the first line of a cell: time the whole cell
+  %reset                forget every variable, type, function and import
+  %env                  list the environment
+  %env NAME             print one variable
+  %env NAME=VALUE       set one variable (for this kernel and its children)
+`
+
+// runMagics runs a cell that may hold magic lines: %%time on the first line times
+// the whole cell; each other magic line runs where it stands, between the Go
+// around it. Go parts keep their line numbers (the other lines are blanked).
+func (s *Session) runMagics(ctx context.Context, code string) (*engine.Bundle, *engine.Error) {
+	first, rest, _ := strings.Cut(code, "\n")
+	if strings.TrimSpace(first) == "%%time" {
+		start := time.Now()
+		b, err := s.runMagics(ctx, "\n"+rest)
+		s.streamf("stdout", "Wall time: %v\n", roundDuration(time.Since(start)))
+		return b, err
+	}
+	lines := strings.Split(code, "\n")
+	if !hasMagic(lines) {
+		return s.runCode(ctx, code)
+	}
+	var result *engine.Bundle
+	from := 0 // the first line of the pending Go part
+	flush := func(to int) *engine.Error {
+		part := blankOutside(lines, from, to)
+		from = to
+		if strings.TrimSpace(part) == "" {
+			return nil
+		}
+		b, err := s.runCode(ctx, part)
+		result = b
+		return err
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "%") {
+			continue
+		}
+		if err := flush(i); err != nil {
+			return nil, err
+		}
+		from = i + 1
+		b, err := s.magic(ctx, lines, i)
+		if err != nil {
+			return nil, err
+		}
+		result = b
+	}
+	if err := flush(len(lines)); err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+func hasMagic(lines []string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "%") {
+			return true
+		}
+	}
+	return false
+}
+
+// blankOutside returns lines[from:to] with every other line empty, so positions
+// in the part are the cell's.
+func blankOutside(lines []string, from, to int) string {
+	out := make([]string, len(lines))
+	copy(out[from:to], lines[from:to])
+	return strings.Join(out, "\n")
+}
+
+// magic runs the magic on line i.
+func (s *Session) magic(ctx context.Context, lines []string, i int) (*engine.Bundle, *engine.Error) {
+	line := lines[i]
+	t := strings.TrimSpace(line)
+	name, arg, _ := strings.Cut(t[1:], " ")
+	arg = strings.TrimSpace(arg)
+	switch name {
+	case "help":
+		s.streamf("stdout", "%s", help)
+	case "time":
+		// Keep the statement at its column so errors point into the cell.
+		at := strings.Index(line, "%time") + len("%time")
+		one := make([]string, len(lines))
+		one[i] = strings.Repeat(" ", at) + line[at:]
+		start := time.Now()
+		b, err := s.runCode(ctx, strings.Join(one, "\n"))
+		s.streamf("stdout", "Wall time: %v\n", roundDuration(time.Since(start)))
+		return b, err
+	case "reset":
+		if err := s.Reset(); err != nil {
+			return nil, &engine.Error{Name: "ResetError", Value: err.Error(), Traceback: []string{"ResetError: " + err.Error()}}
+		}
+		s.streamf("stdout", "The session was reset: every variable, type, function and import is gone.\n")
+	case "env":
+		return nil, s.env(arg)
+	default:
+		msg := fmt.Sprintf("unknown magic %%%s (line %d); %%help lists the magics", name, i+1)
+		return nil, &engine.Error{Name: "MagicError", Value: msg, Traceback: []string{"MagicError: " + msg}}
+	}
+	return nil, nil
+}
+
+// env runs %env: list, show one variable, or set one.
+func (s *Session) env(arg string) *engine.Error {
+	switch name, value, set := strings.Cut(arg, "="); {
+	case arg == "":
+		env := os.Environ()
+		sort.Strings(env)
+		s.streamf("stdout", "%s\n", strings.Join(env, "\n"))
+	case set:
+		name = strings.TrimSpace(name)
+		if err := os.Setenv(name, strings.TrimSpace(value)); err != nil {
+			msg := fmt.Sprintf("%%env %s: %v", arg, err)
+			return &engine.Error{Name: "MagicError", Value: msg, Traceback: []string{"MagicError: " + msg}}
+		}
+		s.streamf("stdout", "env: %s=%s\n", name, strings.TrimSpace(value))
+	default:
+		v, ok := os.LookupEnv(arg)
+		if !ok {
+			msg := fmt.Sprintf("%%env: environment variable %s is not set", arg)
+			return &engine.Error{Name: "MagicError", Value: msg, Traceback: []string{"MagicError: " + msg}}
+		}
+		s.streamf("stdout", "%s\n", v)
+	}
+	return nil
+}
+
+// streamf writes to the running cell's stream, in order with what the cell wrote.
+func (s *Session) streamf(name, format string, a ...any) {
+	if r := s.current(); r != nil {
+		w := r.stdout
+		if name == "stderr" {
+			w = r.stderr
+		}
+		fmt.Fprintf(w, format, a...)
+	}
+}
+
+// roundDuration keeps three significant digits, as IPython's %time shows.
+func roundDuration(d time.Duration) time.Duration {
+	for r := time.Nanosecond; r < time.Hour; r *= 10 {
+		if d < 1000*r {
+			return d.Round(r)
+		}
+	}
+	return d.Round(time.Second)
+}

@@ -1,0 +1,218 @@
+package interp
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+)
+
+// rewrite changes a parsed cell in place to work around what yaegi v0.16.1 lacks,
+// keeping the positions of the user's nodes so errors still point into the cell:
+//
+//   - `go f(x)` becomes a goroutine that recovers a panic and reports it in the
+//     cell's output with the go statement's position, since an uncaught panic in a
+//     goroutine would end the kernel's process;
+//
+//   - `for i := range n` over an integer (Go 1.22) becomes a three-clause loop,
+//     where n is plainly an integer (see isIntExpr);
+//
+//   - type names declared again (renamed maps old to new names) are renamed, since
+//     yaegi keeps the first declaration of a type.
+//
+//   - min(a, b, c) and max become nested calls of the prelude's generic
+//     two-argument __min and __max (see minMax).
+func (s *Session) rewrite(root ast.Node, file string, renamed map[string]string) {
+	ints := newIntScope(s)
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if to, ok := renamed[n.Name]; ok {
+				n.Name = to
+			}
+		}
+		return true
+	})
+	if len(renamed) > 0 {
+		unrenameFields(root, renamed)
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			minMax(c)
+		}
+		return true
+	})
+	made := map[*ast.GoStmt]bool{}
+	walkStmts(root, ints, func(list []ast.Stmt, i int, sc *intScope) {
+		switch st := list[i].(type) {
+		case *ast.GoStmt:
+			if !made[st] {
+				b := recoverGo(st, file)
+				made[b.List[len(b.List)-1].(*ast.GoStmt)] = true
+				list[i] = b
+			}
+		case *ast.RangeStmt:
+			if st.Value == nil && st.Tok != token.ASSIGN && sc.isIntExpr(st.X) {
+				list[i] = rangeInt(st)
+			}
+		}
+	})
+}
+
+// unrenameFields restores names that the renaming must not touch: selectors,
+// struct fields and composite literal keys name fields, not the renamed type.
+func unrenameFields(root ast.Node, renamed map[string]string) {
+	back := map[string]string{}
+	for from, to := range renamed {
+		back[to] = from
+	}
+	restore := func(id *ast.Ident) {
+		if from, ok := back[id.Name]; ok {
+			id.Name = from
+		}
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			restore(n.Sel)
+		case *ast.Field:
+			for _, id := range n.Names {
+				restore(id)
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				restore(id)
+			}
+		}
+		return true
+	})
+}
+
+// recoverGo turns `go f(a, b)` into
+//
+//	{ f', a', b' := f, a, b; go func() { defer __rt_recover(pos); f'(a', b') }() }
+//
+// which evaluates the function and arguments where the go statement is, as Go
+// does, and reports a panic instead of crashing.
+func recoverGo(st *ast.GoStmt, file string) *ast.BlockStmt {
+	pos := st.Go
+	call := st.Call
+	var lhs, rhs []ast.Expr
+	bind := func(e ast.Expr, name string) ast.Expr {
+		id := &ast.Ident{NamePos: e.Pos(), Name: name}
+		lhs = append(lhs, id)
+		rhs = append(rhs, e)
+		return &ast.Ident{NamePos: e.Pos(), Name: name}
+	}
+	fun := call.Fun
+	if id, ok := fun.(*ast.Ident); !ok || !isBuiltin(id.Name) {
+		fun = bind(fun, "__go_f")
+	}
+	args := make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		args[i] = bind(a, "__go_a"+strconv.Itoa(i))
+	}
+	newCall := &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+
+	// defer func() { if r := recover(); r != nil { __rt.GoPanic(pos, r) } }()
+	r := func() *ast.Ident { return &ast.Ident{NamePos: pos, Name: "__go_r"} }
+	report := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.IfStmt{
+			If:   pos,
+			Init: &ast.AssignStmt{Lhs: []ast.Expr{r()}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "recover"}, Lparen: pos, Rparen: pos}}},
+			Cond: &ast.BinaryExpr{X: r(), OpPos: pos, Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
+				Lparen: pos,
+				Args:   []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(file)}, r()},
+				Rparen: pos,
+			}}}},
+		}}},
+	}, Lparen: pos, Rparen: pos}}
+	goroutine := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: newCall}}},
+	}, Lparen: pos, Rparen: pos}}
+	block := &ast.BlockStmt{Lbrace: pos, Rbrace: call.Rparen}
+	if len(lhs) > 0 {
+		block.List = append(block.List, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs})
+	}
+	block.List = append(block.List, goroutine)
+	return block
+}
+
+// rangeInt turns `for k := range n {…}` into `for k, __n := n-n, n; k < __n; k++ {…}`,
+// which gives k the type of n as Go 1.22 does (int for an untyped constant). n is
+// evaluated twice; isIntExpr only accepts expressions without side effects.
+func rangeInt(st *ast.RangeStmt) ast.Stmt {
+	pos := st.For
+	key := st.Key
+	if key == nil || isBlank(key) {
+		key = &ast.Ident{NamePos: pos, Name: "__range_i"}
+	}
+	keyName := key.(*ast.Ident).Name
+	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	return &ast.ForStmt{
+		For: pos,
+		Init: &ast.AssignStmt{
+			Lhs: []ast.Expr{id(keyName), id("__range_n")}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.BinaryExpr{X: st.X, OpPos: pos, Op: token.SUB, Y: st.X}, st.X},
+		},
+		Cond: &ast.BinaryExpr{X: id(keyName), OpPos: pos, Op: token.LSS, Y: id("__range_n")},
+		Post: &ast.IncDecStmt{X: id(keyName), TokPos: pos, Tok: token.INC},
+		Body: st.Body,
+	}
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+func isBuiltin(name string) bool {
+	switch name {
+	case "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+		"make", "new", "panic", "print", "println", "real", "recover":
+		return true
+	}
+	return false
+}
+
+// minMax turns min(a, b, c) into __min(__min(a, b), c) (max likewise), in place.
+// yaegi infers a generic type parameter from the first argument and cannot from
+// an untyped float constant, so a typed argument is moved first (min and max do not
+// depend on the order) and, when all are constants, float ones become float64.
+func minMax(c *ast.CallExpr) {
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || (id.Name != "min" && id.Name != "max") || len(c.Args) == 0 || c.Ellipsis.IsValid() {
+		return
+	}
+	fn := "__" + id.Name
+	args := append([]ast.Expr(nil), c.Args...)
+	typed := -1
+	anyFloat := false
+	for i, a := range args {
+		if lit, ok := a.(*ast.BasicLit); ok {
+			anyFloat = anyFloat || lit.Kind == token.FLOAT
+		} else if typed < 0 {
+			typed = i
+		}
+	}
+	switch {
+	case typed > 0:
+		args[0], args[typed] = args[typed], args[0]
+	case typed < 0 && anyFloat:
+		for i, a := range args {
+			args[i] = &ast.CallExpr{Fun: &ast.Ident{NamePos: a.Pos(), Name: "float64"}, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+		}
+	}
+	if len(args) == 1 {
+		args = append(args, args[0])
+	}
+	acc := args[0]
+	for _, a := range args[1 : len(args)-1] {
+		acc = &ast.CallExpr{Fun: &ast.Ident{NamePos: id.NamePos, Name: fn}, Lparen: c.Lparen, Args: []ast.Expr{acc, a}, Rparen: c.Rparen}
+	}
+	id.Name = fn
+	c.Args = []ast.Expr{acc, args[len(args)-1]}
+}
