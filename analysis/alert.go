@@ -1,0 +1,235 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// ReleaseKey names one release (build version) on one platform.
+type ReleaseKey struct {
+	Release  string
+	Platform string
+}
+
+// String returns "release/platform".
+func (k ReleaseKey) String() string { return k.Release + "/" + k.Platform }
+
+// ReleaseAge is one release's events and exposure on one platform in one age bucket:
+// hours [Age·BucketHours, (Age+1)·BucketHours) since the release came out.
+type ReleaseAge struct {
+	ReleaseKey
+	Age    int
+	Events int64
+	KHours float64
+}
+
+// AlertHistory is a history of releases by age since each release, the input of
+// alert strategies: from a loaded table (AlertHistoryFromSource) or from any other
+// table of events and exposure by release, platform and age.
+type AlertHistory struct {
+	// BucketHours is the width of an age bucket in hours.
+	BucketHours float64
+	Rows        []ReleaseAge
+	// Regressions lists the releases known to be worse than the one before them on
+	// their platform. An alert on any other release is a false alarm.
+	Regressions []ReleaseKey
+}
+
+// AlertSeries is one release on one platform: its rate in each age bucket (the zero
+// Rate where a bucket has no row).
+type AlertSeries struct {
+	ReleaseKey
+	Rates []Rate
+}
+
+// Cumulative returns the pooled rate over age buckets from through to, inclusive,
+// clipped to the series.
+func (s *AlertSeries) Cumulative(from, to int) Rate {
+	var r Rate
+	for a := max(from, 0); a <= to && a < len(s.Rates); a++ {
+		r = r.Add(s.Rates[a])
+	}
+	return r
+}
+
+// Series returns the history's series grouped by platform (sorted) and, within a
+// platform, by release version (numerically), oldest first.
+func (h AlertHistory) Series() ([]*AlertSeries, error) {
+	byKey := map[ReleaseKey]*AlertSeries{}
+	for i, r := range h.Rows {
+		if r.Age < 0 || r.Events < 0 || r.KHours < 0 || math.IsNaN(r.KHours) {
+			return nil, fmt.Errorf("analysis: alert history: row %d (%s, age %d): negative or missing age, events or exposure", i, r.ReleaseKey, r.Age)
+		}
+		s := byKey[r.ReleaseKey]
+		if s == nil {
+			s = &AlertSeries{ReleaseKey: r.ReleaseKey}
+			byKey[r.ReleaseKey] = s
+		}
+		for len(s.Rates) <= r.Age {
+			s.Rates = append(s.Rates, Rate{})
+		}
+		s.Rates[r.Age] = s.Rates[r.Age].Add(Rate{Events: r.Events, KHours: r.KHours})
+	}
+	out := make([]*AlertSeries, 0, len(byKey))
+	for _, s := range byKey {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Platform != out[j].Platform {
+			return out[i].Platform < out[j].Platform
+		}
+		return CompareVersionStrings(out[i].Release, out[j].Release) < 0
+	})
+	return out, nil
+}
+
+// AlertStrategy decides, as a release ages, whether to raise an alert.
+type AlertStrategy interface {
+	// Name labels the strategy in tables and plots.
+	Name() string
+	// Alert reports whether to alert on s once its age buckets 0..age have been
+	// observed. earlier holds the same platform's earlier releases, oldest first,
+	// with their whole histories.
+	Alert(s *AlertSeries, age int, earlier []*AlertSeries) bool
+}
+
+// FixedThreshold alerts whenever the rate of the latest age bucket exceeds Rate
+// (events per 1000 usage hours), whatever its exposure: the naive dashboard rule. A
+// bucket with events and no reported hours has an infinite rate and alerts.
+type FixedThreshold struct {
+	Rate float64
+}
+
+// Name returns "fixed threshold R".
+func (f FixedThreshold) Name() string { return fmt.Sprintf("fixed threshold %g", f.Rate) }
+
+// Alert implements AlertStrategy.
+func (f FixedThreshold) Alert(s *AlertSeries, age int, _ []*AlertSeries) bool {
+	return s.Rates[age].Value() > f.Rate
+}
+
+// ExposureThreshold alerts when the release's pooled rate since it came out exceeds
+// Rate, but only once that rate stands on enough exposure (Rule.Low is false).
+type ExposureThreshold struct {
+	Rate float64
+	Rule ExposureRule
+}
+
+// Name returns "threshold R past N events / K kh".
+func (e ExposureThreshold) Name() string {
+	return fmt.Sprintf("threshold %g past %d events / %g kh", e.Rate, e.Rule.MinEvents, e.Rule.MinKHours)
+}
+
+// Alert implements AlertStrategy.
+func (e ExposureThreshold) Alert(s *AlertSeries, age int, _ []*AlertSeries) bool {
+	r := s.Cumulative(0, age)
+	return !e.Rule.Low(r) && r.Value() > e.Rate
+}
+
+// ExpectedRange learns what a release looks like at each age from the releases before
+// it: at age a it takes the pooled rates since release up to a of the last Lookback
+// earlier releases on the platform, and alerts when the release's own rate lies above
+//
+//	median + Width · √(s² + median/T),
+//
+// where s = 1.4826 · MAD is the robust spread of the earlier releases (the normal-
+// consistent median absolute deviation) and median/T the Poisson variance of a rate
+// over the release's own exposure T (khours). Early on both terms are wide — early
+// rates vary most between releases and T is small — and the range narrows as the
+// release ages. It needs MinReleases earlier releases with data at that age.
+type ExpectedRange struct {
+	Width       float64 // in robust standard deviations; 0 means 3
+	Lookback    int     // earlier releases used; 0 means 6
+	MinReleases int     // fewest earlier releases to decide; 0 means 3
+}
+
+func (e ExpectedRange) defaults() ExpectedRange {
+	if e.Width == 0 {
+		e.Width = 3
+	}
+	if e.Lookback == 0 {
+		e.Lookback = 6
+	}
+	if e.MinReleases == 0 {
+		e.MinReleases = 3
+	}
+	return e
+}
+
+// Name returns "expected range ± W·spread".
+func (e ExpectedRange) Name() string {
+	return fmt.Sprintf("expected range, %g spreads", e.defaults().Width)
+}
+
+// Range returns the median and upper limit for a release at age bucket age with own
+// exposure khours, from the earlier releases; ok is false with too few of them.
+func (e ExpectedRange) Range(age int, khours float64, earlier []*AlertSeries) (median, upper float64, ok bool) {
+	e = e.defaults()
+	var ref []float64
+	for i := len(earlier) - 1; i >= 0 && len(ref) < e.Lookback; i-- {
+		if r := earlier[i].Cumulative(0, age); len(earlier[i].Rates) > age && r.KHours > 0 {
+			ref = append(ref, r.Value())
+		}
+	}
+	if len(ref) < e.MinReleases {
+		return math.NaN(), math.NaN(), false
+	}
+	sort.Float64s(ref)
+	median = stat.Quantile(0.5, stat.Empirical, ref, nil)
+	dev := make([]float64, len(ref))
+	for i, x := range ref {
+		dev[i] = math.Abs(x - median)
+	}
+	sort.Float64s(dev)
+	spread := 1.4826 * stat.Quantile(0.5, stat.Empirical, dev, nil)
+	return median, median + e.Width*math.Sqrt(spread*spread+median/khours), true
+}
+
+// Alert implements AlertStrategy.
+func (e ExpectedRange) Alert(s *AlertSeries, age int, earlier []*AlertSeries) bool {
+	r := s.Cumulative(0, age)
+	if !(r.KHours > 0) {
+		return false
+	}
+	_, upper, ok := e.Range(age, r.KHours, earlier)
+	return ok && r.Value() > upper
+}
+
+// PreviousReleaseTest compares the release with the one before it on the platform at
+// the same ages since each came out (age buckets SkipBuckets..a of both), with the
+// exact conditional test (CompareRates), and alerts when the release is worse by more
+// than Margin at confidence Level: when the interval's lower end for the rate ratio
+// exceeds 1 + Margin.
+type PreviousReleaseTest struct {
+	Level       float64 // 0 means 0.95
+	SkipBuckets int     // age buckets ignored at the start of both releases
+	Margin      float64 // relative change that matters, e.g. 0.1
+}
+
+// Name returns "exact test vs previous (level, skip, margin)".
+func (t PreviousReleaseTest) Name() string {
+	return fmt.Sprintf("exact test vs previous, %g%%, skip %d, margin %g%%", 100*t.level(), t.SkipBuckets, 100*t.Margin)
+}
+
+func (t PreviousReleaseTest) level() float64 {
+	if t.Level == 0 {
+		return 0.95
+	}
+	return t.Level
+}
+
+// Alert implements AlertStrategy.
+func (t PreviousReleaseTest) Alert(s *AlertSeries, age int, earlier []*AlertSeries) bool {
+	if age < t.SkipBuckets || len(earlier) == 0 {
+		return false
+	}
+	prev := earlier[len(earlier)-1]
+	if len(prev.Rates) <= age {
+		return false
+	}
+	test := CompareRates(s.Cumulative(t.SkipBuckets, age), prev.Cumulative(t.SkipBuckets, age), t.level())
+	return test.Lo > 1+t.Margin
+}
