@@ -1,8 +1,3 @@
-// Package analysis is ratelab's release-stability library: loading crash/usage
-// aggregates, derived measures (events per 1000 usage hours) beside direct ones (raw
-// counts), exact intervals, fair release comparison, many-group methods (funnel limits,
-// empirical-Bayes shrinkage) and plots. It imports no kernel code and is usable as a
-// plain Go library.
 package analysis
 
 import (

@@ -1,0 +1,43 @@
+// Package analysis is ratelab's release-stability library: loading crash/usage
+// aggregates, derived measures (events per 1000 usage hours) beside direct ones (raw
+// counts), exact intervals, fair release comparison, many-group methods (funnel
+// limits, empirical-Bayes shrinkage), alerts and plots. It imports no kernel code and
+// is usable as a plain Go library; its results show themselves in notebooks through
+// HTML, Markdown, PNG and SVG methods.
+//
+// # Loading
+//
+// Load reads error_aggregates rows from CSV (plain or gzip), Parquet (both the
+// BigQuery column set and the older v1 files with INT96 timestamps and ~51 columns) or
+// a gota DataFrame (FromDataFrame); LoadDefault reads the history embedded in the
+// binary. The result is a Table: typed, dictionary-encoded columns, loaded in
+// parallel. A malformed value fails the load with a ParseError naming file, line and
+// column; columns outside the schema are listed in the LoadReport, never fatal.
+//
+//	tab, err := analysis.Load("error_aggregates.parquet", analysis.WithColumns("window_start", "version", "os_name", "usage_hours", "main_crashes"))
+//
+// Validate finds negative counts, bad usage hours, reversed or missing windows,
+// duplicate windows and experiment rows, reports each with its place in the source,
+// and drops the offending rows only if asked.
+//
+// # Querying
+//
+// A Source answers a Query — group by any dimensions (version, major, build_id,
+// platform, channel, country, …) and a time grain, filter by time and values — with
+// Sums: exact integer sums and usage hours per group, sorted by key. Table is the
+// in-memory Source; a warehouse can implement Source and compute the sums where the
+// data lives. Population totals leave experiment rows out (experiment_id IS NULL).
+//
+//	rt, err := analysis.Rates(tab, analysis.Query{By: []string{"major", "platform"}, Grain: 24 * time.Hour}, "main_crashes", analysis.MeasureCombined)
+//
+// Rates puts events, exposure, the pooled rate and its exact interval, and a
+// low-exposure flag side by side for each group.
+//
+// # Comparing releases
+//
+// CompareReleases measures each major release over a fair window — Mission Control's
+// adjusted comparison (same time in field from each release) or equal adoption (same
+// share of usage) — per platform beside the pooled figure, with the exact conditional
+// rate ratio (CompareRates, as R's poisson.test), its interval, the % change and a
+// Verdict that says "not enough data" when that is the truth.
+package analysis
