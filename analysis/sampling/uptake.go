@@ -62,11 +62,11 @@ func (s UptakeSpec) withDefaults() UptakeSpec {
 	return s
 }
 
-// Release indices in an Uptake: Previous is released at hour 0 (every client starts
-// on the release before it), New at GapDays·24.
+// Release indices in an Uptake, for Rate: PreviousRelease comes out at hour 0 (every
+// client starts on the release before it), NewRelease at GapDays·24.
 const (
-	Previous = 1
-	New      = 2
+	PreviousRelease = 1
+	NewRelease      = 2
 )
 
 // Uptake is a simulated release history of two equal builds. Times are wall hours
@@ -119,9 +119,9 @@ func SimulateUptake(spec UptakeSpec, seed uint64) (*Uptake, error) {
 			if rnd.Float64()*hazard < lam {
 				u.events[ver][u.bin(next)]++
 			}
-			ver = Previous
+			ver = PreviousRelease
 			if next >= release {
-				ver = New
+				ver = NewRelease
 			}
 			t = next
 		}
@@ -174,7 +174,7 @@ func (u *Uptake) Rate(v int, from, to, asOf float64) analysis.Rate {
 
 // released returns the wall hour at which release v came out.
 func (u *Uptake) released(v int) float64 {
-	if v == New {
+	if v == NewRelease {
 		return float64(u.Spec.GapDays * 24)
 	}
 	return 0
@@ -204,17 +204,17 @@ func (u *Uptake) Compare(ageDays float64) ([]UptakeComparison, error) {
 	if a < 48 || a > float64(u.Spec.GapDays*24) || math.Mod(a, float64(u.Spec.BinHours)) != 0 {
 		return nil, fmt.Errorf("sampling: uptake: compare at %g days: need at least 2 days, at most %d, on a %d-hour bin", ageDays, u.Spec.GapDays, u.Spec.BinHours)
 	}
-	r2, r1 := u.released(New), u.released(Previous)
+	r2, r1 := u.released(NewRelease), u.released(PreviousRelease)
 	now := r2 + a
 	inf := math.Inf(1)
 	cases := []struct {
 		name              string
 		newRate, prevRate analysis.Rate
 	}{
-		{"naive: same calendar days", u.Rate(New, r2, now, now), u.Rate(Previous, r2, now, now)},
-		{"aligned at release", u.Rate(New, r2, now, now), u.Rate(Previous, r1, r1+a, now)},
-		{"aligned, first 24 h skipped", u.Rate(New, r2+24, now, now), u.Rate(Previous, r1+24, r1+a, now)},
-		{"aligned, first 24 h skipped, all hours reported", u.Rate(New, r2+24, now, inf), u.Rate(Previous, r1+24, r1+a, inf)},
+		{"naive: same calendar days", u.Rate(NewRelease, r2, now, now), u.Rate(PreviousRelease, r2, now, now)},
+		{"aligned at release", u.Rate(NewRelease, r2, now, now), u.Rate(PreviousRelease, r1, r1+a, now)},
+		{"aligned, first 24 h skipped", u.Rate(NewRelease, r2+24, now, now), u.Rate(PreviousRelease, r1+24, r1+a, now)},
+		{"aligned, first 24 h skipped, all hours reported", u.Rate(NewRelease, r2+24, now, inf), u.Rate(PreviousRelease, r1+24, r1+a, inf)},
 	}
 	out := make([]UptakeComparison, len(cases))
 	for i, c := range cases {
@@ -266,18 +266,18 @@ func (u *Uptake) CompareTable(ageDays float64) (dataframe.DataFrame, error) {
 func (u *Uptake) curves(asOfDays float64) (x, newAll, newSeen, prevAligned, prevCalendar, share []float64) {
 	w := float64(u.Spec.BinHours)
 	inf := math.Inf(1)
-	r2 := u.released(New)
+	r2 := u.released(NewRelease)
 	asOf := r2 + u.clampDays(asOfDays)*24
 	for b := 0; float64(b+1)*w <= asOf-r2; b++ {
 		lo, hi := float64(b)*w, float64(b+1)*w
 		x = append(x, (lo+hi)/2/24)
-		all := u.Rate(New, r2+lo, r2+hi, inf)
+		all := u.Rate(NewRelease, r2+lo, r2+hi, inf)
 		newAll = append(newAll, all.Value())
-		newSeen = append(newSeen, u.Rate(New, r2+lo, r2+hi, asOf).Value())
-		prevAligned = append(prevAligned, u.Rate(Previous, lo, hi, inf).Value())
-		prevCalendar = append(prevCalendar, u.Rate(Previous, r2+lo, r2+hi, inf).Value())
+		newSeen = append(newSeen, u.Rate(NewRelease, r2+lo, r2+hi, asOf).Value())
+		prevAligned = append(prevAligned, u.Rate(PreviousRelease, lo, hi, inf).Value())
+		prevCalendar = append(prevCalendar, u.Rate(PreviousRelease, r2+lo, r2+hi, inf).Value())
 		tot := all.KHours
-		for _, v := range []int{0, Previous} {
+		for _, v := range []int{0, PreviousRelease} {
 			tot += u.Rate(v, r2+lo, r2+hi, inf).KHours
 		}
 		share = append(share, all.KHours/tot)

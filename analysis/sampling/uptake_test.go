@@ -49,10 +49,10 @@ func TestUptakeAgainstModel(t *testing.T) {
 	if math.Abs(u.PopulationRate/10-1) > 0.03 {
 		t.Errorf("population rate %.3f, want ≈ 10", u.PopulationRate)
 	}
-	r2 := u.released(New)
+	r2 := u.released(NewRelease)
 	for _, w := range [][2]float64{{0, 24}, {24, 72}, {72, 168}} {
 		want, wantShare := uptakeExpected(spec, w[0], w[1], 400000)
-		got := u.Rate(New, r2+w[0], r2+w[1], math.Inf(1))
+		got := u.Rate(NewRelease, r2+w[0], r2+w[1], math.Inf(1))
 		// Crash counts are Poisson given the clients; allow 4 Poisson SEs plus 3%
 		// for the finite population of clients.
 		tol := 4*math.Sqrt(float64(got.Events))/got.KHours + 0.03*want
@@ -108,10 +108,10 @@ func TestUptakeSeed(t *testing.T) {
 	a, _ := SimulateUptake(spec, 1)
 	b, _ := SimulateUptake(spec, 1)
 	c, _ := SimulateUptake(spec, 2)
-	if !slices.Equal(a.events[New], b.events[New]) || a.PopulationRate != b.PopulationRate {
+	if !slices.Equal(a.events[NewRelease], b.events[NewRelease]) || a.PopulationRate != b.PopulationRate {
 		t.Error("the same seed gave different histories")
 	}
-	if slices.Equal(a.events[New], c.events[New]) {
+	if slices.Equal(a.events[NewRelease], c.events[NewRelease]) {
 		t.Error("different seeds gave identical histories")
 	}
 }
