@@ -37,8 +37,8 @@ type PollResult struct {
 	Respondents   []int
 	Means, Lo, Hi []float64
 	// Bias is the mean of the poll means minus Truth; SE is their standard deviation
-	// (the spread a single poll has around its own expectation); Coverage is the
-	// share of polls whose interval contains Truth.
+	// (the spread a single poll has around its own expectation), both over the polls
+	// with a mean; Coverage is the share of all polls whose interval contains Truth.
 	Bias, SE, Coverage float64
 }
 
@@ -88,12 +88,16 @@ func Polls(pop Population, spec PollSpec, seed uint64) (*PollResult, error) {
 		}
 	}, func() *poller { return newPoller(pop, ps, spec.Level) }, seed)
 	covered := 0
-	for k := range res.Means {
+	var defined []float64 // polls with a mean: at least two respondents
+	for k, m := range res.Means {
 		if res.Lo[k] <= res.Truth && res.Truth <= res.Hi[k] {
 			covered++
 		}
+		if !math.IsNaN(m) {
+			defined = append(defined, m)
+		}
 	}
-	mean, sd := stat.MeanStdDev(res.Means, nil)
+	mean, sd := stat.MeanStdDev(defined, nil)
 	res.Bias = mean - res.Truth
 	res.SE = sd
 	res.Coverage = float64(covered) / float64(spec.Repeats)

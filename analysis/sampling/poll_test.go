@@ -177,3 +177,25 @@ func BenchmarkPolls(b *testing.B) {
 		}
 	}
 }
+
+func TestPollsFewRespondents(t *testing.T) {
+	// Nobody above 0.1 answers and polls ask 5: many polls get fewer than two
+	// respondents and have no mean; they count as not covering the truth.
+	pop := Uniform(1000, 8)
+	r, err := Polls(pop, PollSpec{Size: 5, Repeats: 200, Response: ThresholdResponse(0.1, 0)}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nan := 0
+	for _, m := range r.Means {
+		if math.IsNaN(m) {
+			nan++
+		}
+	}
+	if nan == 0 || math.IsNaN(r.Bias) || math.IsNaN(r.SE) {
+		t.Errorf("%d polls without a mean; bias %g, SE %g should stay defined", nan, r.Bias, r.SE)
+	}
+	if r.Coverage > 1-float64(nan)/200 {
+		t.Errorf("coverage %g counts polls without a mean", r.Coverage)
+	}
+}

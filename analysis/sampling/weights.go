@@ -80,7 +80,7 @@ func Rake(base []float64, margins []Margin, maxIter int, tol float64) (*RakeResu
 			}
 			var err error
 			if w, err = PostStratify(w, m.Labels, m.Totals); err != nil {
-				return nil, fmt.Errorf("margin %q: %w", m.Name, err)
+				return nil, fmt.Errorf("sampling: rake: margin %q: %w", m.Name, err)
 			}
 		}
 		res.Iterations++
