@@ -52,12 +52,24 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 			if q, _, ok := parsePos(le.Pos.Filename + ":0:0"); ok {
 				p.cell = q.cell
 			}
-			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+le.Msg)...)
+			msg := s.atEnd(&p, le.Msg)
+			if i == 0 {
+				e.Value = msg
+			}
+			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+msg)...)
 		}
 		return e
 	}
 	msg := err.Error()
+	// A panic of yaegi's compiler carries the position of the node it failed on
+	// last: "…: CFG post-order panic: cell3/_.go:3:3: incomplete type x".
+	if i := strings.LastIndex(msg, "panic: "); i >= 0 && strings.HasPrefix(msg, "the interpreter failed") {
+		if _, _, ok := parsePos(msg[i+len("panic: "):]); ok {
+			msg = msg[i+len("panic: "):]
+		}
+	}
 	p, rest, ok := parsePos(msg)
+	rest = clarify(rest)
 	e.Value = rest
 	if !ok {
 		e.Traceback = []string{"CompileError: " + msg}
@@ -158,4 +170,33 @@ func (s *Session) describePosLocked(pos string) string {
 		}
 	}
 	return where
+}
+
+// clarify rewords yaegi messages that would puzzle a Go programmer.
+func clarify(msg string) string {
+	switch {
+	case msg == "constant definition loop":
+		return "cannot compile this definition: it uses an undefined name, or depends on itself (yaegi: constant definition loop)"
+	case strings.HasPrefix(msg, "incomplete type "):
+		return "undefined: " + strings.TrimPrefix(msg, "incomplete type ")
+	}
+	return msg
+}
+
+// atEnd moves a parse error found past the cell's last line (in the closing
+// brace the session wraps statements in) to the end of the cell's code, and says
+// so in msg.
+func (s *Session) atEnd(p *position, msg string) string {
+	s.mu.Lock()
+	src, ok := s.cells[p.cell]
+	s.mu.Unlock()
+	if !ok {
+		return msg
+	}
+	lines := strings.Split(strings.TrimRight(src, " \t\r\n"), "\n")
+	if p.line <= len(lines) {
+		return msg
+	}
+	p.line, p.col = len(lines), len(lines[len(lines)-1])+1
+	return strings.Replace(msg, "found '}'", "found the end of the cell", 1)
 }

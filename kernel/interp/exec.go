@@ -179,7 +179,8 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 		body = f.Decls[0].(*ast.FuncDecl).Body
 		node = body
 	}
-	s.rewrite(node, cellFile(id), renamed)
+	fset := yi.FileSet()
+	s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
 	if last && body != nil && len(body.List) > 0 {
 		if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
 			tail = es

@@ -21,7 +21,7 @@ import (
 //
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
-func (s *Session) rewrite(root ast.Node, file string, renamed map[string]string) {
+func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renamed map[string]string) {
 	ints := newIntScope(s)
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -42,17 +42,19 @@ func (s *Session) rewrite(root ast.Node, file string, renamed map[string]string)
 		return true
 	})
 	made := map[*ast.GoStmt]bool{}
+	loops := 0
 	walkStmts(root, ints, func(list []ast.Stmt, i int, sc *intScope) {
 		switch st := list[i].(type) {
 		case *ast.GoStmt:
 			if !made[st] {
-				b := recoverGo(st, file)
+				b := recoverGo(st, posString(st.Go))
 				made[b.List[len(b.List)-1].(*ast.GoStmt)] = true
 				list[i] = b
 			}
 		case *ast.RangeStmt:
 			if st.Value == nil && st.Tok != token.ASSIGN && sc.isIntExpr(st.X) {
-				list[i] = rangeInt(st)
+				loops++
+				list[i] = rangeInt(st, loops)
 			}
 		}
 	})
@@ -87,13 +89,13 @@ func unrenameFields(root ast.Node, renamed map[string]string) {
 	})
 }
 
-// recoverGo turns `go f(a, b)` into
+// recoverGo turns `go f(a, b)` (at pos, "cellN/_.go:line:col") into
 //
 //	{ f', a', b' := f, a, b; go func() { defer __rt_recover(pos); f'(a', b') }() }
 //
 // which evaluates the function and arguments where the go statement is, as Go
 // does, and reports a panic instead of crashing.
-func recoverGo(st *ast.GoStmt, file string) *ast.BlockStmt {
+func recoverGo(st *ast.GoStmt, where string) *ast.BlockStmt {
 	pos := st.Go
 	call := st.Call
 	var lhs, rhs []ast.Expr
@@ -124,7 +126,7 @@ func recoverGo(st *ast.GoStmt, file string) *ast.BlockStmt {
 			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
 				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
 				Lparen: pos,
-				Args:   []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(file)}, r()},
+				Args:   []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(where)}, r()},
 				Rparen: pos,
 			}}}},
 		}}},
@@ -143,22 +145,25 @@ func recoverGo(st *ast.GoStmt, file string) *ast.BlockStmt {
 
 // rangeInt turns `for k := range n {…}` into `for k, __n := n-n, n; k < __n; k++ {…}`,
 // which gives k the type of n as Go 1.22 does (int for an untyped constant). n is
-// evaluated twice; isIntExpr only accepts expressions without side effects.
-func rangeInt(st *ast.RangeStmt) ast.Stmt {
+// evaluated twice; isIntExpr only accepts expressions without side effects. The
+// names it adds are numbered by loop: yaegi mixes up same-named variables of
+// different types in sibling loops of a cell's top level.
+func rangeInt(st *ast.RangeStmt, loop int) ast.Stmt {
 	pos := st.For
 	key := st.Key
 	if key == nil || isBlank(key) {
-		key = &ast.Ident{NamePos: pos, Name: "__range_i"}
+		key = &ast.Ident{NamePos: pos, Name: "__range_i" + strconv.Itoa(loop)}
 	}
+	limit := "__range_n" + strconv.Itoa(loop)
 	keyName := key.(*ast.Ident).Name
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 	return &ast.ForStmt{
 		For: pos,
 		Init: &ast.AssignStmt{
-			Lhs: []ast.Expr{id(keyName), id("__range_n")}, TokPos: pos, Tok: token.DEFINE,
+			Lhs: []ast.Expr{id(keyName), id(limit)}, TokPos: pos, Tok: token.DEFINE,
 			Rhs: []ast.Expr{&ast.BinaryExpr{X: st.X, OpPos: pos, Op: token.SUB, Y: st.X}, st.X},
 		},
-		Cond: &ast.BinaryExpr{X: id(keyName), OpPos: pos, Op: token.LSS, Y: id("__range_n")},
+		Cond: &ast.BinaryExpr{X: id(keyName), OpPos: pos, Op: token.LSS, Y: id(limit)},
 		Post: &ast.IncDecStmt{X: id(keyName), TokPos: pos, Tok: token.INC},
 		Body: st.Body,
 	}

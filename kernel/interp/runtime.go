@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
 // rtPath is the import path of the session's private runtime package, imported
@@ -61,6 +63,15 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 	}
 }
 
+// runtimeMapTypes lets a value of a type defined in a cell reach Result with its
+// display methods (HTML, Markdown…): yaegi wraps it for the first interface of
+// symbols.Displayable it implements.
+func runtimeMapTypes(rt map[string]reflect.Value) interp.Exports {
+	return interp.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
+		rt["Result"]: symbols.Displayable,
+	})}}
+}
+
 // sessionOverrides replaces symbols of the standard library whose compiled form
 // would not honour an interrupt: time.Sleep wakes up when the cell is interrupted.
 func (s *Session) sessionOverrides() interp.Exports {
@@ -84,13 +95,12 @@ func (s *Session) sessionOverrides() interp.Exports {
 // ("cellN/_.go:line:col" of its go statement): in the running cell's stderr, or, if
 // no cell runs, at the start of the next one. The kernel's log gets it too.
 func (s *Session) goroutinePanic(pos string, v any) {
-	msg := fmt.Sprintf("panic in a goroutine started at %s: %v\n", s.describePos(pos), v)
+	msg := fmt.Sprintf("panic in a goroutine: %v\n    started at %s\n", v, s.describePos(pos))
 	s.mu.Lock()
 	r := s.run
-	frames := s.io.takeFrames()
-	for _, f := range frames {
-		msg += "    at " + s.describePosLocked(f) + "\n"
-	}
+	// yaegi's frame lines for a goroutine point at its last statement run, not
+	// at the panic: only the go statement's position is reliable.
+	s.io.takeFrames()
 	if r == nil {
 		s.io.pending = append(s.io.pending, msg)
 	}

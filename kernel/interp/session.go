@@ -104,15 +104,15 @@ func (s *Session) Reset() error {
 	if err := yi.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("interp: load symbol tables: %w", err)
 	}
-	if err := yi.Use(interp.Exports{
+	rt := s.runtimeSymbols()
+	for _, e := range []interp.Exports{{
 		// Cells import the display helpers by their short path.
 		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
-		rtPath + "/rt":    s.runtimeSymbols(),
-	}); err != nil {
-		return fmt.Errorf("interp: load session symbols: %w", err)
-	}
-	if err := yi.Use(s.sessionOverrides()); err != nil {
-		return fmt.Errorf("interp: load session symbols: %w", err)
+		rtPath + "/rt":    rt,
+	}, runtimeMapTypes(rt), s.sessionOverrides()} {
+		if err := yi.Use(e); err != nil {
+			return fmt.Errorf("interp: load session symbols: %w", err)
+		}
 	}
 	if _, err := compileAndRun(yi, prelude); err != nil {
 		return fmt.Errorf("interp: prelude: %w", err)

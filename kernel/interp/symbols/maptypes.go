@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log"
 	"reflect"
+
+	"github.com/ratelab/ratelab/kernel/display"
 )
 
 // MapTypes tells yaegi which interfaces an interpreted value passed as `any` to a
@@ -15,6 +17,14 @@ import (
 // written in a cell is ignored by fmt.Println. (*interp.Interpreter).Use takes it
 // under the key ".".
 var MapTypes = map[reflect.Value][]reflect.Type{}
+
+// Displayable lists the interfaces through which a value chooses how it is shown,
+// richest first; a value defined in a cell is passed to display.Render, Show or
+// Text wrapped for the first one it implements (yaegi wraps for one interface).
+var Displayable = []reflect.Type{
+	reflect.TypeFor[display.HTMLer](), reflect.TypeFor[display.Markdowner](), reflect.TypeFor[display.SVGer](),
+	reflect.TypeFor[display.PNGer](), reflect.TypeFor[display.JSONer](), reflect.TypeFor[fmt.Stringer](),
+}
 
 func init() {
 	Symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(MapTypes)}
@@ -31,6 +41,9 @@ func init() {
 	scanning := []reflect.Type{reflect.TypeFor[fmt.Scanner]()}
 	for _, f := range []any{fmt.Scan, fmt.Scanf, fmt.Scanln, fmt.Sscan, fmt.Sscanf, fmt.Sscanln, fmt.Fscan, fmt.Fscanf, fmt.Fscanln} {
 		MapTypes[reflect.ValueOf(f)] = scanning
+	}
+	for _, f := range []any{display.Render, display.Show, display.Text} {
+		MapTypes[reflect.ValueOf(f)] = Displayable
 	}
 	MapTypes[reflect.ValueOf(json.Marshal)] = []reflect.Type{reflect.TypeFor[json.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()}
 	MapTypes[reflect.ValueOf(json.MarshalIndent)] = MapTypes[reflect.ValueOf(json.Marshal)]

@@ -56,6 +56,9 @@ var skipStd = map[string]string{
 	"runtime/asan": "sanitizer internals",
 	"plugin":       "cgo plugins cannot load into an interpreter",
 	"embed":        "go:embed needs the compiler",
+	"cmp":          "all generic: yaegi compiles its own interpreted source of cmp",
+	"maps":         "all generic: yaegi compiles its own interpreted source of maps",
+	"slices":       "all generic: yaegi compiles its own interpreted source of slices",
 }
 
 // exclude lists symbols kept away from cells, per import path (regexps).

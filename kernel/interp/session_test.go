@@ -1,0 +1,351 @@
+package interp
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ratelab/ratelab/kernel/engine"
+)
+
+func newSession(t testing.TB) *Session {
+	t.Helper()
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// run executes code and fails the test on a cell error.
+func run(t testing.TB, s *Session, code string) (*engine.Bundle, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	b, e := s.Execute(context.Background(), code, rec)
+	if e != nil {
+		t.Fatalf("cell %q: %s: %s\n%s", code, e.Name, e.Value, strings.Join(e.Traceback, "\n"))
+	}
+	return b, rec
+}
+
+// fail executes code and returns the error it must raise.
+func fail(t testing.TB, s *Session, code string) (*engine.Error, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	_, e := s.Execute(context.Background(), code, rec)
+	if e == nil {
+		t.Fatalf("cell %q: no error", code)
+	}
+	return e, rec
+}
+
+// plain is the text/plain of b, or "" for no result.
+func plain(b *engine.Bundle) string {
+	if b == nil {
+		return ""
+	}
+	s, _ := b.Data["text/plain"].(string)
+	return s
+}
+
+// expect runs cells in one session and checks each result's text/plain.
+func expect(t *testing.T, s *Session, cells ...[2]string) {
+	t.Helper()
+	for _, c := range cells {
+		b, _ := run(t, s, c[0])
+		if got := plain(b); got != c[1] {
+			t.Errorf("cell %q: result %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+func TestMixedCell(t *testing.T) {
+	s := newSession(t)
+	b, rec := run(t, s, `import "fmt"
+fmt.Println("before")
+type pair struct{ a, b int }
+func (p pair) sum() int { return p.a + p.b }
+func double(x int) int { return 2 * x }
+p := pair{3, 4}
+double(p.sum())`)
+	if got := plain(b); got != "14" {
+		t.Errorf("result %q, want 14", got)
+	}
+	if rec.out() != "before\n" {
+		t.Errorf("stdout %q", rec.out())
+	}
+	// Variables, types and functions stay for the next cell, as do imports.
+	expect(t, s, [2]string{"fmt.Sprint(p, double(1))", `"{3 4} 2"`})
+}
+
+func TestRedeclare(t *testing.T) {
+	s := newSession(t)
+	expect(t, s,
+		[2]string{"x := 1\nx", "1"},
+		[2]string{`x := "s"` + "\nx", `"s"`},
+		[2]string{"var y = 2.5\ny", "2.5"},
+		[2]string{"var y = []int{1}\ny", "[1]"},
+		[2]string{"type T struct{ A int }\nT{A: 1}", "{1}"},
+		[2]string{"type T struct{ B string; C int }\nT{B: \"q\", C: 2}", "{q 2}"},
+		[2]string{"var t T\nt.B = \"z\"\nt", "{z 0}"},
+		[2]string{"func (t T) Name() string { return t.B }\nt.Name()", `"z"`},
+		[2]string{"type T int\nT(7)", "7"},
+		[2]string{"func f(a int) int { return a + 1 }\nf(1)", "2"},
+		[2]string{"func f(a, b string) string { return a + b }\nf(\"a\", \"b\")", `"ab"`},
+	)
+	// Re-running the very same cell works too.
+	for range 2 {
+		expect(t, s, [2]string{"type R struct{ N int }\nfunc mk() R { return R{N: 5} }\nr := mk()\nr.N", "5"})
+	}
+}
+
+func TestResultShownOnlyForValues(t *testing.T) {
+	s := newSession(t)
+	expect(t, s,
+		[2]string{"func nothing() {}\nnothing()", ""},
+		[2]string{"func() {}()", ""},
+		[2]string{"z := 3", ""},
+		[2]string{"z++", ""},
+		[2]string{"z", "4"},
+		[2]string{"z * 10", "40"},
+		[2]string{`"quoted\n"`, `"quoted\n"`},
+		[2]string{"import \"strings\"\nstrings.Fields(\" a b \")", "[a b]"},
+		[2]string{"var e error\ne", ""},
+		[2]string{"if z > 0 { z = 0 }", ""},
+	)
+}
+
+func TestRangeOverIntAndMinMax(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, `import "fmt"
+for i := range 3 { fmt.Print(i) }
+n := 2
+for i := range n { fmt.Print(i) }
+for range n { fmt.Print("x") }
+var k int64 = 2
+for j := range k * 2 { var j64 int64 = j; fmt.Print(j64) }
+xs := []string{"a", "b"}
+for i := range xs { fmt.Print(xs[i]) }
+m := map[string]int{"k": 1}
+for key := range m { fmt.Print(key) }
+func count(limit int) int {
+	c := 0
+	for i := range limit { c += i }
+	return c
+}
+fmt.Print(count(4))`)
+	if got, want := rec.out(), "01201xx0123abk6"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	expect(t, s,
+		[2]string{"min(3, 1, 2)", "1"},
+		[2]string{"max(2.5, 1)", "2.5"},
+		[2]string{"min(k, 1)", "1"},
+		[2]string{"x := 0.5\nmax(1, x, 0.25)", "1"},
+		[2]string{`min("b", "a", "c")`, `"a"`},
+		[2]string{"import \"math\"\nmath.IsNaN(max(1, math.NaN()))", "true"},
+	)
+}
+
+func TestErrorsPointIntoTheCell(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "kept := 41")
+	e, _ := fail(t, s, "import \"fmt\"\na := 1\nfmt.Println(a +\n  undefinedName)")
+	if e.Name != "CompileError" || !strings.Contains(e.Value, "undefined: undefinedName") {
+		t.Errorf("got %s: %s", e.Name, e.Value)
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(tb, "line 4, column 3") || !strings.Contains(tb, "\n      undefinedName)\n      ^") {
+		t.Errorf("traceback does not point at line 4, column 3:\n%s", tb)
+	}
+
+	e, _ = fail(t, s, "x := 1 +\n\n")
+	if e.Name != "CompileError" || !strings.Contains(strings.Join(e.Traceback, "\n"), "line 1, column 9: expected operand, found the end of the cell") {
+		t.Errorf("syntax error: %s: %s\n%s", e.Name, e.Value, strings.Join(e.Traceback, "\n"))
+	}
+
+	e, _ = fail(t, s, "func inner() {\n\tpanic(\"boom\")\n}\nfunc outer() {\n\tinner()\n}\nouter()")
+	if e.Name != "panic" || e.Value != "boom" {
+		t.Errorf("got %s: %s", e.Name, e.Value)
+	}
+	tb = strings.Join(e.Traceback, "\n")
+	for _, want := range []string{"at line 2, column 2", "called from line 5, column 2", "called from line 7, column 1", "\tpanic(\"boom\")"} {
+		if !strings.Contains(tb, want) {
+			t.Errorf("traceback lacks %q:\n%s", want, tb)
+		}
+	}
+	// A function from an earlier cell is named as such.
+	e, _ = fail(t, s, "inner()")
+	if tb := strings.Join(e.Traceback, "\n"); !strings.Contains(tb, "in an earlier cell") {
+		t.Errorf("traceback does not name the earlier cell:\n%s", tb)
+	}
+	e, _ = fail(t, s, "xs := []int{1}\ni := 3\n_ = xs[i]")
+	if e.Name != "panic" || !strings.Contains(e.Value, "out of range") {
+		t.Errorf("index panic: %s: %s", e.Name, e.Value)
+	}
+	// Variables survive every error.
+	expect(t, s, [2]string{"kept + 1", "42"})
+}
+
+func TestOsExitDoesNotEndTheKernel(t *testing.T) {
+	s := newSession(t)
+	e, _ := fail(t, s, "import \"os\"\nos.Exit(3)")
+	if e.Name != "panic" || !strings.Contains(e.Value, "os.Exit(3)") {
+		t.Errorf("got %s: %s", e.Name, e.Value)
+	}
+	expect(t, s, [2]string{"1 + 1", "2"})
+}
+
+func TestGoroutinePanicIsReported(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, `import "time"
+done := make(chan bool)
+go func() {
+	defer close(done)
+	var m map[string]int
+	m["x"] = 1
+}()
+<-done
+time.Sleep(50 * time.Millisecond)`)
+	if err := rec.err(); !strings.Contains(err, "panic in a goroutine: assignment to entry in nil map\n    started at cell #") || !strings.Contains(err, "line 3, column 1") || !strings.Contains(err, "nil map") {
+		t.Errorf("stderr %q does not report the goroutine's panic", err)
+	}
+	// A goroutine that panics after its cell ended is reported in the next cell.
+	run(t, s, `go func(d time.Duration) { time.Sleep(d); panic("late") }(20 * time.Millisecond)`)
+	time.Sleep(200 * time.Millisecond)
+	b, rec := run(t, s, "40 + 2")
+	if plain(b) != "42" || !strings.Contains(rec.err(), "late") {
+		t.Errorf("next cell: result %q, stderr %q", plain(b), rec.err())
+	}
+	// go with a plain function and arguments evaluated at the go statement.
+	_, rec = run(t, s, `import "fmt"
+res := make(chan string, 1)
+func send(c chan string, v string) { c <- v }
+v := "first"
+go send(res, v)
+v = "second"
+fmt.Println(<-res)`)
+	if rec.out() != "first\n" {
+		t.Errorf("go send(res, v) sent %q", rec.out())
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "kept := \"yes\"\nimport \"time\"")
+	for _, code := range []string{
+		"for {}",
+		"n := 0\nfor { n++ }",
+		"c := make(chan int)\n<-c",
+		"time.Sleep(time.Hour)",
+		"func spin() { for {} }\nspin()",
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(100*time.Millisecond, cancel)
+		start := time.Now()
+		_, e := s.Execute(ctx, code, &recorder{})
+		took := time.Since(start)
+		if e == nil || e.Name != "KeyboardInterrupt" {
+			t.Errorf("%q: got %v, want KeyboardInterrupt", code, e)
+		}
+		if took > 1100*time.Millisecond {
+			t.Errorf("%q: interrupt took %v", code, took)
+		}
+	}
+	expect(t, s, [2]string{"kept", `"yes"`})
+}
+
+func TestStdoutCapture(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, `import ("fmt"; "os"; "log")
+fmt.Println("interpreted")
+os.Stdout.WriteString("fd1\n")
+fmt.Fprintln(os.Stdout, "compiled fmt")
+log.New(os.Stderr, "", 0).Print("to stderr")
+fmt.Println("last")`)
+	if got, want := rec.out(), "interpreted\nfd1\ncompiled fmt\nlast\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	if got := rec.err(); got != "to stderr\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
+
+func TestStdoutStreams(t *testing.T) {
+	s := newSession(t)
+	rec := &timedRecorder{}
+	start := time.Now()
+	if _, e := s.Execute(context.Background(), `import ("fmt"; "time")
+for i := range 3 {
+	fmt.Println("line", i)
+	time.Sleep(150 * time.Millisecond)
+}`, rec); e != nil {
+		t.Fatal(e)
+	}
+	end := time.Since(start)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if len(rec.at) == 0 || !strings.HasPrefix(rec.text, "line 0\n") {
+		t.Fatalf("no output: %q", rec.text)
+	}
+	// The first line arrived while the cell was still sleeping, not at its end.
+	if early := end - rec.at[0]; early < 200*time.Millisecond {
+		t.Errorf("first line came %v before the cell's end; it was not streamed", early)
+	}
+}
+
+func TestInfo(t *testing.T) {
+	s := newSession(t)
+	i := s.Info()
+	if i.Name != "go" || i.MimeType != "text/x-go" || i.FileExtension != ".go" || i.PygmentsLexer != "go" ||
+		i.CodemirrorMode != "go" || i.NbconvertExporter != "script" || !strings.HasPrefix(i.Version, "go1.") ||
+		i.Banner != "ratelab — Go (yaegi v0.16.1) with gota, gonum, plot and analysis built in" {
+		t.Errorf("Info() = %+v", i)
+	}
+}
+
+func TestReset(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "gone := 1")
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := fail(t, s, "gone"); !strings.Contains(e.Value, "undefined: gone") {
+		t.Errorf("after Reset: %s", e.Value)
+	}
+	expect(t, s, [2]string{"min(2, 1)", "1"})
+}
+
+func TestBuiltinPackages(t *testing.T) {
+	s := newSession(t)
+	expect(t, s,
+		[2]string{"import \"gonum.org/v1/gonum/stat\"\nstat.Mean([]float64{1, 2, 3}, nil)", "2"},
+		[2]string{"import \"gonum.org/v1/gonum/stat/distuv\"\ndistuv.Normal{Mu: 0, Sigma: 1}.CDF(0)", "0.5"},
+		[2]string{"import \"gonum.org/v1/gonum/floats\"\nfloats.Sum([]float64{1, 2})", "3"},
+		[2]string{"import \"github.com/go-gota/gota/series\"\nseries.Ints([]int{1, 2}).Len()", "2"},
+		[2]string{"import \"slices\"\nslices.Index([]int{3, 9, 2}, 9)", "1"},
+		[2]string{"import \"github.com/ratelab/ratelab/analysis\"\nanalysis.Rate{} == analysis.Rate{}", "true"},
+	)
+}
+
+// timedRecorder notes when each stdout chunk arrived.
+type timedRecorder struct {
+	recorder
+	start time.Time
+	text  string
+	at    []time.Duration
+}
+
+func (r *timedRecorder) Stream(name, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.start.IsZero() {
+		r.start = time.Now()
+	}
+	if name == "stdout" {
+		r.text += text
+		r.at = append(r.at, time.Since(r.start))
+	}
+}
