@@ -22,7 +22,7 @@ func ExamplePolls() {
 	fmt.Printf("bias %.3f, SE %.3f, coverage %.2f\n", res.Bias, res.SE, res.Coverage)
 	// Output:
 	// truth 0.500, polls converge to 0.447
-	// bias -0.053, SE 0.009, coverage 0.00
+	// bias -0.053, SE 0.010, coverage 0.00
 }
 
 // Raking a small sample to known age and region totals. R's survey::rake gives the

@@ -82,11 +82,12 @@ func Polls(pop Population, spec PollSpec, seed uint64) (*PollResult, error) {
 		Lo:          make([]float64, spec.Repeats),
 		Hi:          make([]float64, spec.Repeats),
 	}
+	fr := newFrame(pop.Values, ps)
 	runChunks(spec.Repeats, func(start, end int, p *poller) {
 		for k := start; k < end; k++ {
 			res.Respondents[k], res.Means[k], res.Lo[k], res.Hi[k] = p.poll(spec.Size, res.Truth)
 		}
-	}, func() *poller { return newPoller(pop, ps, spec.Level) }, seed)
+	}, func() *poller { return newPoller(fr, spec.Level) }, seed)
 	covered := 0
 	var defined []float64 // polls with a mean: at least two respondents
 	for k, m := range res.Means {
@@ -104,55 +105,77 @@ func Polls(pop Population, spec PollSpec, seed uint64) (*PollResult, error) {
 	return res, nil
 }
 
-// poller draws polls from one population, keeping its state between polls: the
-// units, in an order a partial Fisher–Yates shuffle permutes in place (still a uniform
-// permutation after each poll, so it needs no reset), and the t quantiles by
-// respondent count. Each unit keeps its value and response probability side by side,
-// so that a draw touches one random place in memory, not three.
+// frame is the population as polls draw from it, shared read-only by every worker:
+// the values reordered so that the units sure to answer come first, so that a draw
+// learns whether it needs a response draw from its index alone and reads one value
+// from memory, not a value and a probability. (A simple random sample does not
+// depend on the order of the units.)
+type frame struct {
+	y    []float64 // values, the sure responders in [0, sure)
+	p    []float64 // p[k-sure]: response probability of unit k ≥ sure
+	sure int
+}
+
+func newFrame(values, probs []float64) *frame {
+	f := &frame{y: make([]float64, 0, len(values))}
+	for i, y := range values {
+		if probs[i] >= 1 {
+			f.y = append(f.y, y)
+		}
+	}
+	f.sure = len(f.y)
+	for i, y := range values {
+		if probs[i] < 1 {
+			f.y = append(f.y, y)
+			f.p = append(f.p, probs[i])
+		}
+	}
+	return f
+}
+
+// poller draws polls from a frame: units drawn uniformly, redrawn when already in the
+// poll (a bit set marks them), which is simple random sampling without replacement;
+// for n ≪ N redraws are rare. It also keeps the t quantiles by respondent count.
 type poller struct {
-	units []unit
+	*frame
+	seen  []uint64 // bit k set: unit k is in the current poll
+	drawn []int
 	tq    []float64 // t(1−α/2; m−1) by m, NaN until computed
 	alpha float64
 	rnd   *rand.Rand
-	init  func()
 }
 
-type unit struct{ y, p float64 }
-
-func newPoller(pop Population, probs []float64, level float64) *poller {
-	p := &poller{units: make([]unit, pop.Len()), alpha: 1 - level}
-	p.init = func() {
-		for i, y := range pop.Values {
-			p.units[i] = unit{y, probs[i]}
-		}
-	}
-	return p
+func newPoller(f *frame, level float64) *poller {
+	return &poller{frame: f, seen: make([]uint64, (len(f.y)+63)/64), alpha: 1 - level}
 }
 
-// reset puts the units back in population order and draws from rnd, so that a chunk
-// of polls depends on its own seed only.
-func (p *poller) reset(rnd *rand.Rand) {
-	p.init()
-	p.rnd = rnd
-}
+// reset makes the poller draw from rnd, so that a chunk of polls depends on its own
+// seed only.
+func (p *poller) reset(rnd *rand.Rand) { p.rnd = rnd }
 
 // poll asks n units and returns the number of respondents, their mean and the
 // interval. shift (a value near the mean) keeps the one-pass variance accurate.
 func (p *poller) poll(n int, shift float64) (m int, mean, lo, hi float64) {
-	us := p.units
-	N := len(us)
+	N := len(p.y)
 	var s, ss float64
-	for j := 0; j < n; j++ {
-		k := j + p.rnd.IntN(N-j)
-		us[j], us[k] = us[k], us[j]
-		u := us[j]
-		if u.p < 1 && p.rnd.Float64() >= u.p {
+	p.drawn = p.drawn[:0]
+	for range n {
+		k := p.rnd.IntN(N)
+		for p.seen[k>>6]&(1<<(k&63)) != 0 {
+			k = p.rnd.IntN(N)
+		}
+		p.seen[k>>6] |= 1 << (k & 63)
+		p.drawn = append(p.drawn, k)
+		if k >= p.sure && p.rnd.Float64() >= p.p[k-p.sure] {
 			continue
 		}
-		d := u.y - shift
+		d := p.y[k] - shift
 		s += d
 		ss += d * d
 		m++
+	}
+	for _, k := range p.drawn {
+		p.seen[k>>6] = 0
 	}
 	if m < 2 {
 		return m, math.NaN(), math.NaN(), math.NaN()
