@@ -3,6 +3,7 @@ package sampling
 import (
 	"bytes"
 	"math"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -126,6 +127,18 @@ func TestPollsSeed(t *testing.T) {
 	}
 	if !slices.Equal(Uniform(100, 5).Values, Uniform(100, 5).Values) || slices.Equal(Uniform(100, 5).Values, Uniform(100, 6).Values) {
 		t.Error("Uniform is not determined by its seed alone")
+	}
+}
+
+func TestPollsIndependentOfCPUs(t *testing.T) {
+	pop := Uniform(10000, 1)
+	spec := PollSpec{Size: 100, Repeats: 3 * chunkSize, Response: ThresholdResponse(0.75, 0.5)}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one, _ := Polls(pop, spec, 5)
+	runtime.GOMAXPROCS(4)
+	four, _ := Polls(pop, spec, 5)
+	if !slices.Equal(one.Means, four.Means) {
+		t.Error("polls differ between 1 and 4 CPUs")
 	}
 }
 
