@@ -287,3 +287,32 @@ func TestAlertsOnDataset(t *testing.T) {
 		}
 	}
 }
+
+func TestPlotExpectedRange(t *testing.T) {
+	h := syntheticAlertHistory(1)
+	p, err := PlotExpectedRange(h, ReleaseKey{"7.0", "Mac"}, ExpectedRange{}, 28)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.WriterTo(8*vg.Inch, 5*vg.Inch, "png"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PlotExpectedRange(h, ReleaseKey{"70.0", "Mac"}, ExpectedRange{}, 28); err == nil {
+		t.Error("a release not in the history gave no error")
+	}
+	// The limit narrows as the release ages: compare the first and last decided ages.
+	ss, _ := h.Series()
+	var mac []*AlertSeries
+	for _, s := range ss {
+		if s.Platform == "Mac" {
+			mac = append(mac, s)
+		}
+	}
+	cur, earlier := mac[5], mac[:5] // 6.0, a good release
+	_, u0, ok0 := ExpectedRange{}.Range(0, cur.Cumulative(0, 0).KHours, earlier)
+	m27, u27, ok27 := ExpectedRange{}.Range(27, cur.Cumulative(0, 27).KHours, earlier)
+	m0, _, _ := ExpectedRange{}.Range(0, cur.Cumulative(0, 0).KHours, earlier)
+	if !ok0 || !ok27 || !(u27-m27 < (u0-m0)/2) {
+		t.Errorf("limit above the median: %.3g at age 0, %.3g at age 27; want it to narrow by half", u0-m0, u27-m27)
+	}
+}
