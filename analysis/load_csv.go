@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"strconv"
 	"sync"
 	"time"
@@ -276,24 +278,20 @@ func lastRecordEnd(b []byte) int {
 type csvParser struct {
 	plan   *csvPlan
 	b      *segBuilder
-	tRaw   [numTimes]map[string]uint32 // timestamp text → local code
+	tRaw   [numTimes]rawTimes // timestamp text → local code
 	fields [][]byte
 	nulls  []int // per header field
 }
 
 func newCSVParser(p *csvPlan) *csvParser {
-	ps := &csvParser{plan: p, b: newSegBuilder(), nulls: make([]int, len(p.fields))}
-	for i := range ps.tRaw {
-		ps.tRaw[i] = map[string]uint32{}
-	}
-	return ps
+	return &csvParser{plan: p, b: newSegBuilder(), nulls: make([]int, len(p.fields))}
 }
 
 func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
 	b := ps.b
 	b.reset(c.line)
 	for i := range ps.tRaw {
-		clear(ps.tRaw[i])
+		ps.tRaw[i].reset()
 	}
 	for _, f := range ps.plan.fields {
 		if f.col == colUsageHours {
@@ -331,6 +329,9 @@ func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
 			for _, v := range vals {
 				ps.fields = append(ps.fields, []byte(v))
 			}
+			if err := ps.record(line); err != nil {
+				return nil, err
+			}
 		} else {
 			if len(rec) > 0 && rec[len(rec)-1] == '\r' {
 				rec = rec[:len(rec)-1]
@@ -340,14 +341,9 @@ func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
 				line++
 				continue
 			}
-			ps.fields = splitFields(ps.fields[:0], rec)
-		}
-		if len(ps.fields) != len(ps.plan.fields) {
-			return nil, &ParseError{Source: ps.plan.name, Line: line, lineOK: true,
-				Msg: fmt.Sprintf("expected %d fields as in the header, found %d", len(ps.plan.fields), len(ps.fields))}
-		}
-		if err := ps.record(line); err != nil {
-			return nil, err
+			if err := ps.recordRaw(rec, line); err != nil {
+				return nil, err
+			}
 		}
 		// Rows keep their line numbers implicitly (first line + index) until a blank
 		// line or a multi-line record breaks the pattern.
@@ -390,74 +386,143 @@ func fieldAt(data []byte, line, col int) int {
 	return k
 }
 
-func splitFields(dst [][]byte, rec []byte) [][]byte {
-	for {
-		i := bytes.IndexByte(rec, ',')
-		if i < 0 {
-			return append(dst, rec)
-		}
-		dst = append(dst, rec[:i])
-		rec = rec[i+1:]
-	}
+// rawTimes maps timestamp texts to local time codes, so that each distinct text is
+// parsed once per block.
+type rawTimes struct {
+	index byteIndex
+	codes []uint32 // by text index
+}
+
+func (r *rawTimes) reset() {
+	r.index.reset()
+	r.codes = r.codes[:0]
 }
 
 // record converts one record's fields into the builder's columns.
 func (ps *csvParser) record(line int) error {
+	if len(ps.fields) != len(ps.plan.fields) {
+		return ps.countErr(line, len(ps.fields))
+	}
+	for k, v := range ps.fields {
+		if err := ps.field(k, v, line); err != nil {
+			return err
+		}
+	}
+	ps.b.n++
+	return nil
+}
+
+// recordRaw converts an unquoted record, splitting it at commas on the way.
+func (ps *csvParser) recordRaw(rec []byte, line int) error {
+	nf := len(ps.plan.fields)
+	start, k := 0, 0
+	for {
+		i := nextComma(rec, start)
+		if k == nf {
+			return ps.countErr(line, bytes.Count(rec, []byte{','})+1)
+		}
+		if err := ps.field(k, rec[start:i], line); err != nil {
+			return err
+		}
+		k++
+		if i == len(rec) {
+			break
+		}
+		start = i + 1
+	}
+	if k != nf {
+		return ps.countErr(line, k)
+	}
+	ps.b.n++
+	return nil
+}
+
+// nextComma returns the index of the first ',' in b at or after from, or len(b).
+// Fields are a few bytes long, too short for bytes.IndexByte's setup to pay; this
+// tests eight bytes at a time: x has a zero byte where b has a comma, and
+// (x − 0x01…01) &^ x & 0x80…80 flags the lowest zero byte exactly (flags above it
+// may be false, and are ignored).
+func nextComma(b []byte, from int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := from
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) ^ (',' * ones)
+		if m := (x - ones) &^ x & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == ',' {
+			return i
+		}
+	}
+	return len(b)
+}
+
+func (ps *csvParser) countErr(line, found int) error {
+	return &ParseError{Source: ps.plan.name, Line: line, lineOK: true,
+		Msg: fmt.Sprintf("expected %d fields as in the header, found %d", len(ps.plan.fields), found)}
+}
+
+// field converts field k of a record into its column.
+func (ps *csvParser) field(k int, v []byte, line int) error {
 	b := ps.b
-	for k, f := range ps.plan.fields {
-		v := ps.fields[k]
-		switch c := f.col; {
-		case c < 0:
-		case c.isTime():
-			j := int(c - firstTime)
-			code, ok := ps.tRaw[j][string(v)]
-			if !ok {
-				ns := int64(nullTime)
-				if len(v) > 0 {
-					tm, err := parseTimestamp(v)
-					if err != nil {
-						return ps.fieldErr(line, k, v, "is not a timestamp (want RFC 3339, e.g. 2017-06-29T12:05:00Z)")
-					}
-					ns = tm.UnixNano()
+	switch c := ps.plan.fields[k].col; {
+	case c < 0:
+	case c.isTime():
+		j := int(c - firstTime)
+		raw := &ps.tRaw[j]
+		var code uint32
+		if i := raw.index.index(v); int(i) < len(raw.codes) {
+			code = raw.codes[i]
+		} else {
+			ns := int64(nullTime)
+			if len(v) > 0 {
+				tm, err := parseTimestamp(v)
+				if err != nil {
+					return ps.fieldErr(line, k, v, "is not a timestamp (want RFC 3339, e.g. 2017-06-29T12:05:00Z)")
 				}
-				code = b.timeCode(ns)
-				ps.tRaw[j][string(v)] = code
+				ns = tm.UnixNano()
 			}
-			if code == 0 {
-				ps.nulls[k]++
-			}
-			b.times[j] = append(b.times[j], code)
-		case c.isStr():
-			j := int(c - firstStr)
-			if len(v) == 0 {
-				ps.nulls[k]++
-			}
-			b.strs[j] = append(b.strs[j], b.strCode(j, v))
-		case c == colUsageHours:
-			x := math.NaN()
-			if len(v) == 0 {
-				ps.nulls[k]++
-			} else {
+			code = b.timeCode(ns)
+			raw.codes = append(raw.codes, code)
+		}
+		if code == 0 {
+			ps.nulls[k]++
+		}
+		b.times[j] = append(b.times[j], code)
+	case c.isStr():
+		j := int(c - firstStr)
+		if len(v) == 0 {
+			ps.nulls[k]++
+		}
+		b.strs[j] = append(b.strs[j], b.strCode(j, v))
+	case c == colUsageHours:
+		x := math.NaN()
+		if len(v) == 0 {
+			ps.nulls[k]++
+		} else {
+			var ok bool
+			if x, ok = parseDecimal(v); !ok {
 				var err error
 				x, err = strconv.ParseFloat(unsafe.String(unsafe.SliceData(v), len(v)), 64)
 				if err != nil {
 					return ps.fieldErr(line, k, v, "is not a number")
 				}
 			}
-			b.usage = append(b.usage, x)
-		default:
-			j := int(c - firstInt)
-			n, ok := parseInt(v)
-			if !ok {
-				return ps.fieldErr(line, k, v, "is not an integer")
-			}
-			if len(v) == 0 {
-				ps.nulls[k]++
-			}
-			b.ints[j] = append(b.ints[j], n)
 		}
+		b.usage = append(b.usage, x)
+	default:
+		j := int(c - firstInt)
+		n, ok := parseInt(v)
+		if !ok {
+			return ps.fieldErr(line, k, v, "is not an integer")
+		}
+		if len(v) == 0 {
+			ps.nulls[k]++
+		}
+		b.ints[j] = append(b.ints[j], n)
 	}
-	b.n++
 	return nil
 }
 
@@ -495,6 +560,38 @@ func parseInt(v []byte) (int64, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseDecimal parses plain decimals such as "12.3456" by Clinger's fast path, the
+// one strconv.ParseFloat also takes for them: with at most 15 digits the digits form
+// an integer m < 2⁵³ and the result m / 10^k is one correctly rounded IEEE division,
+// so the value is the same bit for bit. Anything else (exponents, signs, long
+// mantissas) reports false and goes to strconv.ParseFloat.
+func parseDecimal(v []byte) (float64, bool) {
+	var m uint64
+	digits, frac, dot := 0, 0, false
+	for _, c := range v {
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	return float64(m) / pow10[frac], true
 }
 
 func allZeros(b []byte) bool {

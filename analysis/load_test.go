@@ -420,3 +420,23 @@ func TestLoadFileAndFS(t *testing.T) {
 		t.Errorf("LoadFS parquet: %v, %d rows", err, tab.Len())
 	}
 }
+
+func TestParseDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	cases := []string{"0", "0.0", "1.", ".5", "12.3456", "999999999999999", "0.000000000000001", "123456789.012345"}
+	for i := 0; i < 20000; i++ {
+		cases = append(cases, strconv.FormatFloat(rng.ExpFloat64()*math.Pow(10, float64(rng.IntN(12)-4)), 'f', rng.IntN(10), 64))
+	}
+	for _, c := range cases {
+		want, err := strconv.ParseFloat(c, 64)
+		got, ok := parseDecimal([]byte(c))
+		if ok && (err != nil || math.Float64bits(got) != math.Float64bits(want)) {
+			t.Fatalf("parseDecimal(%q) = %v, strconv gives %v (%v)", c, got, want, err)
+		}
+	}
+	for _, c := range []string{"", ".", "1e5", "-1", "1.2.3", "1234567890123456", "NaN"} {
+		if _, ok := parseDecimal([]byte(c)); ok {
+			t.Errorf("parseDecimal(%q) took the fast path", c)
+		}
+	}
+}

@@ -250,8 +250,7 @@ type segBuilder struct {
 	tVals  []int64
 
 	strs   [numStrs][]uint32
-	sLocal [numStrs]map[string]uint32
-	sVals  [numStrs][]string
+	sLocal [numStrs]byteIndex // value ↔ local code
 
 	usage    []float64
 	hasUsage bool
@@ -261,11 +260,7 @@ type segBuilder struct {
 }
 
 func newSegBuilder() *segBuilder {
-	b := &segBuilder{tLocal: map[int64]uint32{}}
-	for i := range b.sLocal {
-		b.sLocal[i] = map[string]uint32{}
-	}
-	return b
+	return &segBuilder{tLocal: map[int64]uint32{}}
 }
 
 func (b *segBuilder) reset(firstLine int) {
@@ -279,9 +274,8 @@ func (b *segBuilder) reset(firstLine int) {
 	}
 	for i := range b.strs {
 		b.strs[i] = b.strs[i][:0]
-		clear(b.sLocal[i])
-		b.sLocal[i][""] = 0
-		b.sVals[i] = append(b.sVals[i][:0], "")
+		b.sLocal[i].reset()
+		b.sLocal[i].index(nil) // the empty string (NULL) is code 0
 	}
 	b.usage = b.usage[:0]
 	b.hasUsage = false
@@ -301,18 +295,9 @@ func (b *segBuilder) timeCode(ns int64) uint32 {
 	return c
 }
 
-// strCode returns the local code of v in string column k. The lookup with a
-// converted []byte key does not allocate; only new values are copied.
-func (b *segBuilder) strCode(k int, v []byte) uint32 {
-	if c, ok := b.sLocal[k][string(v)]; ok {
-		return c
-	}
-	s := string(v)
-	c := uint32(len(b.sVals[k]))
-	b.sVals[k] = append(b.sVals[k], s)
-	b.sLocal[k][s] = c
-	return c
-}
+// strCode returns the local code of v in string column k; only new values are
+// copied.
+func (b *segBuilder) strCode(k int, v []byte) uint32 { return b.sLocal[k].index(v) }
 
 func (b *segBuilder) addRow(r *Row) {
 	for k, ts := range [numTimes]time.Time{r.WindowStart, r.WindowEnd} {
@@ -346,12 +331,12 @@ func (b *segBuilder) finish(t *Table) *segment {
 	for i, v := range b.tVals {
 		tmap[i] = t.times.code(v)
 	}
-	for k := range b.sVals {
+	for k := range b.sLocal {
 		if len(b.strs[k]) == 0 {
 			continue
 		}
-		smap[k] = make([]uint32, len(b.sVals[k]))
-		for i, v := range b.sVals[k] {
+		smap[k] = make([]uint32, len(b.sLocal[k].vals))
+		for i, v := range b.sLocal[k].vals {
 			smap[k][i] = t.strs[k].code(v)
 		}
 	}
