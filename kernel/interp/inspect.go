@@ -1,0 +1,419 @@
+package interp
+
+import (
+	"fmt"
+	"go/doc/comment"
+	"go/scanner"
+	"go/token"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/docs"
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
+)
+
+// Inspect describes the symbol under or just before cursor (a rune offset), or, when
+// the cursor is in a call's parentheses, the function called: for inspect_request.
+//
+// A symbol of a built-in package shows its declaration and doc comment; a session
+// variable (or a field of one) shows its type, a bounded preview of its value and
+// its type's doc; a package shows its doc. With detailLevel 0 the doc is cut to its
+// first paragraph and a type's declaration to a few lines; detailLevel 1 gives the
+// full doc and declaration and the method set of types. The bundle has text/plain
+// and text/markdown. Nothing is found inside comments and strings.
+func (s *Session) Inspect(code string, cursor, detailLevel int) (engine.Bundle, bool) {
+	at := byteOffset(code, cursor)
+	if enclosingLiteral(code[:at]).inside {
+		return engine.Bundle{}, false // in a comment or a string
+	}
+	chain := inspectTarget(code, at)
+	if chain == nil {
+		return engine.Bundle{}, false
+	}
+	long := detailLevel > 0
+	d, ok := s.describe(chain, long)
+	if !ok {
+		return engine.Bundle{}, false
+	}
+	if !long {
+		d = d.short()
+	}
+	return engine.Bundle{
+		Data:     map[string]any{"text/plain": d.text(), "text/markdown": d.markdown()},
+		Metadata: map[string]any{},
+	}, true
+}
+
+// description is what Inspect shows, before rendering.
+type description struct {
+	decl    string   // Go source: a declaration or "var df dataframe.DataFrame"
+	value   string   // a preview of a value, or ""
+	doc     string   // doc comment in Go doc syntax
+	methods []string // method signatures, at detail level 1
+	// examples, at detail level 1
+	examples []docs.Example
+}
+
+// Bounds of what the short form shows; the long form (detail level 1) shows more.
+const (
+	shortDeclLines = 12
+	shortPreview   = 600
+	longPreview    = 6000
+	previewItems   = 20
+)
+
+// inspectTarget returns the selector chain to inspect at byte offset at: the
+// identifier under or just before at, with the identifiers before it joined by dots,
+// or the called function when at lies inside a call's parentheses.
+func inspectTarget(code string, at int) []string {
+	end := at
+	for end < len(code) {
+		r, size := utf8.DecodeRuneInString(code[end:])
+		if !isIdentRune(r) {
+			break
+		}
+		end += size
+	}
+	if chain := selectorChain(code[:end]); chain != nil {
+		return chain
+	}
+	if call := enclosingCall(code[:at]); call >= 0 {
+		return selectorChain(strings.TrimRight(code[:call], " \t"))
+	}
+	return nil
+}
+
+// enclosingCall returns the byte offset of the innermost unclosed "(" in code, or -1.
+func enclosingCall(code string) int {
+	src := []byte(code)
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var sc scanner.Scanner
+	sc.Init(file, src, func(token.Position, string) {}, 0)
+	var open []int
+	for {
+		pos, tok, _ := sc.Scan()
+		switch tok {
+		case token.EOF:
+			if len(open) == 0 {
+				return -1
+			}
+			return open[len(open)-1]
+		case token.LPAREN:
+			open = append(open, file.Offset(pos))
+		case token.RPAREN:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+}
+
+// describe finds what chain names: a session variable (and fields), a session
+// function or type, a package, or a package's symbol or method.
+func (s *Session) describe(chain []string, long bool) (description, bool) {
+	sc := s.scope()
+	if v, ok := sc.values[chain[0]]; ok {
+		return describeValue(strings.Join(chain, "."), fieldChain(v, chain[1:]), long)
+	}
+	if len(chain) == 1 {
+		for _, m := range sc.names {
+			if m.name == chain[0] {
+				return description{decl: sessionDecl(m)}, true
+			}
+		}
+	}
+	p := builtinPackages().lookupPackage(chain[0], sc.imports)
+	if p == nil {
+		return description{}, false
+	}
+	pd, _ := docs.Lookup(p.path)
+	if len(chain) == 1 {
+		d := description{decl: fmt.Sprintf("import %q", p.path)}
+		if pd != nil {
+			d.doc = pd.Doc
+		}
+		return d, true
+	}
+	name := strings.Join(chain[1:], ".")
+	if pd != nil {
+		if sym, ok := pd.Symbol(name); ok {
+			d := description{decl: sym.Decl, doc: sym.Doc}
+			if long {
+				d.examples = sym.Examples
+			}
+			if sym.Kind == docs.Type && long {
+				for _, m := range pd.Methods(name) {
+					d.methods = append(d.methods, m.Decl)
+				}
+			}
+			if v, ok := symbols.Symbols[p.path+"/"+p.name][name]; ok && sym.Kind == docs.Var {
+				d.value = preview(v, long)
+			}
+			return d, true
+		}
+	}
+	// Undocumented: what the symbol table tells.
+	for _, m := range p.members {
+		if m.name == name {
+			return description{decl: p.name + "." + name + " " + m.sig}, true
+		}
+	}
+	return description{}, false
+}
+
+// sessionDecl is the declaration line of a function or type an earlier cell declared
+// (variables and constants are described with their values).
+func sessionDecl(m member) string {
+	if m.kind == "function" {
+		return "func " + m.name + m.sig
+	}
+	return "type " + m.name
+}
+
+// describeValue describes a session variable or a field of one.
+func describeValue(name string, v reflect.Value, long bool) (description, bool) {
+	if !v.IsValid() {
+		return description{}, false
+	}
+	t := v.Type()
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		t = v.Elem().Type() // the dynamic type is the useful one
+	}
+	d := description{decl: "var " + name + " " + t.String(), value: preview(v, long)}
+	named := t
+	if named.Kind() == reflect.Pointer {
+		named = named.Elem()
+	}
+	// A compiled type's docs list its methods as declared; a type a cell declared
+	// has only what reflect tells.
+	if pd, ok := docs.Lookup(named.PkgPath()); ok && named.Name() != "" {
+		if sym, ok := pd.Symbol(named.Name()); ok {
+			d.doc = sym.Doc
+			if long {
+				for _, m := range pd.Methods(named.Name()) {
+					d.methods = append(d.methods, m.Decl)
+				}
+			}
+			return d, true
+		}
+	}
+	if long {
+		for _, m := range valueMembers(v) {
+			if m.kind == "method" {
+				d.methods = append(d.methods, "func ("+t.String()+") "+m.name+m.sig)
+			}
+		}
+	}
+	return d, true
+}
+
+// preview prints v for a human, bounded in time and length whatever its size: a
+// value's String or Error method is used when it has one (those of gota and
+// ratelab's tables print a few rows), long slices, arrays and maps show their first
+// items, nesting is cut after a few levels, long text is cut.
+func preview(v reflect.Value, long bool) string {
+	limit := shortPreview
+	if long {
+		limit = longPreview
+	}
+	var b strings.Builder
+	writePreview(&b, v, 0, limit)
+	text := b.String()
+	if r := []rune(text); len(r) > limit {
+		text = string(r[:limit]) + " …"
+	}
+	return text
+}
+
+// previewDepth is how deep preview goes into nested values.
+const previewDepth = 3
+
+// writePreview writes v to b in fmt's %v style, stopping once b holds limit bytes.
+func writePreview(b *strings.Builder, v reflect.Value, depth, limit int) {
+	if b.Len() > limit {
+		return
+	}
+	if !v.IsValid() {
+		b.WriteString("nil")
+		return
+	}
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+	}
+	if text, ok := stringMethod(v); ok {
+		b.WriteString(text)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		writePreview(b, v.Elem(), depth, limit)
+	case reflect.Pointer:
+		b.WriteString("&")
+		writePreview(b, v.Elem(), depth, limit)
+	case reflect.String:
+		b.WriteString(strconv.Quote(v.String()))
+	case reflect.Slice, reflect.Array:
+		if depth >= previewDepth {
+			fmt.Fprintf(b, "%s (len %d)", v.Type(), v.Len())
+			return
+		}
+		b.WriteString("[")
+		for i := range min(v.Len(), previewItems) {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			writePreview(b, v.Index(i), depth+1, limit)
+		}
+		if v.Len() > previewItems {
+			fmt.Fprintf(b, " …] (len %d)", v.Len())
+			return
+		}
+		b.WriteString("]")
+	case reflect.Map:
+		if depth >= previewDepth || v.Len() > previewItems {
+			fmt.Fprintf(b, "%s (len %d)", v.Type(), v.Len())
+			return
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		b.WriteString("map[")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			writePreview(b, k, depth+1, limit)
+			b.WriteString(":")
+			writePreview(b, v.MapIndex(k), depth+1, limit)
+		}
+		b.WriteString("]")
+	case reflect.Struct:
+		if depth >= previewDepth {
+			b.WriteString(v.Type().String() + "{…}")
+			return
+		}
+		b.WriteString("{")
+		for i := range v.NumField() {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(v.Type().Field(i).Name + ":")
+			writePreview(b, v.Field(i), depth+1, limit)
+		}
+		b.WriteString("}")
+	default:
+		if v.CanInterface() {
+			fmt.Fprint(b, v.Interface())
+		} else {
+			b.WriteString(v.String()) // an unexported field: its type
+		}
+	}
+}
+
+// stringMethod returns what v's Error or String method says, if it has one that
+// cell code could call; a method that panics (on a nil receiver) is ignored.
+func stringMethod(v reflect.Value) (text string, ok bool) {
+	if !v.CanInterface() {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			text, ok = "", false
+		}
+	}()
+	switch x := v.Interface().(type) {
+	case error:
+		return x.Error(), true
+	case fmt.Stringer:
+		return x.String(), true
+	}
+	return "", false
+}
+
+// text renders d as plain text.
+func (d description) text() string {
+	var b strings.Builder
+	b.WriteString(d.decl)
+	b.WriteString("\n")
+	if d.value != "" {
+		b.WriteString("\nValue: " + d.value + "\n")
+	}
+	if d.doc != "" {
+		var p comment.Parser
+		var pr comment.Printer
+		b.WriteString("\n")
+		b.Write(pr.Text(p.Parse(d.doc)))
+	}
+	if len(d.methods) > 0 {
+		b.WriteString("\nMethods:\n")
+		for _, m := range d.methods {
+			b.WriteString("  " + m + "\n")
+		}
+	}
+	for _, ex := range d.examples {
+		b.WriteString("\n" + exampleTitle(ex) + ":\n" + indent(ex.Code) + "\n")
+		if ex.Output != "" {
+			b.WriteString("  Output:\n" + indent(ex.Output) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// markdown renders d as Markdown, the declaration as a Go code block.
+func (d description) markdown() string {
+	var b strings.Builder
+	b.WriteString("```go\n" + d.decl + "\n```\n")
+	if d.value != "" {
+		b.WriteString("\n```\n" + d.value + "\n```\n")
+	}
+	if d.doc != "" {
+		var p comment.Parser
+		pr := comment.Printer{DocLinkBaseURL: "https://pkg.go.dev"}
+		b.WriteString("\n")
+		b.Write(pr.Markdown(p.Parse(d.doc)))
+	}
+	if len(d.methods) > 0 {
+		b.WriteString("\n**Methods**\n\n```go\n" + strings.Join(d.methods, "\n") + "\n```\n")
+	}
+	for _, ex := range d.examples {
+		b.WriteString("\n**" + exampleTitle(ex) + "**\n\n```go\n" + ex.Code + "\n```\n")
+		if ex.Output != "" {
+			b.WriteString("\nOutput:\n\n```\n" + strings.TrimRight(ex.Output, "\n") + "\n```\n")
+		}
+	}
+	return b.String()
+}
+
+// exampleTitle names an example as go doc does: "Example" or "Example (suffix)".
+func exampleTitle(ex docs.Example) string {
+	if ex.Suffix == "" {
+		return "Example"
+	}
+	return "Example (" + ex.Suffix + ")"
+}
+
+// indent indents every line of text by two spaces.
+func indent(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	return "  " + strings.Join(lines, "\n  ")
+}
+
+// short cuts d to the short form: the doc's first paragraph, the declaration's first
+// lines.
+func (d description) short() description {
+	if i := strings.Index(d.doc, "\n\n"); i >= 0 {
+		d.doc = d.doc[:i+1]
+	}
+	if lines := strings.Split(d.decl, "\n"); len(lines) > shortDeclLines {
+		d.decl = strings.Join(lines[:shortDeclLines], "\n") + "\n\t…"
+	}
+	return d
+}
