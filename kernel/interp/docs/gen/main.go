@@ -1,7 +1,8 @@
 // Command gen writes the documentation file package docs embeds: for every package in
 // the session's symbol tables (kernel/interp/symbols), the package doc and, for each
-// exported name the tables hold, its declaration and doc comment, extracted from the
-// package's source with go/doc; methods of those types are included as "Type.Method".
+// exported name, its declaration and doc comment, extracted from the package's source
+// with go/doc; methods of types are included as "Type.Method", and the examples of
+// ratelab's own packages.
 //
 // Usage (from kernel/interp/docs, as its go:generate line does):
 //
@@ -40,19 +41,13 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("docs/gen: ")
 
-	names := exportedNames(symbols.Symbols)
-	paths := make([]string, 0, len(names))
-	for p := range names {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	listed, err := goList(paths)
+	listed, err := goList(tablePaths(symbols.Symbols))
 	if err != nil {
 		log.Fatal(err)
 	}
 	var f docs.File
 	for _, lp := range listed {
-		p, err := extract(lp, names[lp.ImportPath])
+		p, err := extract(lp)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -67,26 +62,16 @@ func main() {
 	}
 }
 
-// exportedNames maps each import path of a yaegi symbol table ("path/name" keys) to
-// the names cells can reach there. Interface wrappers ("_io_Reader") are yaegi's own.
-func exportedNames(tables map[string]map[string]reflect.Value) map[string]map[string]bool {
-	names := map[string]map[string]bool{}
-	for key, syms := range tables {
-		i := strings.LastIndexByte(key, '/')
-		if i < 0 {
-			continue // yaegi's own entries, such as "." (its MapTypes)
-		}
-		path := key[:i]
-		if names[path] == nil {
-			names[path] = map[string]bool{}
-		}
-		for n := range syms {
-			if !strings.HasPrefix(n, "_") {
-				names[path][n] = true
-			}
+// tablePaths returns the import paths of yaegi symbol tables ("path/name" keys).
+func tablePaths(tables map[string]map[string]reflect.Value) []string {
+	var paths []string
+	for key := range tables {
+		if i := strings.LastIndexByte(key, '/'); i >= 0 { // not yaegi's own "." entry
+			paths = append(paths, key[:i])
 		}
 	}
-	return names
+	sort.Strings(paths)
+	return paths
 }
 
 // listedPackage is what `go list -json` tells about one package.
@@ -130,9 +115,11 @@ func goList(paths []string) ([]listedPackage, error) {
 	return pkgs, nil
 }
 
-// extract documents the names of one package that its symbol table holds, and the
-// exported methods of its documented types.
-func extract(lp listedPackage, keep map[string]bool) (*docs.Package, error) {
+// extract documents the exported names of one package, and the exported methods of
+// its types. All of them, not only those the symbol table holds (yaegi's extract
+// leaves generic functions out): so that adding a function to a package changes its
+// docs whether or not the tables were regenerated first.
+func extract(lp listedPackage) (*docs.Package, error) {
 	fset := token.NewFileSet()
 	var files []*ast.File
 	names := append(append([]string(nil), lp.GoFiles...), lp.CgoFiles...)
@@ -156,11 +143,9 @@ func extract(lp listedPackage, keep map[string]bool) (*docs.Package, error) {
 	pr := declPrinter{fset: fset}
 	p := &docs.Package{Path: lp.ImportPath, Name: dp.Name, Doc: dp.Doc}
 	add := func(name, kind, decl, docText string, examples []*doc.Example) {
-		if kind == docs.Method || keep[name] {
-			p.Symbols = append(p.Symbols, docs.Symbol{
-				Name: name, Kind: kind, Decl: decl, Doc: docText, Examples: pr.examples(examples),
-			})
-		}
+		p.Symbols = append(p.Symbols, docs.Symbol{
+			Name: name, Kind: kind, Decl: decl, Doc: docText, Examples: pr.examples(examples),
+		})
 	}
 	addFuncs := func(fs []*doc.Func) {
 		for _, f := range fs {
@@ -186,9 +171,6 @@ func extract(lp listedPackage, keep map[string]bool) (*docs.Package, error) {
 		addValues(t.Consts)
 		addValues(t.Vars)
 		addFuncs(t.Funcs)
-		if !keep[t.Name] {
-			continue
-		}
 		add(t.Name, docs.Type, pr.typeDecl(t.Decl, t.Name), t.Doc, t.Examples)
 		for _, m := range t.Methods {
 			add(t.Name+"."+m.Name, docs.Method, pr.funcDecl(m.Decl), m.Doc, m.Examples)
