@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -45,6 +46,7 @@ type keyDim struct {
 type plan struct {
 	keys    []keyDim // window bucket first (if any), then By; strides set
 	filters []keyDim // dimensions filtered but not grouped by
+	lookups []keyDim // keys, then the filters that exclude anything: one pass each
 	space   uint64   // number of possible groups
 	windows []int64  // bucket starts (Unix ns) in rank order when grained
 	ints    []column // integer measures to sum
@@ -155,6 +157,12 @@ func (t *Table) plan(q Query) (*plan, error) {
 			if v != excluded {
 				k.lut[c] = v * k.stride
 			}
+		}
+	}
+	p.lookups = append([]keyDim(nil), p.keys...)
+	for _, f := range p.filters {
+		if slices.Contains(f.lut, excluded) {
+			p.lookups = append(p.lookups, f)
 		}
 	}
 	return p, nil
@@ -410,7 +418,10 @@ func (a *accum) slotOf(g uint64) uint32 {
 	return j
 }
 
-// sumBlock adds one block's rows into a.
+// sumBlock adds one block's rows into a. It makes few passes over the block: the
+// group number is built one dimension at a time (the last pass turning it into a
+// slot), then rows and usage are summed in one pass and integer measures two at a
+// time, each pass a tight loop specialised for the columns' widths.
 func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 	s, n := b.seg, b.hi-b.lo
 	if cap(sc.gid) < n {
@@ -418,42 +429,56 @@ func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 		sc.slot = make([]uint32, n)
 	}
 	gid, slot := sc.gid[:n], sc.slot[:n]
-	clear(gid)
-	for _, k := range p.keys {
-		c := codesOf(s, k.col).slice(b.lo, b.hi)
-		addLookup(gid, &c, k.lut)
-	}
-	for _, k := range p.filters {
-		c := codesOf(s, k.col).slice(b.lo, b.hi)
-		addLookup(gid, &c, k.lut)
-	}
-	if a.index == nil {
-		space := p.space
-		for i, g := range gid {
-			slot[i] = uint32(min(g, space))
+	dims := p.lookups
+	flat := a.index == nil
+	switch {
+	case len(dims) == 0:
+		clear(slot)
+	case len(dims) == 1 && flat:
+		c := codesOf(s, dims[0].col).slice(b.lo, b.hi)
+		lookup(gid, slot, &c, dims[0].lut, p.space, lookupSlot)
+	default:
+		for d, k := range dims {
+			c := codesOf(s, k.col).slice(b.lo, b.hi)
+			mode := lookupAdd
+			switch {
+			case d == 0:
+				mode = lookupSet
+			case d == len(dims)-1 && flat:
+				mode = lookupAddSlot
+			}
+			lookup(gid, slot, &c, k.lut, p.space, mode)
 		}
-	} else {
-		for i, g := range gid {
-			if g >= excluded {
-				slot[i] = 0
-			} else {
-				slot[i] = a.slotOf(g)
+		if !flat {
+			for i, g := range gid {
+				if g >= excluded {
+					slot[i] = 0
+				} else {
+					slot[i] = a.slotOf(g)
+				}
 			}
 		}
 	}
-	rows := a.rows
-	for _, j := range slot {
-		rows[j]++
-	}
+	rows, usage := a.rows, a.usage
 	if s.usage != nil {
-		usage := a.usage
 		for i, u := range s.usage[b.lo:b.hi] {
-			usage[slot[i]] += u
+			j := slot[i]
+			rows[j]++
+			usage[j] += u
+		}
+	} else {
+		for _, j := range slot {
+			rows[j]++
 		}
 	}
-	for k, c := range p.ints {
-		ic := s.ints[c-firstInt].slice(b.lo, b.hi)
-		addInts(a.ints[k], slot, &ic)
+	for k := 0; k < len(p.ints); k += 2 {
+		x := s.ints[p.ints[k]-firstInt].slice(b.lo, b.hi)
+		if k+1 == len(p.ints) {
+			addInts(a.ints[k], slot, &x)
+			break
+		}
+		y := s.ints[p.ints[k+1]-firstInt].slice(b.lo, b.hi)
+		addInts2(a.ints[k], a.ints[k+1], slot, &x, &y)
 	}
 }
 
@@ -464,30 +489,51 @@ func codesOf(s *segment, c column) *codeCol {
 	return &s.strs[c-firstStr]
 }
 
-// addLookup adds lut[code] to each row's group number.
-func addLookup(gid []uint64, c *codeCol, lut []uint64) {
+// How a lookup pass combines lut[code] with what earlier passes computed.
+const (
+	lookupSet     = iota // gid = lut[code]
+	lookupAdd            // gid += lut[code]
+	lookupAddSlot        // slot = min(gid + lut[code], space)
+	lookupSlot           // slot = min(lut[code], space)
+)
+
+// lookup runs one lookup pass over a block's codes.
+func lookup(gid []uint64, slot []uint32, c *codeCol, lut []uint64, space uint64, mode int) {
 	switch {
 	case c.u8 != nil:
-		addLookupW(gid, c.u8, lut)
+		lookupW(gid, slot, c.u8, lut, space, mode)
 	case c.u16 != nil:
-		addLookupW(gid, c.u16, lut)
+		lookupW(gid, slot, c.u16, lut, space, mode)
 	case c.u32 != nil:
-		addLookupW(gid, c.u32, lut)
-	default: // column absent or all NULL: code 0
-		if v := lut[0]; v != 0 {
-			for i := range gid {
-				gid[i] += v
-			}
+		lookupW(gid, slot, c.u32, lut, space, mode)
+	default: // column absent or all NULL: code 0 throughout
+		lookupW(gid, slot, make([]uint8, len(gid)), lut, space, mode)
+	}
+}
+
+func lookupW[T uint8 | uint16 | uint32](gid []uint64, slot []uint32, codes []T, lut []uint64, space uint64, mode int) {
+	codes = codes[:len(gid)]
+	switch mode {
+	case lookupSet:
+		for i, c := range codes {
+			gid[i] = lut[c]
+		}
+	case lookupAdd:
+		for i, c := range codes {
+			gid[i] += lut[c]
+		}
+	case lookupAddSlot:
+		for i, c := range codes {
+			slot[i] = uint32(min(gid[i]+lut[c], space))
+		}
+	case lookupSlot:
+		for i, c := range codes {
+			slot[i] = uint32(min(lut[c], space))
 		}
 	}
 }
 
-func addLookupW[T uint8 | uint16 | uint32](gid []uint64, codes []T, lut []uint64) {
-	codes = codes[:len(gid)]
-	for i, c := range codes {
-		gid[i] += lut[c]
-	}
-}
+type intWidth interface{ int8 | int16 | int32 | int64 }
 
 func addInts(acc []int64, slot []uint32, c *intCol) {
 	switch {
@@ -502,10 +548,50 @@ func addInts(acc []int64, slot []uint32, c *intCol) {
 	}
 }
 
-func addIntsW[T int8 | int16 | int32 | int64](acc []int64, slot []uint32, vals []T) {
+func addIntsW[T intWidth](acc []int64, slot []uint32, vals []T) {
 	vals = vals[:len(slot)]
 	for i, j := range slot {
 		acc[j] += int64(vals[i])
+	}
+}
+
+// addInts2 sums two integer columns in one pass (saving a pass over the slots);
+// an all-zero column falls back to summing the other alone.
+func addInts2(accX, accY []int64, slot []uint32, x, y *intCol) {
+	switch {
+	case x.i8 != nil:
+		addInts2X(accX, accY, slot, x.i8, y)
+	case x.i16 != nil:
+		addInts2X(accX, accY, slot, x.i16, y)
+	case x.i32 != nil:
+		addInts2X(accX, accY, slot, x.i32, y)
+	case x.i64 != nil:
+		addInts2X(accX, accY, slot, x.i64, y)
+	default:
+		addInts(accY, slot, y)
+	}
+}
+
+func addInts2X[X intWidth](accX, accY []int64, slot []uint32, x []X, y *intCol) {
+	switch {
+	case y.i8 != nil:
+		addInts2W(accX, accY, slot, x, y.i8)
+	case y.i16 != nil:
+		addInts2W(accX, accY, slot, x, y.i16)
+	case y.i32 != nil:
+		addInts2W(accX, accY, slot, x, y.i32)
+	case y.i64 != nil:
+		addInts2W(accX, accY, slot, x, y.i64)
+	default:
+		addIntsW(accX, slot, x)
+	}
+}
+
+func addInts2W[X, Y intWidth](accX, accY []int64, slot []uint32, x []X, y []Y) {
+	x, y = x[:len(slot)], y[:len(slot)]
+	for i, j := range slot {
+		accX[j] += int64(x[i])
+		accY[j] += int64(y[i])
 	}
 }
 
