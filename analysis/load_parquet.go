@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -153,6 +154,7 @@ func timestampUnit(t parquet.Type) (time.Duration, bool) {
 func readRowGroup(b *segBuilder, t *Table, rg parquet.RowGroup, cols []pqColumn, nulls *[numColumns]int) (*segment, error) {
 	b.reset(0)
 	b.n = int(rg.NumRows())
+	b.reserve(cols, b.n)
 	chunks := rg.ColumnChunks()
 	for _, pc := range cols {
 		if err := readColumnChunk(b, chunks[pc.index], pc, nulls); err != nil {
@@ -289,6 +291,9 @@ func convertValues(b *segBuilder, pc pqColumn, v *encoding.Values, codes *[]uint
 // vals[idx[k]] on a dictionary-encoded page), null where the definition level says
 // NULL. It returns the number of present values.
 func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T, null T) ([]T, int) {
+	if len(defs) == 0 && idx == nil {
+		return append(dst, vals[:n]...), n
+	}
 	k := 0
 	for i := 0; i < n; i++ {
 		if len(defs) > 0 && defs[i] != maxDef {
@@ -303,6 +308,23 @@ func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T
 		k++
 	}
 	return dst, k
+}
+
+// reserve makes room for n rows in the scratch columns that cols fill, so that
+// page values are appended without regrowing.
+func (b *segBuilder) reserve(cols []pqColumn, n int) {
+	for _, pc := range cols {
+		switch c := pc.col; {
+		case c.isTime():
+			b.times[c-firstTime] = slices.Grow(b.times[c-firstTime], n)
+		case c.isStr():
+			b.strs[c-firstStr] = slices.Grow(b.strs[c-firstStr], n)
+		case c == colUsageHours:
+			b.usage = slices.Grow(b.usage, n)
+		default:
+			b.ints[c-firstInt] = slices.Grow(b.ints[c-firstInt], n)
+		}
+	}
 }
 
 // julianUnixEpoch is the Julian day number of 1970-01-01.

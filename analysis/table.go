@@ -248,6 +248,7 @@ type segBuilder struct {
 	times  [numTimes][]uint32
 	tLocal map[int64]uint32
 	tVals  []int64
+	tLast  uint32 // code of the last timestamp looked up: windows come in runs
 
 	strs   [numStrs][]uint32
 	sLocal [numStrs]byteIndex // value ↔ local code
@@ -269,6 +270,7 @@ func (b *segBuilder) reset(firstLine int) {
 	clear(b.tLocal)
 	b.tLocal[nullTime] = 0
 	b.tVals = append(b.tVals[:0], nullTime)
+	b.tLast = 0
 	for i := range b.times {
 		b.times[i] = b.times[i][:0]
 	}
@@ -286,12 +288,16 @@ func (b *segBuilder) reset(firstLine int) {
 
 // timeCode returns the local code of a timestamp in Unix nanoseconds.
 func (b *segBuilder) timeCode(ns int64) uint32 {
+	if b.tVals[b.tLast] == ns {
+		return b.tLast
+	}
 	c, ok := b.tLocal[ns]
 	if !ok {
 		c = uint32(len(b.tVals))
 		b.tVals = append(b.tVals, ns)
 		b.tLocal[ns] = c
 	}
+	b.tLast = c
 	return c
 }
 
