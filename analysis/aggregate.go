@@ -35,8 +35,9 @@ const partitions = 8
 // rank·stride (or excluded).
 type keyDim struct {
 	name   string
-	col    column // stored column whose codes are looked up
-	lut    []uint64
+	col    column   // stored column whose codes are looked up
+	lut    []uint64 // rank·stride, or excluded
+	lut32  []uint32 // the same for dense sums: excluded is the discard slot
 	values []string // kept values in rank order (key dimensions only)
 	size   uint64   // number of ranks (1 for filter-only dimensions)
 	stride uint64
@@ -163,6 +164,15 @@ func (t *Table) plan(q Query) (*plan, error) {
 	for _, f := range p.filters {
 		if slices.Contains(f.lut, excluded) {
 			p.lookups = append(p.lookups, f)
+		}
+	}
+	if p.space <= flatLimit {
+		for i := range p.lookups {
+			k := &p.lookups[i]
+			k.lut32 = make([]uint32, len(k.lut))
+			for c, v := range k.lut {
+				k.lut32[c] = uint32(min(v, p.space))
+			}
 		}
 	}
 	return p, nil
@@ -419,43 +429,39 @@ func (a *accum) slotOf(g uint64) uint32 {
 }
 
 // sumBlock adds one block's rows into a. It makes few passes over the block: the
-// group number is built one dimension at a time (the last pass turning it into a
-// slot), then rows and usage are summed in one pass and integer measures two at a
-// time, each pass a tight loop specialised for the columns' widths.
+// group number is built one dimension at a time (directly as a 32-bit slot for
+// dense arrays, clamped at the discard slot after each pass), then rows and usage
+// are summed in one pass and integer measures two at a time, each pass a tight loop
+// specialised for the columns' widths.
 func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 	s, n := b.seg, b.hi-b.lo
-	if cap(sc.gid) < n {
-		sc.gid = make([]uint64, n)
+	if cap(sc.slot) < n {
 		sc.slot = make([]uint32, n)
 	}
-	gid, slot := sc.gid[:n], sc.slot[:n]
-	dims := p.lookups
-	flat := a.index == nil
-	switch {
-	case len(dims) == 0:
-		clear(slot)
-	case len(dims) == 1 && flat:
-		c := codesOf(s, dims[0].col).slice(b.lo, b.hi)
-		lookup(gid, slot, &c, dims[0].lut, p.space, lookupSlot)
-	default:
-		for d, k := range dims {
-			c := codesOf(s, k.col).slice(b.lo, b.hi)
-			mode := lookupAdd
-			switch {
-			case d == 0:
-				mode = lookupSet
-			case d == len(dims)-1 && flat:
-				mode = lookupAddSlot
-			}
-			lookup(gid, slot, &c, k.lut, p.space, mode)
+	slot := sc.slot[:n]
+	if a.index == nil {
+		// Dense: group numbers < space ≤ flatLimit; an excluded code maps to space.
+		if len(p.lookups) == 0 {
+			clear(slot)
 		}
-		if !flat {
-			for i, g := range gid {
-				if g >= excluded {
-					slot[i] = 0
-				} else {
-					slot[i] = a.slotOf(g)
-				}
+		for d, k := range p.lookups {
+			c := codesOf(s, k.col).slice(b.lo, b.hi)
+			slotLookup(slot, &c, k.lut32, uint32(p.space), d == 0)
+		}
+	} else {
+		if cap(sc.gid) < n {
+			sc.gid = make([]uint64, n)
+		}
+		gid := sc.gid[:n]
+		for d, k := range p.lookups {
+			c := codesOf(s, k.col).slice(b.lo, b.hi)
+			gidLookup(gid, &c, k.lut, d == 0)
+		}
+		for i, g := range gid {
+			if g >= excluded {
+				slot[i] = 0
+			} else {
+				slot[i] = a.slotOf(g)
 			}
 		}
 	}
@@ -489,47 +495,73 @@ func codesOf(s *segment, c column) *codeCol {
 	return &s.strs[c-firstStr]
 }
 
-// How a lookup pass combines lut[code] with what earlier passes computed.
-const (
-	lookupSet     = iota // gid = lut[code]
-	lookupAdd            // gid += lut[code]
-	lookupAddSlot        // slot = min(gid + lut[code], space)
-	lookupSlot           // slot = min(lut[code], space)
-)
-
-// lookup runs one lookup pass over a block's codes.
-func lookup(gid []uint64, slot []uint32, c *codeCol, lut []uint64, space uint64, mode int) {
+// slotLookup adds lut[code] to each row's slot (sets it on the first pass) and
+// clamps at space, the discard slot: lut values are below space or equal to it
+// for excluded codes, so the sum of a kept row stays below space and an excluded
+// row stays at space.
+func slotLookup(slot []uint32, c *codeCol, lut []uint32, space uint32, first bool) {
 	switch {
 	case c.u8 != nil:
-		lookupW(gid, slot, c.u8, lut, space, mode)
+		slotLookupW(slot, c.u8, lut, space, first)
 	case c.u16 != nil:
-		lookupW(gid, slot, c.u16, lut, space, mode)
+		slotLookupW(slot, c.u16, lut, space, first)
 	case c.u32 != nil:
-		lookupW(gid, slot, c.u32, lut, space, mode)
+		slotLookupW(slot, c.u32, lut, space, first)
 	default: // column absent or all NULL: code 0 throughout
-		lookupW(gid, slot, make([]uint8, len(gid)), lut, space, mode)
+		v := min(lut[0], space)
+		for i := range slot {
+			if first {
+				slot[i] = v
+			} else {
+				slot[i] = min(slot[i]+v, space)
+			}
+		}
 	}
 }
 
-func lookupW[T uint8 | uint16 | uint32](gid []uint64, slot []uint32, codes []T, lut []uint64, space uint64, mode int) {
+func slotLookupW[T uint8 | uint16 | uint32](slot []uint32, codes []T, lut []uint32, space uint32, first bool) {
+	codes = codes[:len(slot)]
+	if first {
+		for i, c := range codes {
+			slot[i] = lut[c]
+		}
+		return
+	}
+	for i, c := range codes {
+		slot[i] = min(slot[i]+lut[c], space)
+	}
+}
+
+// gidLookup adds lut[code] to each row's group number (sets it on the first pass).
+func gidLookup(gid []uint64, c *codeCol, lut []uint64, first bool) {
+	switch {
+	case c.u8 != nil:
+		gidLookupW(gid, c.u8, lut, first)
+	case c.u16 != nil:
+		gidLookupW(gid, c.u16, lut, first)
+	case c.u32 != nil:
+		gidLookupW(gid, c.u32, lut, first)
+	default:
+		for i := range gid {
+			if first {
+				gid[i] = lut[0]
+			} else {
+				gid[i] += lut[0]
+			}
+		}
+	}
+}
+
+func gidLookupW[T uint8 | uint16 | uint32](gid []uint64, codes []T, lut []uint64, first bool) {
 	codes = codes[:len(gid)]
-	switch mode {
-	case lookupSet:
+	if first {
 		for i, c := range codes {
 			gid[i] = lut[c]
 		}
-	case lookupAdd:
-		for i, c := range codes {
-			gid[i] += lut[c]
-		}
-	case lookupAddSlot:
-		for i, c := range codes {
-			slot[i] = uint32(min(gid[i]+lut[c], space))
-		}
-	case lookupSlot:
-		for i, c := range codes {
-			slot[i] = uint32(min(lut[c], space))
-		}
+		return
+	}
+	for i, c := range codes {
+		gid[i] += lut[c]
 	}
 }
 

@@ -10,8 +10,10 @@
 // program re-executed), so that its peak memory (maxrss from getrusage) is its own:
 // load the file -reps times, then group the loaded table by (version, os_name)
 // computing crash rates with exact intervals -reps times; it prints the median load
-// time, the median group-by time and the peak memory. pandas (/usr/bin/python3 with
-// Debian's python3-pandas) runs the same steps on the same files.
+// time, the median group-by time (wall and CPU) and the peak memory. pandas
+// (/usr/bin/python3 with Debian's python3-pandas) runs the same steps on the same
+// files; it has no Parquet engine on these machines (no pyarrow or fastparquet), so
+// only its CSV case runs.
 package main
 
 import (
@@ -58,10 +60,11 @@ func main() {
 
 // result is what a child case reports.
 type result struct {
-	LoadMs, GroupMs float64
-	Groups          int
-	PeakMiB         float64 // filled by the parent from getrusage
-	Note            string
+	LoadMs, GroupMs       float64 // wall time, medians
+	LoadCPUMs, GroupCPUMs float64 // CPU time (user + system, all threads), medians
+	Groups                int
+	PeakMiB               float64 // filled by the parent from getrusage
+	Note                  string
 }
 
 func run(rowList string, reps int, dir, python string) error {
@@ -73,8 +76,11 @@ func run(rowList string, reps int, dir, python string) error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	fmt.Printf("ratelab analysis bench: GOMAXPROCS=%d, %d reps (medians), %s/%s\n", runtime.GOMAXPROCS(0), reps, runtime.GOOS, runtime.GOARCH)
-	fmt.Printf("%-9s %-22s %12s %12s %10s %8s\n", "rows", "case", "load (ms)", "group (ms)", "peak MiB", "groups")
+	load, _ := os.ReadFile("/proc/loadavg")
+	fmt.Printf("ratelab analysis bench: GOMAXPROCS=%d, %d reps (medians), %s/%s, load average %s\n",
+		runtime.GOMAXPROCS(0), reps, runtime.GOOS, runtime.GOARCH, strings.Join(strings.Fields(string(load))[:min(3, len(strings.Fields(string(load))))], " "))
+	fmt.Println("# wall times depend on what else the machine runs; CPU times (all threads) much less so")
+	fmt.Printf("%-9s %-22s %10s %10s %11s %11s %9s %7s\n", "rows", "case", "load ms", "load cpu", "group ms", "group cpu", "peak MiB", "groups")
 	for _, s := range strings.Split(rowList, ",") {
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || f < 1 {
@@ -114,8 +120,9 @@ func run(rowList string, reps int, dir, python string) error {
 			}
 			pdCSV = r
 			printRow(n, "pandas csv", r)
-			fmt.Printf("%-9d %-22s %11.1fx %11.1fx %9.1fx\n", n, "pandas / go (csv)",
-				pdCSV.LoadMs/goCSV.LoadMs, pdCSV.GroupMs/goCSV.GroupMs, pdCSV.PeakMiB/goCSV.PeakMiB)
+			fmt.Printf("%-9d %-22s %9.1fx %9.1fx %10.1fx %10.1fx %8.1fx\n", n, "pandas / go (csv)",
+				pdCSV.LoadMs/goCSV.LoadMs, pdCSV.LoadCPUMs/goCSV.LoadCPUMs, pdCSV.GroupMs/goCSV.GroupMs,
+				pdCSV.GroupCPUMs/goCSV.GroupCPUMs, pdCSV.PeakMiB/goCSV.PeakMiB)
 			if r.Note != "" {
 				fmt.Printf("# pandas: %s\n", r.Note)
 			}
@@ -126,7 +133,7 @@ func run(rowList string, reps int, dir, python string) error {
 }
 
 func printRow(n int, name string, r result) {
-	fmt.Printf("%-9d %-22s %12.1f %12.2f %10.0f %8d\n", n, name, r.LoadMs, r.GroupMs, r.PeakMiB, r.Groups)
+	fmt.Printf("%-9d %-22s %10.1f %10.1f %11.2f %11.2f %9.0f %7d\n", n, name, r.LoadMs, r.LoadCPUMs, r.GroupMs, r.GroupCPUMs, r.PeakMiB, r.Groups)
 }
 
 // runCase runs a child process and reads its JSON result; the peak memory is the
@@ -155,32 +162,40 @@ func runChild(kind, file string, reps int) error {
 		opts = append(opts, analysis.WithColumns("version", "os_name", "usage_hours", "count",
 			"main_crashes", "content_crashes", "content_shutdown_crashes", "gpu_crashes"))
 	}
-	var loads, groups []float64
+	var loads, loadCPU, groups, groupCPU []float64
 	var t *analysis.Table
 	for i := 0; i < reps; i++ {
 		t = nil
 		runtime.GC()
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		var err error
 		t, err = analysis.Load(file, opts...)
 		if err != nil {
 			return err
 		}
-		loads = append(loads, ms(time.Since(start)))
+		loads, loadCPU = append(loads, ms(time.Since(start))), append(loadCPU, ms(cpuTime()-cpu))
 	}
 	q := analysis.Query{By: []string{"version", "os_name"},
 		Measures: []string{"count", "main_crashes", "content_crashes", "content_shutdown_crashes", "gpu_crashes"}}
 	var n int
-	for i := 0; i < reps; i++ {
-		start := time.Now()
+	for i := 0; i < 4*reps; i++ { // group-bys are short: more repetitions
+		start, cpu := time.Now(), cpuTime()
 		s, err := t.Sums(q)
 		if err != nil {
 			return err
 		}
 		n = rates(s)
-		groups = append(groups, ms(time.Since(start)))
+		groups, groupCPU = append(groups, ms(time.Since(start))), append(groupCPU, ms(cpuTime()-cpu))
 	}
-	return json.NewEncoder(os.Stdout).Encode(result{LoadMs: median(loads), GroupMs: median(groups), Groups: n})
+	return json.NewEncoder(os.Stdout).Encode(result{LoadMs: median(loads), GroupMs: median(groups),
+		LoadCPUMs: median(loadCPU), GroupCPUMs: median(groupCPU), Groups: n})
+}
+
+// cpuTime returns the process's user + system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // rates computes each group's main-crash rate with its exact 95% interval, as a
@@ -214,17 +229,19 @@ path, reps = sys.argv[1], int(sys.argv[2])
 dtypes = {"version": "category", "os_name": "category", "channel": "category", "country": "category",
           "build_id": "category", "usage_hours": "float64", "count": "int64", "main_crashes": "int64",
           "content_crashes": "int64", "content_shutdown_crashes": "int64", "gpu_crashes": "int64"}
-loads, groups = [], []
+loads, load_cpu, groups, group_cpu = [], [], [], []
 for _ in range(reps):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     df = pd.read_csv(path, dtype=dtypes, parse_dates=["window_start"])
     loads.append((time.perf_counter() - t0) * 1e3)
+    load_cpu.append((time.process_time() - c0) * 1e3)
 cols = ["usage_hours", "count", "main_crashes", "content_crashes", "content_shutdown_crashes", "gpu_crashes"]
-for _ in range(reps):
-    t0 = time.perf_counter()
+for _ in range(4 * reps):
+    t0, c0 = time.perf_counter(), time.process_time()
     g = df.groupby(["version", "os_name"], observed=True, sort=True)[cols].sum()
     g["rate"] = g["main_crashes"] / (g["usage_hours"] / 1000)
     groups.append((time.perf_counter() - t0) * 1e3)
+    group_cpu.append((time.process_time() - c0) * 1e3)
 note = ""
 try:
     import pyarrow  # noqa: F401
@@ -233,7 +250,9 @@ except ImportError:
         import fastparquet  # noqa: F401
     except ImportError:
         note = "no Parquet engine (pyarrow/fastparquet not installed): pandas cannot read the Parquet files"
-print(json.dumps({"LoadMs": statistics.median(loads), "GroupMs": statistics.median(groups), "Groups": len(g), "Note": note}))
+print(json.dumps({"LoadMs": statistics.median(loads), "GroupMs": statistics.median(groups),
+                  "LoadCPUMs": statistics.median(load_cpu), "GroupCPUMs": statistics.median(group_cpu),
+                  "Groups": len(g), "Note": note}))
 `
 
 // Generation.
