@@ -14,7 +14,7 @@ import (
 // Code with an unclosed brace, parenthesis, bracket, raw string or comment, or whose
 // last token asks for more (a binary operator, `,`, `.`, or a keyword such as `else`),
 // is "incomplete", with the indent of the next line: the indent of the line that
-// opened the innermost open bracket plus one tab, as gofmt indents. A closing bracket
+// opened the innermost open bracket plus one level. A closing bracket
 // that matches nothing, a broken literal, or balanced code that does not parse is
 // "invalid". Magic lines (starting with `%`) are "complete"; after a cell magic
 // (`%%time`) the rest of the cell is judged as Go.
@@ -76,7 +76,7 @@ func isComplete(code string) engine.Completeness {
 	}
 	if len(opens) > 0 {
 		innermost := opens[len(opens)-1]
-		return engine.Completeness{Status: "incomplete", Indent: indentOfLine(src, file, innermost.line) + "\t"}
+		return engine.Completeness{Status: "incomplete", Indent: indentOfLine(src, file, innermost.line) + indentUnit}
 	}
 	if continues(last) {
 		return engine.Completeness{Status: "incomplete", Indent: lineIndent(src, file, lastPos)}
@@ -86,6 +86,12 @@ func isComplete(code string) engine.Completeness {
 	}
 	return engine.Completeness{Status: "complete"}
 }
+
+// indentUnit is one level of indent. gofmt indents with tabs, but the consoles that
+// ask (jupyter console, through prompt_toolkit) show a tab as "^I": so indents are
+// spaces, a tab already typed counting as one level. The code runs the same either
+// way, and gofmt turns the spaces back into tabs.
+const indentUnit = "    "
 
 // opener is an open bracket and the line it is on.
 type opener struct {
@@ -128,7 +134,7 @@ func continues(tok token.Token) bool {
 	return tok.IsOperator() || tok.IsKeyword()
 }
 
-// lineIndent is the leading white space of the line holding pos.
+// lineIndent is the leading white space of the line holding pos, in spaces.
 func lineIndent(src []byte, file *token.File, pos token.Pos) string {
 	if !pos.IsValid() {
 		return ""
@@ -136,14 +142,20 @@ func lineIndent(src []byte, file *token.File, pos token.Pos) string {
 	return indentOfLine(src, file, file.Line(pos))
 }
 
-// indentOfLine is the leading white space of line (1-based) of src.
+// indentOfLine is the leading white space of line (1-based) of src, in spaces.
 func indentOfLine(src []byte, file *token.File, line int) string {
-	start := file.Offset(file.LineStart(line))
-	end := start
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
+	var b strings.Builder
+	for i := file.Offset(file.LineStart(line)); i < len(src); i++ {
+		switch src[i] {
+		case ' ':
+			b.WriteByte(' ')
+		case '\t':
+			b.WriteString(indentUnit)
+		default:
+			return b.String()
+		}
 	}
-	return string(src[start:end])
+	return b.String()
 }
 
 // parses reports whether every top-level piece of a bracket-balanced cell is Go: a

@@ -32,21 +32,21 @@ func TestIsComplete(t *testing.T) {
 		{"%time x := 1", "complete", ""},
 		{"  %env HOME", "complete", ""},
 		{"%%time\nfor i := 0; i < 3; i++ {}", "complete", ""},
-		{"%%time\nfor i := 0; i < 3; i++ {", "incomplete", "\t"},
+		{"%%time\nfor i := 0; i < 3; i++ {", "incomplete", "    "},
 
-		// Open brackets: the next line is indented one tab past the opening line.
-		{"func f() {", "incomplete", "\t"},
-		{"func f() {\n\tif true {", "incomplete", "\t\t"},
-		{"func f() {\n\tif true {\n\t}", "incomplete", "\t"},
-		{"xs := []int{", "incomplete", "\t"},
-		{"fmt.Println(", "incomplete", "\t"},
-		{"m := map[string]int{\n\t\"a\": 1,", "incomplete", "\t"},
-		{"f(func() {", "incomplete", "\t"},
-		{"    if x {", "incomplete", "    \t"},
+		// Open brackets: the next line is indented one level past the opening line.
+		{"func f() {", "incomplete", "    "},
+		{"func f() {\n\tif true {", "incomplete", "        "},
+		{"func f() {\n\tif true {\n\t}", "incomplete", "    "},
+		{"xs := []int{", "incomplete", "    "},
+		{"fmt.Println(", "incomplete", "    "},
+		{"m := map[string]int{\n\t\"a\": 1,", "incomplete", "    "},
+		{"f(func() {", "incomplete", "    "},
+		{"    if x {", "incomplete", "        "},
 
 		// Trailing operators, separators and keywords ask for more at the same indent.
 		{"x := 1 +", "incomplete", ""},
-		{"func f() {\n\ty := a &&", "incomplete", "\t"},
+		{"func f() {\n\ty := a &&", "incomplete", "    "},
 		{"ok := a ||\n", "incomplete", ""},
 		{"df.\n", "incomplete", ""},
 		{"x :=", "incomplete", ""},
