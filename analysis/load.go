@@ -87,17 +87,21 @@ type LoadReport struct {
 	Rows    int
 	Columns []string       // schema columns read
 	Missing []string       // schema columns absent from the input (NULL throughout)
+	Skipped []string       // schema columns in the input not loaded (WithColumns)
 	Unknown []string       // input columns not in the schema: kept out of the table, listed here
 	Nulls   map[string]int // NULL values per column read: counts read as 0, usage_hours as NaN
 	Bytes   int            // memory held by the typed columns
 }
 
 func (r *LoadReport) fillColumns(t *Table) {
-	r.Columns, r.Missing = nil, nil
+	r.Columns, r.Missing, r.Skipped = nil, nil, nil
 	for c := column(0); c < numColumns; c++ {
-		if t.present[c] {
+		switch {
+		case t.present[c]:
 			r.Columns = append(r.Columns, c.String())
-		} else {
+		case t.skipped[c]:
+			r.Skipped = append(r.Skipped, c.String())
+		default:
 			r.Missing = append(r.Missing, c.String())
 		}
 	}
@@ -113,6 +117,9 @@ func (r LoadReport) String() string {
 	fmt.Fprintf(&b, "%s (%s): %d rows, %d columns, %.1f MiB in memory\n", r.Source, r.Format, r.Rows, len(r.Columns), float64(r.Bytes)/(1<<20))
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "missing (NULL): %s\n", strings.Join(r.Missing, ", "))
+	}
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(&b, "not loaded (WithColumns): %s\n", strings.Join(r.Skipped, ", "))
 	}
 	if len(r.Unknown) > 0 {
 		fmt.Fprintf(&b, "not in the schema, ignored: %s\n", strings.Join(r.Unknown, ", "))
@@ -142,6 +149,9 @@ func (r LoadReport) items() [][2]string {
 	}
 	if len(r.Missing) > 0 {
 		items = append(items, [2]string{"missing (NULL)", strings.Join(r.Missing, ", ")})
+	}
+	if len(r.Skipped) > 0 {
+		items = append(items, [2]string{"not loaded (WithColumns)", strings.Join(r.Skipped, ", ")})
 	}
 	if len(r.Unknown) > 0 {
 		items = append(items, [2]string{"not in the schema, ignored", strings.Join(r.Unknown, ", ")})

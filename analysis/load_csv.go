@@ -59,6 +59,9 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 			t.present[f.col] = true
 		}
 	}
+	for _, c := range p.skipped {
+		t.skipped[c] = true
+	}
 	segs, nulls, err := p.parseAll(br, t, o.workers)
 	if err != nil {
 		return nil, err
@@ -79,6 +82,7 @@ type csvPlan struct {
 	name    string
 	fields  []csvField
 	unknown []string
+	skipped []column
 }
 
 // newCSVPlan reads the header line and maps it to schema columns.
@@ -108,6 +112,7 @@ func newCSVPlan(br *bufio.Reader, name string, o loadOptions) (*csvPlan, error) 
 		case seen[c]:
 			return nil, fmt.Errorf("load %s: line 1: column %q appears twice in the header", name, h)
 		case !o.wants(c):
+			p.skipped = append(p.skipped, c)
 			c = -1
 		}
 		if c >= 0 {

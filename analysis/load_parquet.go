@@ -43,7 +43,11 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 			unknown = append(unknown, c.Name())
 			continue
 		}
-		if !o.wants(sc) || t.present[sc] {
+		if !o.wants(sc) {
+			t.skipped[sc] = true
+			continue
+		}
+		if t.present[sc] {
 			continue
 		}
 		pc, err := newPQColumn(c, sc)

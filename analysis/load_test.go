@@ -350,6 +350,16 @@ func TestLoadParquetColumns(t *testing.T) {
 	if got := some.LoadReport().Columns; !reflect.DeepEqual(got, []string{"os_name", "usage_hours", "main_crashes"}) {
 		t.Errorf("Columns = %v", got)
 	}
+	if r := some.LoadReport(); len(r.Skipped) != 17 || !reflect.DeepEqual(r.Missing, all.LoadReport().Missing) {
+		t.Errorf("Skipped = %v, Missing = %v", r.Skipped, r.Missing)
+	}
+	csvSome, err := LoadCSV(bytes.NewReader(writeCSV(t, randomRows(2, 10))), "some.csv", WithColumns("version", "usage_hours"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := csvSome.LoadReport(); len(r.Columns) != 2 || len(r.Skipped) != 21 || len(r.Missing) != 0 {
+		t.Errorf("CSV WithColumns: Columns %v, Skipped %v, Missing %v", r.Columns, r.Skipped, r.Missing)
+	}
 	q := Query{By: []string{"platform"}, Measures: []string{"main_crashes"}}
 	a, _ := all.Sums(q)
 	b, _ := some.Sums(q)

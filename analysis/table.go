@@ -30,6 +30,7 @@ type Table struct {
 	strs    [numStrs]*strDict
 	times   *timeDict
 	present [numColumns]bool
+	skipped [numColumns]bool // in the input but not loaded (WithColumns)
 	report  LoadReport
 
 	mu sync.Mutex // guards the dictionaries while segments are added

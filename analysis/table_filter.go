@@ -4,7 +4,7 @@ package analysis
 // row), in order, sharing t's dictionaries (they are never modified after loading).
 // Rows keep their source lines for messages.
 func (t *Table) without(drop []bool) *Table {
-	u := &Table{name: t.name, lineBased: t.lineBased, strs: t.strs, times: t.times, present: t.present}
+	u := &Table{name: t.name, lineBased: t.lineBased, strs: t.strs, times: t.times, present: t.present, skipped: t.skipped}
 	row := 0
 	for _, s := range t.segs {
 		keep := make([]int, 0, s.n)
