@@ -74,8 +74,7 @@ func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
 			drop[is.Row] = true
 		}
 	}
-	type dimKey [numTimes + numStrs]uint32
-	first := map[dimKey]int{}
+	dups := t.duplicates()
 	row := 0
 	for _, s := range t.segs {
 		for i := 0; i < s.n; i, row = i+1, row+1 {
@@ -100,17 +99,8 @@ func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
 			if e := s.strs[colExperimentID-firstStr].at(i); e != 0 {
 				add(Issue{Kind: ExperimentRow, Row: row, Column: "experiment_id", Value: t.strs[colExperimentID-firstStr].vals[e]})
 			}
-			var key dimKey
-			for k := range s.times {
-				key[k] = s.times[k].at(i)
-			}
-			for k := range s.strs {
-				key[numTimes+k] = s.strs[k].at(i)
-			}
-			if j, dup := first[key]; dup {
+			if j, dup := dups[row]; dup {
 				add(Issue{Kind: DuplicateWindow, Row: row, Detail: "same dimensions and window as " + t.where(j)})
-			} else {
-				first[key] = row
 			}
 		}
 	}
@@ -124,6 +114,72 @@ func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
 		return t, r
 	}
 	return t.without(drop), r
+}
+
+// dimKey is a row's window and dimensions, as dictionary codes.
+type dimKey [numTimes + numStrs]uint32
+
+func (t *Table) dimKey(row int) dimKey {
+	s, i := t.locate(row)
+	return s.dimKey(i)
+}
+
+func (s *segment) dimKey(i int) dimKey {
+	var k dimKey
+	for c := range s.times {
+		k[c] = s.times[c].at(i)
+	}
+	for c := range s.strs {
+		k[numTimes+c] = s.strs[c].at(i)
+	}
+	return k
+}
+
+// duplicates maps each row whose window and dimensions repeat an earlier row's to
+// the first such row. It sorts rows by a hash of their key and compares keys only
+// within runs of equal hashes, so memory stays at 16 bytes a row rather than a map
+// entry per row.
+func (t *Table) duplicates() map[int]int {
+	type hashed struct {
+		h   uint64
+		row int
+	}
+	hs := make([]hashed, 0, t.n)
+	for _, s := range t.segs {
+		for i := 0; i < s.n; i++ {
+			h := uint64(14695981039346656037) // FNV-1a over the codes
+			for _, c := range s.dimKey(i) {
+				h = (h ^ uint64(c)) * 1099511628211
+			}
+			hs = append(hs, hashed{h, len(hs)})
+		}
+	}
+	sort.Slice(hs, func(a, b int) bool {
+		if hs[a].h != hs[b].h {
+			return hs[a].h < hs[b].h
+		}
+		return hs[a].row < hs[b].row
+	})
+	dups := map[int]int{}
+	for lo := 0; lo < len(hs); {
+		hi := lo + 1
+		for hi < len(hs) && hs[hi].h == hs[lo].h {
+			hi++
+		}
+		// Rows of equal hash, in row order: each is a duplicate of the first earlier
+		// row with the same key (hash collisions are told apart here).
+		for a := lo + 1; a < hi; a++ {
+			ka := t.dimKey(hs[a].row)
+			for b := lo; b < a; b++ {
+				if _, dup := dups[hs[b].row]; !dup && t.dimKey(hs[b].row) == ka {
+					dups[hs[a].row] = hs[b].row
+					break
+				}
+			}
+		}
+		lo = hi
+	}
+	return dups
 }
 
 // Counts returns the number of issues of each kind.
