@@ -136,12 +136,9 @@ func (c *scopeCache) store(s *Session, sc sessionScope) {
 }
 
 // cellDecls adds the functions a cell declares (name to signature) and the packages
-// it imports (name to path) to funcs and imports.
+// it imports (name to path) to funcs and imports. The session records cells with
+// their magic lines blanked.
 func cellDecls(cell string, funcs, imports map[string]string) {
-	cell, magic := stripMagic(cell)
-	if magic {
-		return
-	}
 	for _, piece := range topLevelPieces(cell) {
 		if !strings.HasPrefix(piece, "func") && !strings.HasPrefix(piece, "import") {
 			continue

@@ -16,18 +16,15 @@ import (
 // is "incomplete", with the indent of the next line: the indent of the line that
 // opened the innermost open bracket plus one level. A closing bracket
 // that matches nothing, a broken literal, or balanced code that does not parse is
-// "invalid". Magic lines (starting with `%`) are "complete"; after a cell magic
-// (`%%time`) the rest of the cell is judged as Go.
+// "invalid". Magic lines (starting with `%`, anywhere in the cell, as the session
+// runs them) are complete in themselves: the Go around them is judged.
 func (s *Session) IsComplete(code string) engine.Completeness {
 	return isComplete(code)
 }
 
 // isComplete is IsComplete without a session: the answer depends on the text alone.
 func isComplete(code string) engine.Completeness {
-	code, magic := stripMagic(code)
-	if magic {
-		return engine.Completeness{Status: "complete"}
-	}
+	code = blankMagics(code)
 	if strings.TrimSpace(code) == "" {
 		return engine.Completeness{Status: "complete"}
 	}
@@ -105,20 +102,16 @@ var closer = map[token.Token]token.Token{
 	token.LBRACE: token.RBRACE,
 }
 
-// stripMagic reports whether code is a line magic (its first non-blank line starts
-// with `%`), and removes a leading cell magic line (`%%name ...`), whose cell body is Go.
-func stripMagic(code string) (rest string, lineMagic bool) {
-	trimmed := strings.TrimLeft(code, " \t\r\n")
-	if !strings.HasPrefix(trimmed, "%") {
-		return code, false
+// blankMagics empties the magic lines of a cell (those starting with `%`), keeping
+// the other lines where they are.
+func blankMagics(code string) string {
+	lines := strings.Split(code, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "%") {
+			lines[i] = ""
+		}
 	}
-	if !strings.HasPrefix(trimmed, "%%") {
-		return code, true
-	}
-	if i := strings.IndexByte(trimmed, '\n'); i >= 0 {
-		return trimmed[i+1:], false
-	}
-	return "", false
+	return strings.Join(lines, "\n")
 }
 
 // continues reports whether a cell whose last token is tok needs another line:

@@ -28,11 +28,14 @@ func TestIsComplete(t *testing.T) {
 		{"/* a\nblock comment */ x := 1", "complete", ""},
 		{"return", "complete", ""},
 
-		// Magics are not Go; a cell magic's body is.
+		// Magic lines are not Go; the Go around them is judged.
 		{"%time x := 1", "complete", ""},
 		{"  %env HOME", "complete", ""},
 		{"%%time\nfor i := 0; i < 3; i++ {}", "complete", ""},
 		{"%%time\nfor i := 0; i < 3; i++ {", "incomplete", "    "},
+		{"%env A=1\nfunc f() {", "incomplete", "    "},
+		{"x := 1\n%time y := 2\nfmt.Println(x)", "complete", ""},
+		{"%time x := 1\n}", "invalid", ""},
 
 		// Open brackets: the next line is indented one level past the opening line.
 		{"func f() {", "incomplete", "    "},
