@@ -12,14 +12,16 @@ Debian's `jupyter notebook` on 127.0.0.1 with a random token, loads the notebook
 Debian's `chromium --headless` twice (once for the rendered DOM, once for the PNG) and
 checks that
   - the page's output area holds an <img> with an inline data:image/png plot,
-  - the kernel indicator names "Go (ratelab)" and the server runs a live ratelab kernel
-    for the page (the kernelspec was found and the kernel started),
-  - the screenshot is a real picture (not blank: many distinct colours).
+  - the kernel indicator names "Go (ratelab)", and the kernel the server started for
+    the page answers kernel_info as Go (the kernelspec was found, the kernel runs),
+  - the screenshot shows the plot: its pixels appear in it, exact and unscaled.
 Exit status 0 when all hold; the screenshot is kept for a human to look at.
-Needs the apt packages jupyter-notebook and chromium.
+Needs the apt packages jupyter-notebook, chromium and python3-pil.
 """
 
 import argparse
+import base64
+import io
 import json
 import os
 import re
@@ -38,7 +40,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--window-size=1280,2400",
+    "--hide-scrollbars", "--window-size=1280,12000",
     # Let the page's scripts (MathJax, the output renderers, the kernel connection) run
     # this long in virtual time before the DOM is dumped or the screenshot is taken.
     "--virtual-time-budget=20000",
@@ -66,7 +68,21 @@ def wait_for_server(url, token, proc, timeout=60):
     return f"jupyter notebook did not answer on {url} within {timeout}s"
 
 
-def check_page(url, token, nb_path, out, profile):
+def kernel_info(connection_file):
+    """The kernel_info_reply content of the kernel behind connection_file, or {}."""
+    from jupyter_client import BlockingKernelClient
+    kc = BlockingKernelClient(connection_file=connection_file)
+    try:
+        kc.load_connection_file()
+        kc.start_channels()
+        return kc.kernel_info(reply=True, timeout=30)["content"]
+    except Exception as e:  # reported as a failed check by the caller
+        return {"error": repr(e)}
+    finally:
+        kc.stop_channels()
+
+
+def check_page(url, token, nb_path, out, profile, runtime_dir):
     """Loads the notebook page in Chromium; returns the list of failed checks."""
     failures = []
     page = f"{url}notebooks/{os.path.basename(nb_path)}?token={token}"
@@ -82,31 +98,33 @@ def check_page(url, token, nb_path, out, profile):
     if kernel_name != "Go (ratelab)":
         failures.append(f"kernel indicator shows {kernel_name!r}, want 'Go (ratelab)'")
 
-    # Opening the page started a kernel session on the server: it must be ratelab's,
-    # alive (the page's kernel indicator only shows the kernelspec's display name).
-    # The server learns the state from the kernel's status messages: wait for idle.
-    deadline = time.monotonic() + 30
-    while True:
-        with urllib.request.urlopen(f"{url}api/sessions?token={token}", timeout=5) as r:
-            kernels = [(s["kernel"]["name"], s["kernel"]["execution_state"]) for s in json.load(r)]
-        if ("ratelab", "idle") in kernels:
-            break
-        if time.monotonic() > deadline:
-            failures.append(f"no idle ratelab kernel behind the page after 30s; server sessions: {kernels}")
-            break
-        time.sleep(0.5)
+    # Opening the page started a kernel for it on the server: it must be ratelab's and
+    # answer (the kernel indicator only shows the kernelspec's display name). Ask it
+    # directly through its connection file in the server's runtime directory.
+    with urllib.request.urlopen(f"{url}api/sessions?token={token}", timeout=5) as r:
+        kernels = [(s["kernel"]["name"], s["kernel"]["id"]) for s in json.load(r)]
+    ids = [kid for name, kid in kernels if name == "ratelab"]
+    if not ids:
+        failures.append(f"no ratelab kernel behind the page; server sessions: {kernels}")
+    else:
+        info = kernel_info(os.path.join(runtime_dir, f"kernel-{ids[0]}.json"))
+        if info.get("language_info", {}).get("name") != "go":
+            failures.append(f"the page's kernel did not answer kernel_info as Go: {info}")
+        kernels = [(name, info.get("implementation")) for name, _ in kernels]
 
     shot = chromium([f"--screenshot={out}", page], profile)
     if shot.returncode != 0 or not os.path.exists(out):
         failures.append(f"chromium --screenshot failed ({shot.returncode}): {shot.stderr[-2000:]}")
         return failures
-    colours = distinct_colours(out)
-    size = os.path.getsize(out)
-    print(f"screenshot: {out} ({size} bytes, {colours if colours is not None else '?'} colours); "
-          f"{len(plots)} inline PNG plot(s) in the page; kernel indicator: {kernel_name}; "
-          f"kernels: {kernels}")
-    if size < 20_000 or (colours is not None and colours < 50):
-        failures.append(f"the screenshot looks blank ({size} bytes, {colours} colours)")
+    from PIL import Image
+    with Image.open(out) as im:
+        shot = im.convert("RGB")
+    found = [find_plot(shot, base64.b64decode(p)) for p in plots]
+    print(f"screenshot: {out} ({shot.size[0]}x{shot.size[1]}); {len(plots)} inline PNG plot(s) in the page, "
+          f"{sum(f is not None for f in found)} found pixel-exact in the screenshot at {[f for f in found if f]}; "
+          f"kernel indicator: {kernel_name}; kernels: {kernels}")
+    if plots and not any(found):
+        failures.append("the screenshot does not show the page's plot (no pixel-exact match)")
     return failures
 
 
@@ -115,15 +133,31 @@ def chromium(args, profile, timeout=120):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
-def distinct_colours(png_path):
-    """Number of distinct colours in the image (Pillow), or None without Pillow."""
-    try:
-        from PIL import Image
-    except ImportError:
+def find_plot(shot, plot_png):
+    """Where the plot's pixels appear, unscaled and exact, in the screenshot (Pillow
+    images); None when they do not. Searches for the plot's most varied row, then
+    compares the whole block."""
+    from PIL import Image
+    plot = Image.open(io.BytesIO(plot_png)).convert("RGB")
+    w, h = plot.size
+    sw, sh = shot.size
+    if w > sw or h > sh:
         return None
-    with Image.open(png_path) as im:
-        colours = im.convert("RGB").getcolors(maxcolors=1 << 20)
-    return len(colours) if colours is not None else 1 << 20
+    pix, spix = plot.tobytes(), shot.tobytes()
+    rows = [pix[y * w * 3:(y + 1) * w * 3] for y in range(h)]
+    key = max(range(h), key=lambda y: len(set(rows[y][i:i + 3] for i in range(0, len(rows[y]), 3))))
+    for sy in range(key, sh - (h - key) + 1):
+        line = spix[sy * sw * 3:(sy + 1) * sw * 3]
+        x = line.find(rows[key])
+        while x >= 0 and x % 3 != 0:
+            x = line.find(rows[key], x + 1)
+        if x < 0:
+            continue
+        x //= 3
+        top = sy - key
+        if all(spix[(top + y) * sw * 3 + x * 3:(top + y) * sw * 3 + (x + w) * 3] == rows[y] for y in range(h)):
+            return x, top
+    return None
 
 
 def main():
@@ -162,7 +196,7 @@ def main():
         failures = [wait_for_server(url, token, server)]
         if failures[0] is None:
             failures = check_page(url, token, nb_path, os.path.abspath(args.out),
-                                  os.path.join(tmp, "chromium-profile"))
+                                  os.path.join(tmp, "chromium-profile"), env["JUPYTER_RUNTIME_DIR"])
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
