@@ -14,8 +14,9 @@ type ReleaseKey struct {
 	Platform string
 }
 
-// String returns "release/platform".
-func (k ReleaseKey) String() string { return k.Release + "/" + k.Platform }
+// Label returns "release/platform". (It is not a String method: types that embed a
+// ReleaseKey would print as their key alone.)
+func (k ReleaseKey) Label() string { return k.Release + "/" + k.Platform }
 
 // ReleaseAge is one release's events and exposure on one platform in one age bucket:
 // hours [Age·BucketHours, (Age+1)·BucketHours) since the release came out.
@@ -61,7 +62,7 @@ func (h AlertHistory) Series() ([]*AlertSeries, error) {
 	byKey := map[ReleaseKey]*AlertSeries{}
 	for i, r := range h.Rows {
 		if r.Age < 0 || r.Events < 0 || r.KHours < 0 || math.IsNaN(r.KHours) {
-			return nil, fmt.Errorf("analysis: alert history: row %d (%s, age %d): negative or missing age, events or exposure", i, r.ReleaseKey, r.Age)
+			return nil, fmt.Errorf("analysis: alert history: row %d (%s, age %d): negative or missing age, events or exposure", i, r.Label(), r.Age)
 		}
 		s := byKey[r.ReleaseKey]
 		if s == nil {

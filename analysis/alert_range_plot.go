@@ -25,7 +25,7 @@ func PlotExpectedRange(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon 
 		}
 	}
 	if at < 0 {
-		return nil, fmt.Errorf("analysis: plot expected range: release %s is not in the history", key)
+		return nil, fmt.Errorf("analysis: plot expected range: release %s is not in the history", key.Label())
 	}
 	first := at
 	for first > 0 && all[first-1].Platform == key.Platform {
@@ -48,7 +48,7 @@ func PlotExpectedRange(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon 
 			}
 		}
 	}
-	p := newPlot(fmt.Sprintf("%s against the range of earlier releases at the same age", key),
+	p := newPlot(fmt.Sprintf("%s against the range of earlier releases at the same age", key.Label()),
 		"days since release", "rate since release, events per 1000 usage hours")
 	p.Legend.Top = true
 	if len(med) > 0 {
@@ -77,7 +77,7 @@ func PlotExpectedRange(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon 
 		line.Color, line.Width = colorRate, vg.Points(1.2)
 		points.GlyphStyle, _ = markers(colorRate)
 		p.Add(line, points)
-		p.Legend.Add(key.String(), line, points)
+		p.Legend.Add(key.Label(), line, points)
 	}
 	if len(alerts) > 0 {
 		sc, err := plotter.NewScatter(alerts)

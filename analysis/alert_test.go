@@ -55,7 +55,7 @@ func TestAlertHistorySeries(t *testing.T) {
 	}
 	var got []string
 	for _, s := range ss {
-		got = append(got, s.String())
+		got = append(got, s.Label())
 	}
 	// Platforms sorted, versions numerically (10.0 after 9.0).
 	if want := []string{"9.0/Linux", "9.0/Mac", "10.0/Mac"}; !slices.Equal(got, want) {
@@ -209,7 +209,7 @@ func TestAlertHistoryFromSource(t *testing.T) {
 	}
 	got := map[string][]ReleaseAge{}
 	for _, r := range h.Rows {
-		got[r.String()] = append(got[r.String()], r)
+		got[r.Label()] = append(got[r.Label()], r)
 	}
 	check := func(key string, want ...ReleaseAge) {
 		t.Helper()
