@@ -450,3 +450,17 @@ func TestParseDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestTableShowsItself(t *testing.T) {
+	tab, err := LoadCSV(strings.NewReader("window_start,os_name,usage_hours,main_crashes\n2018-01-23T00:00:00Z,Linux,1.5,2\n"), "one.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "one.csv: 1 rows × 4 columns\nwindow_start          os_name  usage_hours  main_crashes\n2018-01-23T00:00:00Z  Linux    1.5          2\n"
+	if got := tab.String(); got != want {
+		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+	if h := tab.HTML(); !strings.Contains(h, "<td>2018-01-23T00:00:00Z</td><td>Linux</td><td>1.5</td><td>2</td>") {
+		t.Errorf("HTML() =\n%s", h)
+	}
+}

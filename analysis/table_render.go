@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 )
 
 // maxShownRows caps the rows an HTML or Markdown rendering shows; DataFrame has all.
@@ -127,3 +128,58 @@ func (g *grid) String() string {
 	}
 	return b.String()
 }
+
+// headRows is the number of rows a Table shows of itself.
+const headRows = 10
+
+func (t *Table) grid() *grid {
+	var cols []column
+	for c := column(0); c < numColumns; c++ {
+		if t.present[c] {
+			cols = append(cols, c)
+		}
+	}
+	g := &grid{caption: fmt.Sprintf("%s: %d rows × %d columns", t.name, t.n, len(cols))}
+	for _, c := range cols {
+		g.header = append(g.header, c.String())
+	}
+	for i := 0; i < min(headRows, t.n); i++ {
+		r := t.Row(i)
+		var cells []string
+		for _, c := range cols {
+			switch {
+			case c == colWindowStart:
+				cells = append(cells, fmtTime(r.WindowStart))
+			case c == colWindowEnd:
+				cells = append(cells, fmtTime(r.WindowEnd))
+			case c.isStr():
+				cells = append(cells, *r.strPtrs()[c-firstStr])
+			case c == colUsageHours:
+				cells = append(cells, fmtNum(r.UsageHours))
+			default:
+				cells = append(cells, fmt.Sprint(*r.intPtrs()[c-firstInt]))
+			}
+		}
+		g.add(false, cells...)
+	}
+	if t.n > headRows {
+		g.note = fmt.Sprintf("… %d more rows. Query it (Sums, Rates) rather than print it.", t.n-headRows)
+	}
+	return g
+}
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// HTML shows the table's size and first rows, for a notebook.
+func (t *Table) HTML() string { return t.grid().HTML() }
+
+// Markdown shows the table's size and first rows.
+func (t *Table) Markdown() string { return t.grid().Markdown() }
+
+// String shows the table's size and first rows.
+func (t *Table) String() string { return t.grid().String() }
