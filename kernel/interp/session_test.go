@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -348,4 +349,20 @@ func (r *timedRecorder) Stream(name, text string) {
 		r.text += text
 		r.at = append(r.at, time.Since(r.start))
 	}
+}
+
+func unsetenv(name string) error { return os.Unsetenv(name) }
+
+func TestEmptyAndVoidCells(t *testing.T) {
+	s := newSession(t)
+	expect(t, s,
+		[2]string{"", ""},
+		[2]string{"// only a comment\n\n", ""},
+		[2]string{"n := 0", ""},
+		// The last statement has no value: the cell is compiled a second time
+		// without taking its value, and must still run once.
+		[2]string{"n++\nfunc() {}()", ""},
+		[2]string{"n // a trailing comment", "1"},
+		[2]string{"x := 1; y := 2; x + y", "3"},
+	)
 }

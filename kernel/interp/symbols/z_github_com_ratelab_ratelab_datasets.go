@@ -15,6 +15,7 @@ func init() {
 		"FS":           reflect.ValueOf(&datasets.FS).Elem(),
 		"MainFile":     reflect.ValueOf(constant.MakeFromLiteral("\"error_aggregates.csv.gz\"", token.STRING, 0)),
 		"Open":         reflect.ValueOf(datasets.Open),
+		"ReleaseTimes": reflect.ValueOf(datasets.ReleaseTimes),
 		"ReleasesFile": reflect.ValueOf(constant.MakeFromLiteral("\"releases.csv\"", token.STRING, 0)),
 	}
 }

@@ -18,8 +18,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/traefik/yaegi/extract"
 )
@@ -69,7 +71,8 @@ var exclude = map[string][]string{
 
 func main() {
 	out := flag.String("o", ".", "directory to write the tables into")
-	withStd := flag.Bool("std", true, "regenerate the standard library's tables too (slow: about two minutes)")
+	withStd := flag.Bool("std", true, "regenerate the standard library's tables too (slow: minutes)")
+	list := flag.Bool("list", false, "print the file each package's table goes to, and write nothing")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("symbols/gen: ")
@@ -99,6 +102,13 @@ func main() {
 		pkgs = append(pkgs, found...)
 	}
 
+	if *list {
+		for _, p := range pkgs {
+			fmt.Println(p, tableFile(p))
+		}
+		return
+	}
+
 	old, err := filepath.Glob(filepath.Join(*out, "z_*.go"))
 	if err != nil {
 		log.Fatal(err)
@@ -111,18 +121,37 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	for _, p := range pkgs {
-		ext := extract.Extractor{Dest: "symbols", Exclude: exclude[p]}
-		var buf bytes.Buffer
-		if _, err := ext.Extract(p, "", &buf); err != nil {
-			log.Printf("skip %s: %v", p, err)
-			continue
-		}
-		name := "z_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(p) + ".go"
-		if err := os.WriteFile(filepath.Join(*out, name), buf.Bytes(), 0o644); err != nil {
-			log.Fatal(err)
-		}
+	// Each extraction type-checks its package from source on its own: run them
+	// side by side.
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				ext := extract.Extractor{Dest: "symbols", Exclude: exclude[p]}
+				var buf bytes.Buffer
+				if _, err := ext.Extract(p, "", &buf); err != nil {
+					log.Printf("skip %s: %v", p, err)
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(*out, tableFile(p)), buf.Bytes(), 0o644); err != nil {
+					log.Fatal(err)
+				}
+			}
+		}()
 	}
+	for _, p := range pkgs {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+// tableFile is the name of the file holding the table of package p.
+func tableFile(p string) string {
+	return "z_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(p) + ".go"
 }
 
 // goList expands a package pattern, leaving out commands (package main cannot be
