@@ -131,6 +131,9 @@ func (o runOptions) plan(paths []string) ([]runJob, error) {
 		if o.inplace {
 			return nil, fmt.Errorf("--inplace needs notebook arguments: the curated notebooks are built into the binary")
 		}
+		if strings.HasSuffix(o.out, ".ipynb") {
+			return nil, fmt.Errorf("-o %s: with no notebook arguments -o names the directory the curated notebooks go to", o.out)
+		}
 		dir := firstNonEmpty(o.out, o.outDir, "ratelab-out")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("output directory: %v", err)
@@ -178,6 +181,10 @@ func (o runOptions) plan(paths []string) ([]runJob, error) {
 			out = filepath.Join(o.outDir, filepath.Base(p))
 		case o.inplace:
 			out = p
+		}
+		// Fail before running, not after, when the output cannot be written.
+		if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("%s: output directory %s does not exist", out, filepath.Dir(out))
 		}
 		jobs = append(jobs, runJob{name: p, open: func() (io.ReadCloser, error) { return os.Open(p) }, dir: dir, out: out})
 	}

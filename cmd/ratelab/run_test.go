@@ -111,6 +111,8 @@ func TestRunPlanErrors(t *testing.T) {
 		{[]string{nb, nb, "-o", "x.ipynb"}, "-o names one output file, but 2 notebooks"},
 		{[]string{nb, "-o", "x.ipynb", "--inplace"}, "exclude each other"},
 		{[]string{"--inplace"}, "--inplace needs notebook arguments"},
+		{[]string{"-o", "x.ipynb"}, "with no notebook arguments -o names the directory"},
+		{[]string{nb, "-o", filepath.Join(dir, "no", "such", "x.ipynb")}, "does not exist"},
 		{[]string{filepath.Join(dir, "missing.ipynb")}, "no such file"},
 		{[]string{filepath.Join(dir, "notes.txt")}, "not a notebook"},
 		{[]string{"--timeout", "soon", nb}, `"soon" is neither a duration`},
