@@ -174,10 +174,13 @@ func readRowGroup(b *segBuilder, t *Table, rg parquet.RowGroup, cols []pqColumn,
 func readColumnChunk(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, nulls *[numColumns]int) error {
 	pages := cc.Pages()
 	defer pages.Close()
+	// Converted values: of the current dictionary (entry → local code, number or
+	// count), and of the current plain page (a writer may fall back from dictionary
+	// to plain pages within a chunk, so the two are kept apart).
 	var dict parquet.Dictionary
-	var dictConv []uint32 // dictionary entry → local code (strings, times)
-	var dictNum []float64 // dictionary entry → number (usage)
-	var dictInt []int64   // dictionary entry → count
+	var dictConv, pageConv []uint32
+	var dictNum, pageNum []float64
+	var dictInt, pageInt []int64
 	for {
 		page, err := pages.ReadPage()
 		if errors.Is(err, io.EOF) {
@@ -189,31 +192,32 @@ func readColumnChunk(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, nulls *
 		data := page.Data()
 		defs := page.DefinitionLevels()
 		var idx []int32
+		conv, num, ints := &pageConv, &pageNum, &pageInt
 		if d := page.Dictionary(); d != nil {
+			conv, num, ints = &dictConv, &dictNum, &dictInt
 			if d != dict {
 				dict = d
-				dictConv, dictNum, dictInt = nil, nil, nil
 				dv := d.Page().Data()
-				if err := convertValues(b, pc, &dv, &dictConv, &dictNum, &dictInt); err != nil {
+				if err := convertValues(b, pc, &dv, conv, num, ints); err != nil {
 					return err
 				}
 			}
 			idx = data.Int32()
-		} else if err := convertValues(b, pc, &data, &dictConv, &dictNum, &dictInt); err != nil {
+		} else if err := convertValues(b, pc, &data, conv, num, ints); err != nil {
 			return err
 		}
 		n := int(page.NumValues())
 		var got int
 		switch c := pc.col; {
 		case c.isTime():
-			b.times[c-firstTime], got = fill(b.times[c-firstTime], n, defs, pc.maxDef, idx, dictConv, 0)
+			b.times[c-firstTime], got = fill(b.times[c-firstTime], n, defs, pc.maxDef, idx, *conv, 0)
 		case c.isStr():
-			b.strs[c-firstStr], got = fill(b.strs[c-firstStr], n, defs, pc.maxDef, idx, dictConv, 0)
+			b.strs[c-firstStr], got = fill(b.strs[c-firstStr], n, defs, pc.maxDef, idx, *conv, 0)
 		case c == colUsageHours:
-			b.usage, got = fill(b.usage, n, defs, pc.maxDef, idx, dictNum, math.NaN())
+			b.usage, got = fill(b.usage, n, defs, pc.maxDef, idx, *num, math.NaN())
 			b.hasUsage = true
 		default:
-			b.ints[c-firstInt], got = fill(b.ints[c-firstInt], n, defs, pc.maxDef, idx, dictInt, 0)
+			b.ints[c-firstInt], got = fill(b.ints[c-firstInt], n, defs, pc.maxDef, idx, *ints, 0)
 		}
 		nulls[pc.col] += n - got
 		parquet.Release(page)

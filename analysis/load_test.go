@@ -464,3 +464,64 @@ func TestTableShowsItself(t *testing.T) {
 		t.Errorf("HTML() =\n%s", h)
 	}
 }
+
+// pqRow is a Parquet layout unlike the v1 files: INT64 timestamps, dictionary and
+// optional strings, a nullable INT64 count, an INT32 count and an unknown column.
+type pqRow struct {
+	WindowStart    time.Time `parquet:"window_start,timestamp(microsecond)"`
+	Channel        string    `parquet:"channel,dict"`
+	Version        string    `parquet:"version,dict,optional"`
+	OSName         string    `parquet:"os_name,dict"`
+	Country        string    `parquet:"country,optional"`
+	UsageHours     float64   `parquet:"usage_hours"`
+	MainCrashes    *int64    `parquet:"main_crashes,optional"`
+	ContentCrashes int32     `parquet:"content_crashes"`
+	Cohort         string    `parquet:"e10s_cohort"`
+}
+
+func TestLoadParquetWritten(t *testing.T) {
+	rows := randomRows(6, 5000)
+	var buf bytes.Buffer
+	w := parquet.NewGenericWriter[pqRow](&buf, parquet.MaxRowsPerRowGroup(700), parquet.PageBufferSize(512))
+	nullMain := 0
+	for i, r := range rows {
+		pr := pqRow{WindowStart: r.WindowStart, Channel: r.Channel, Version: r.Version, OSName: r.OSName, Country: r.Country,
+			UsageHours: r.UsageHours, ContentCrashes: int32(r.ContentCrashes), Cohort: "x"}
+		if i%3 == 0 {
+			rows[i].Version = "" // written as NULL
+		}
+		pr.Version = rows[i].Version
+		if i%4 == 0 {
+			nullMain++
+			rows[i].MainCrashes = 0
+		} else {
+			m := r.MainCrashes
+			pr.MainCrashes = &m
+		}
+		if _, err := w.Write([]pqRow{pr}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := LoadReader(bytes.NewReader(buf.Bytes()), "written.parquet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Len() != len(rows) || len(tab.segs) < 7 {
+		t.Fatalf("%d rows in %d segments, want %d rows in 8 row groups", tab.Len(), len(tab.segs), len(rows))
+	}
+	r := tab.LoadReport()
+	if !reflect.DeepEqual(r.Unknown, []string{"e10s_cohort"}) || r.Nulls["main_crashes"] != nullMain {
+		t.Errorf("report: unknown %v, NULL main_crashes %d (want %d)", r.Unknown, r.Nulls["main_crashes"], nullMain)
+	}
+	for i, want := range rows {
+		got := tab.Row(i)
+		if !got.WindowStart.Equal(want.WindowStart) || got.Channel != want.Channel || got.Version != want.Version ||
+			got.OSName != want.OSName || got.Country != want.Country || got.UsageHours != want.UsageHours ||
+			got.MainCrashes != want.MainCrashes || got.ContentCrashes != want.ContentCrashes {
+			t.Fatalf("row %d = %+v, want %+v", i, got, want)
+		}
+	}
+}
