@@ -53,9 +53,9 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 		if chain == nil {
 			return c
 		}
-		cands = s.selectorMembers(chain)
+		cands = selectorMembers(s.scopeWith(code[:start]), chain)
 	default:
-		cands = s.scopeNames()
+		cands = scopeNames(s.scopeWith(code[:start]))
 	}
 
 	seen := map[string]bool{}
@@ -201,8 +201,7 @@ func importPaths() []member {
 // selectorMembers lists what can follow "chain." in a cell: a session variable's
 // fields and methods (a variable shadows a package of the same name, as in Go), or a
 // package's exported symbols, or the members of a package variable.
-func (s *Session) selectorMembers(chain []string) []member {
-	sc := s.scope()
+func selectorMembers(sc sessionScope, chain []string) []member {
 	if v, ok := sc.values[chain[0]]; ok {
 		return valueMembers(fieldChain(v, chain[1:]))
 	}
@@ -331,8 +330,7 @@ func reflectSignature(ft reflect.Type, first int) string {
 }
 
 // scopeNames lists every name a cell can use without a selector.
-func (s *Session) scopeNames() []member {
-	sc := s.scope()
+func scopeNames(sc sessionScope) []member {
 	ms := append([]member(nil), sc.names...)
 	for name := range sc.imports {
 		ms = append(ms, member{name, "package", sc.imports[name]})

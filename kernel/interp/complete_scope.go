@@ -1,16 +1,9 @@
 package interp
 
 import (
-	"bytes"
-	"go/ast"
-	"go/parser"
-	"go/printer"
-	"go/token"
-	"path"
 	"reflect"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"weak"
@@ -26,12 +19,15 @@ type sessionScope struct {
 	names []member
 	// imports maps the names cells imported packages under to their paths.
 	imports map[string]string
+	// source holds the declarations read from the cells' source.
+	source map[string]sourceDecl
 }
 
 // scope gathers the session's declarations. yaegi tells the variables and constants
 // (Globals, any name) and the exported functions (Symbols("main")); the session's
 // type table tells the types under the names the user gave them; the cells' source
-// tells the unexported functions and the imports, which yaegi keeps to itself.
+// tells the unexported functions, the imports, and declarations and doc comments
+// for inspection, which yaegi keeps to itself.
 // Names starting with "__" are the session's own.
 //
 // yaegi's compiler writes the tables Globals and Symbols read without a lock, and a
@@ -48,7 +44,7 @@ func (s *Session) scope() sessionScope {
 		}
 	}
 	running := s.run != nil
-	sc := sessionScope{values: map[string]reflect.Value{}, imports: map[string]string{}}
+	sc := sessionScope{values: map[string]reflect.Value{}}
 	funcs := map[string]string{}
 	if s.yi != nil && !running {
 		sc.readInterpreter(s.yi, funcs)
@@ -67,12 +63,15 @@ func (s *Session) scope() sessionScope {
 	}
 	s.mu.Unlock()
 
-	sourceFuncs := map[string]string{}
+	src := newSourceDecls()
 	for _, cell := range cells {
-		cellDecls(cell, sourceFuncs, sc.imports)
+		src.add(cell)
 	}
-	for name, sig := range sourceFuncs {
-		funcs[name] = sig // the source's signature has parameter names
+	sc.imports, sc.source = src.imports, src.names
+	for name, d := range src.names {
+		if d.kind == "function" {
+			funcs[name] = d.sig // the source's signature has parameter names
+		}
 	}
 	for name, sig := range funcs {
 		sc.names = append(sc.names, member{name, "function", sig})
@@ -81,6 +80,34 @@ func (s *Session) scope() sessionScope {
 		idleScopes.store(s, sc)
 	}
 	return sc
+}
+
+// scopeWith is the session's scope with the declarations and imports of code, the
+// cell being typed, added: names it declares before they run.
+func (s *Session) scopeWith(code string) sessionScope {
+	sc := s.scope()
+	cur := newSourceDecls()
+	cur.add(code)
+	if len(cur.names) == 0 && len(cur.imports) == 0 {
+		return sc
+	}
+	// The maps of sc may be shared with the cache: copy before adding.
+	merged := sessionScope{values: sc.values, names: append([]member(nil), sc.names...),
+		imports: map[string]string{}, source: map[string]sourceDecl{}}
+	for name, p := range sc.imports {
+		merged.imports[name] = p
+	}
+	for name, p := range cur.imports {
+		merged.imports[name] = p
+	}
+	for name, d := range sc.source {
+		merged.source[name] = d
+	}
+	for name, d := range cur.names {
+		merged.source[name] = d
+		merged.names = append(merged.names, member{name, d.kind, d.sig})
+	}
+	return merged
 }
 
 // readInterpreter adds the variables and constants yaegi holds to sc, and the
@@ -133,45 +160,6 @@ func (c *scopeCache) store(s *Session, sc sessionScope) {
 		}, k)
 	}
 	c.m[k] = sc
-}
-
-// cellDecls adds the functions a cell declares (name to signature) and the packages
-// it imports (name to path) to funcs and imports. The session records cells with
-// their magic lines blanked.
-func cellDecls(cell string, funcs, imports map[string]string) {
-	for _, piece := range topLevelPieces(cell) {
-		if !strings.HasPrefix(piece, "func") && !strings.HasPrefix(piece, "import") {
-			continue
-		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "", "package p\n"+piece, parser.SkipObjectResolution)
-		if err != nil {
-			continue // a statement such as func() {}(), or code that did not compile
-		}
-		for _, imp := range f.Imports {
-			p, err := strconv.Unquote(imp.Path.Value)
-			if err != nil {
-				continue
-			}
-			name := path.Base(p)
-			if imp.Name != nil {
-				name = imp.Name.Name
-			} else if pkg := builtinPackages().byPath[p]; pkg != nil {
-				name = pkg.name // math/rand/v2 is rand
-			}
-			if name != "_" && name != "." {
-				imports[name] = p
-			}
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name != "_" {
-				var b bytes.Buffer
-				if err := printer.Fprint(&b, fset, fd.Type); err == nil {
-					funcs[fd.Name.Name] = strings.TrimPrefix(b.String(), "func")
-				}
-			}
-		}
-	}
 }
 
 // universe lists Go's predeclared identifiers and keywords.

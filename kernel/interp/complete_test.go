@@ -231,6 +231,20 @@ func TestCompleteImportsAndRedeclarations(t *testing.T) {
 	}
 }
 
+func TestCompleteCellBeingTyped(t *testing.T) {
+	s := sessionWith(t)
+	code := "import str \"strings\"\nthreshold := 0.5\nfunc score(x float64) bool { return x > threshold }\nvar limit int\n"
+	c := completeAtEnd(s, code+"sc")
+	if ct := typeOf(c, "score"); ct.Type != "function" || ct.Signature != "(x float64) bool" {
+		t.Errorf("score = %+v, want function (x float64) bool", ct)
+	}
+	checkMatches(t, completeAtEnd(s, code+"x := thr"), "thr", "threshold")
+	if ct := typeOf(completeAtEnd(s, code+"li"), "limit"); ct.Type != "variable" || ct.Signature != "int" {
+		t.Errorf("limit = %+v, want variable int", ct)
+	}
+	checkMatches(t, completeAtEnd(s, code+"str.Trim"), "Trim", "TrimSpace")
+}
+
 func TestCompleteValueMembers(t *testing.T) {
 	s := sessionWith(t,
 		`import (

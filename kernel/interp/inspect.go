@@ -35,7 +35,7 @@ func (s *Session) Inspect(code string, cursor, detailLevel int) (engine.Bundle, 
 		return engine.Bundle{}, false
 	}
 	long := detailLevel > 0
-	d, ok := s.describe(chain, long)
+	d, ok := s.describe(s.scopeWith(code), chain, long)
 	if !ok {
 		return engine.Bundle{}, false
 	}
@@ -115,12 +115,14 @@ func enclosingCall(code string) int {
 
 // describe finds what chain names: a session variable (and fields), a session
 // function or type, a package, or a package's symbol or method.
-func (s *Session) describe(chain []string, long bool) (description, bool) {
-	sc := s.scope()
+func (s *Session) describe(sc sessionScope, chain []string, long bool) (description, bool) {
 	if v, ok := sc.values[chain[0]]; ok {
 		return describeValue(strings.Join(chain, "."), fieldChain(v, chain[1:]), long)
 	}
 	if len(chain) == 1 {
+		if d, ok := sc.source[chain[0]]; ok && d.decl != "" {
+			return description{decl: d.decl, doc: d.doc}, true
+		}
 		for _, m := range sc.names {
 			if m.name == chain[0] {
 				return description{decl: sessionDecl(m)}, true
@@ -166,11 +168,16 @@ func (s *Session) describe(chain []string, long bool) (description, bool) {
 	return description{}, false
 }
 
-// sessionDecl is the declaration line of a function or type an earlier cell declared
-// (variables and constants are described with their values).
+// sessionDecl is the declaration line of a name whose source is not at hand: an
+// exported function known to yaegi only, or a variable declared in the cell being typed.
 func sessionDecl(m member) string {
-	if m.kind == "function" {
+	switch m.kind {
+	case "function":
 		return "func " + m.name + m.sig
+	case "variable":
+		return strings.TrimSpace("var " + m.name + " " + m.sig)
+	case "const":
+		return strings.TrimSpace("const " + m.name + " " + m.sig)
 	}
 	return "type " + m.name
 }

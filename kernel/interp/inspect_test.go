@@ -86,7 +86,8 @@ func TestInspectSessionValues(t *testing.T) {
 		`big := make([]float64, 100000)`,
 		`df := dataframe.New(series.New([]int{1, 2, 3}, series.Int, "crashes"))`,
 		`var err error = nil`,
-		`func Double(x int) int { return 2 * x }`,
+		"// Double returns twice x.\nfunc Double(x int) int { return 2 * x }",
+		"// A Release is one version in the field.\ntype Release struct{ Name string }",
 		`type Table struct { Name string; Rows [][]float64; Index map[string]int; next *Table }`,
 		`rows := make([][]float64, 1000000)`,
 		`for i := range rows { rows[i] = []float64{float64(i), 2} }`,
@@ -116,7 +117,16 @@ func TestInspectSessionValues(t *testing.T) {
 	checkContains(t, "tbl.Name", plain, "var tbl.Name string", `Value: "crashes"`)
 
 	plain, _ = inspectText(t, s, "Double(3)", 8, 0)
-	checkContains(t, "Double", plain, "func Double(x int) int")
+	checkContains(t, "Double", plain, "func Double(x int) int", "Double returns twice x.")
+	plain, _ = inspectText(t, s, "var r Release", 10, 0)
+	checkContains(t, "Release", plain, "type Release struct{ Name string }", "A Release is one version in the field.")
+
+	// What the cell being typed declares, before it runs.
+	code := "// half is a half.\nconst half = 0.5\nfunc twice(x int) int { return 2 * x }\ntwice(3)"
+	plain, _ = inspectText(t, s, code, len(code)-2, 0)
+	checkContains(t, "twice", plain, "func twice(x int) int")
+	plain, _ = inspectText(t, s, code, 27, 0)
+	checkContains(t, "half", plain, "const half = 0.5", "half is a half.")
 }
 
 func TestInspectExamples(t *testing.T) {
