@@ -28,6 +28,7 @@ const (
 	EqualAdoption
 )
 
+// String names the mode as reports show it.
 func (m CompareMode) String() string {
 	if m == EqualAdoption {
 		return "equal adoption"

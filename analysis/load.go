@@ -69,6 +69,7 @@ type ParseError struct {
 	lineOK bool
 }
 
+// Error formats the error as "load NAME: line N: column "C": "V" MSG".
 func (e *ParseError) Error() string {
 	unit := "row"
 	if e.lineOK {
