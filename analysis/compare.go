@@ -218,15 +218,21 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 	}
 	newest.From, newest.To = newest.Released.Add(o.SkipFirst), d.end
 	newest.Share = d.trailingShare(newest.Major, d.end, o.AdoptionWindow)
+	notes := map[int]string{} // why an older window is empty
 	for k := 1; k < len(c.Windows); k++ {
 		w := &c.Windows[k]
 		w.From = w.Released.Add(o.SkipFirst)
 		switch o.Mode {
 		case EqualAdoption:
 			t, ok := d.reachesShare(w.Major, w.Released, newest.Share, o.AdoptionWindow)
-			if !ok {
+			switch {
+			case !ok:
 				w.To = w.From // empty: noted below
-			} else {
+				notes[w.Major] = fmt.Sprintf("major %d never reached the newest release's share of usage (%.1f%%) in the data", w.Major, 100*newest.Share)
+			case !t.After(w.From):
+				w.To = w.From
+				notes[w.Major] = fmt.Sprintf("major %d reached the newest release's share of usage (%.1f%%) within the %v skipped", w.Major, 100*newest.Share, o.SkipFirst)
+			default:
 				w.To = t
 			}
 		default:
@@ -241,8 +247,8 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 		switch {
 		case nw.Censored || ow.Censored:
 			note = "release time not observed (in use from the first window of the data): give ReleaseDates"
-		case !ow.To.After(ow.From):
-			note = fmt.Sprintf("major %d never reached the newest release's share of usage (%.1f%%) in the data", ow.Major, 100*nw.Share)
+		case notes[ow.Major] != "":
+			note = notes[ow.Major]
 		case o.Mode == Adjusted && ow.To.After(d.end):
 			note = fmt.Sprintf("major %d has been in field less than major %d", ow.Major, nw.Major)
 		}

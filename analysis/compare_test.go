@@ -274,3 +274,32 @@ func TestCompareNotEnoughData(t *testing.T) {
 		t.Errorf("two channels: err = %v", err)
 	}
 }
+
+func TestCompareEqualAdoptionNeverReached(t *testing.T) {
+	// Major 61 holds half the usage from hour 0; 62, from hour 5, holds 80%: 61
+	// never had the share 62 has now, so there is no equal-adoption window for it.
+	var rows []Row
+	for h := 0; h < 10; h++ {
+		w := fixtureStart.Add(time.Duration(h) * time.Hour)
+		shares := map[string]float64{"61.0": 0.5, "60.0": 0.5}
+		if h >= 5 {
+			shares = map[string]float64{"62.0": 0.8, "61.0": 0.1, "60.0": 0.1}
+		}
+		for v, sh := range shares {
+			rows = append(rows, Row{WindowStart: w, Channel: "release", Version: v, OSName: "Linux", UsageHours: 100000 * sh, MainCrashes: int64(200 * sh)})
+		}
+	}
+	c, err := CompareReleases(NewTable("hand", rows), CompareOptions{Mode: EqualAdoption, Majors: []int{61, 62}, AdoptionWindow: time.Hour,
+		ReleaseDates: map[int]time.Time{61: fixtureStart}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Windows[0].Share != 0.8 {
+		t.Errorf("newest share %v, want 0.8", c.Windows[0].Share)
+	}
+	for _, r := range c.Rows {
+		if r.Verdict != NotEnoughData || !strings.Contains(r.Note, "major 61 never reached the newest release's share of usage (80.0%)") {
+			t.Errorf("%s: verdict %s, note %q", r.Platform, r.Verdict, r.Note)
+		}
+	}
+}
