@@ -4,6 +4,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ import (
 //   - after "v." for a session variable v (or a chain v.f.g. of its fields): the
 //     exported fields and methods of its dynamic type, pointer methods included;
 //   - inside an import path string: the importable package paths;
+//   - after % at the start of a line: the magics;
 //   - elsewhere: the session's variables, constants, functions and types, the package
 //     names, Go's builtins and keywords.
 //
@@ -40,7 +42,14 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 	}
 
 	var cands []member
+	lineStart := strings.LastIndexByte(code[:start], '\n') + 1
 	switch lit := enclosingLiteral(code[:at]); {
+	case strings.TrimLeft(code[lineStart:start], " \t") == "%" || strings.TrimLeft(code[lineStart:start], " \t") == "%%":
+		// A magic name: the percent signs are replaced too.
+		typed := strings.TrimLeft(code[lineStart:at], " \t")
+		prefix = typed
+		c.CursorStart = cursor - utf8.RuneCountInString(typed)
+		cands = magicNames()
 	case lit.importPath:
 		// The whole path typed so far is replaced, slashes included.
 		prefix = lit.text
@@ -71,6 +80,18 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 	}
 	sort.Sort(byText(c))
 	return c
+}
+
+// magicRE finds the magics %help lists, on the lines that describe them.
+var magicRE = regexp.MustCompile(`(?m)^\s+(%%?[a-z]+)`)
+
+// magicNames lists the session's magics, as its %help text names them.
+func magicNames() []member {
+	var ms []member
+	for _, m := range magicRE.FindAllStringSubmatch(help, -1) {
+		ms = append(ms, member{m[1], "magic", ""})
+	}
+	return ms
 }
 
 // byText sorts a completion's matches, and their types with them.

@@ -299,6 +299,17 @@ func TestCompleteValueMembers(t *testing.T) {
 	}
 }
 
+func TestCompleteMagics(t *testing.T) {
+	s := sessionWith(t)
+	c := completeAtEnd(s, "x := 1\n%ti")
+	checkMatches(t, c, "%ti", "%time")
+	if c.CursorStart != 7 || typeOf(c, "%time").Type != "magic" {
+		t.Errorf("%%ti completes to %+v, want %%time from 7", c)
+	}
+	checkMatches(t, completeAtEnd(s, "%%t"), "%%t", "%%time")
+	checkMatches(t, completeAtEnd(s, "%"), "%", "%env", "%help", "%reset", "%time")
+}
+
 func TestCompleteImportPath(t *testing.T) {
 	s := sessionWith(t)
 	code := "import (\n\t\"fmt\"\n\t\"gonum.org/v1/gonum/st"
