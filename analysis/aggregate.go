@@ -16,19 +16,22 @@ import (
 // dictionary, not per row: a lookup table maps each dictionary code to the rank of
 // its value among the kept values (sorted), or to excluded. A row's group is then the
 // mixed-radix number Σ rank_d · stride_d, computed column by column, and the measures
-// are summed column by column into per-partition accumulators. Ranks are sorted, so
-// group numbers order groups by key and the output needs no sort.
+// are summed column by column into per-partition accumulators: dense arrays indexed
+// by group number when there are at most flatLimit possible groups, else a hash table
+// of the groups seen. Ranks are sorted, so group numbers order groups by key: dense
+// output needs no sort, hashed output sorts group numbers.
 
 // excluded marks a dictionary code that a filter drops. Added to any group number
 // below 1<<58 for up to 63 dimensions it stays at or above excluded without overflow.
 const excluded = uint64(1) << 58
 
 // flatLimit is the largest number of possible groups summed into dense arrays; above
-// it groups are found through a hash map.
+// it groups are found through a hash table (groupHash).
 const flatLimit = 1 << 16
 
-// partitions is the fixed number of contiguous segment ranges summed separately and
-// merged in order: float sums then do not depend on the number of CPUs.
+// partitions is the fixed number of contiguous ranges of row blocks summed
+// separately and merged in order: float sums then do not depend on the number of
+// CPUs.
 const partitions = 8
 
 // keyDim is one dimension of a resolved query: a lookup from dictionary code to
