@@ -20,6 +20,9 @@ import (
 // deterministic (the same bytes run after run). To refresh a notebook after changing
 // it: ratelab run --inplace notebooks/NAME.ipynb.
 func TestNotebooksReexecute(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short mode: re-executes every curated notebook")
+	}
 	names := notebooks.Names()
 	if len(names) == 0 {
 		t.Fatal("no curated notebooks are embedded")
