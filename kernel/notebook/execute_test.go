@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -326,5 +327,30 @@ func TestExecuteThenWrite(t *testing.T) {
 	}
 	if back.Extra["x_unknown_top"] == nil || back.Cells[1].Extra["x_unknown_cell"] != "kept too" {
 		t.Error("unknown fields lost")
+	}
+}
+
+// TestExecutedNotebookIsValid has Python's nbformat validate a notebook the runner
+// wrote (every output type) against the nbformat 4 schema, and write it back unchanged.
+func TestExecutedNotebookIsValid(t *testing.T) {
+	needPython(t)
+	nb := newNB(code("out a\nerr b\ndisplay d shown\nupdate d updated\nresult 1"), code("fail panic boom"))
+	for i, c := range nb.Cells {
+		c.ID = "c" + strconv.Itoa(i)
+	}
+	if _, err := Execute(context.Background(), nb, &fake{}, Options{AllowErrors: true}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "run.ipynb")
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	script := `import nbformat, sys
+nb = nbformat.read(sys.argv[1], as_version=4)
+nbformat.validate(nb)
+if nbformat.writes(nb) + "\n" != open(sys.argv[1], encoding="utf-8").read():
+    sys.exit("nbformat writes the notebook differently")`
+	if out, err := exec.Command(python, "-c", script, path).CombinedOutput(); err != nil {
+		t.Errorf("nbformat: %v\n%s", err, out)
 	}
 }
