@@ -13,8 +13,9 @@ import (
 type Row struct {
 	Start            time.Time
 	Build            *Release
-	Platform         *platform
-	Country          *country
+	OSName           string
+	OSVersion        string
+	Country          string
 	ExperimentID     string // "" for population rows
 	ExperimentBranch string
 	UsageHours       float64
@@ -120,11 +121,11 @@ func (g *generator) rows(ch *channel, builds []Release, b, w int, share [][]floa
 			for k, f := range lags {
 				reported += f * base * cycle(*c, g.mid(w-k), cfg.Window) * share[w+lag-k][b]
 			}
-			pop := Row{Start: start, Build: r, Platform: p, Country: c}
+			pop := Row{Start: start, Build: r, OSName: p.name, OSVersion: p.version, Country: c.code}
 			var exp []Row
 			for _, s := range g.segments(ch, r, p, mid) {
 				row := g.draw(ch, r, p, s, used*s.share, reported*s.share, early)
-				row.Start, row.Build, row.Platform, row.Country = start, r, p, c
+				row.Start, row.Build, row.OSName, row.OSVersion, row.Country = start, r, p.name, p.version, c.code
 				pop.add(row)
 				if s.id != "" {
 					row.ExperimentID, row.ExperimentBranch = s.id, s.branch

@@ -96,7 +96,7 @@ func (h *History) WriteCSV(w io.Writer) error {
 		b = append(b, ',')
 		b = r.Start.AppendFormat(b, time.DateOnly)
 		for _, s := range []string{r.Build.Channel, r.Build.Version, r.Build.DisplayVersion, r.Build.BuildID,
-			"Firefox", r.Platform.name, r.Platform.version, "x86-64", r.Country.code, r.ExperimentID, r.ExperimentBranch} {
+			"Firefox", r.OSName, r.OSVersion, "x86-64", r.Country, r.ExperimentID, r.ExperimentBranch} {
 			b = append(b, ',')
 			b = append(b, s...)
 		}
