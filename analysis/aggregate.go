@@ -497,9 +497,16 @@ func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 		if len(p.lookups) == 0 {
 			clear(slot)
 		}
-		for d, k := range p.lookups {
+		for d := 0; d < len(p.lookups); d += 2 {
+			k := &p.lookups[d]
 			c := codesOf(s, k.col).slice(b.lo, b.hi)
-			slotLookup(slot, &c, k.lut32, uint32(p.space), d == 0)
+			if d+1 == len(p.lookups) {
+				slotLookup(slot, &c, k.lut32, uint32(p.space), d == 0)
+				break
+			}
+			k2 := &p.lookups[d+1]
+			c2 := codesOf(s, k2.col).slice(b.lo, b.hi)
+			slotLookup2(slot, &c, &c2, k.lut32, k2.lut32, uint32(p.space), d == 0)
 		}
 	} else {
 		if cap(sc.gid) < n {
@@ -582,6 +589,47 @@ func slotLookupW[T uint8 | uint16 | uint32](slot []uint32, codes []T, lut []uint
 	}
 	for i, c := range codes {
 		slot[i] = min(slot[i]+lut[c], space)
+	}
+}
+
+// slotLookup2 is two slotLookup passes in one: lut1[code1] + lut2[code2] is at most
+// 2·space, which cannot overflow since space ≤ flatLimit.
+func slotLookup2(slot []uint32, c1, c2 *codeCol, lut1, lut2 []uint32, space uint32, first bool) {
+	switch {
+	case c1.u8 != nil:
+		slotLookup2X(slot, c1.u8, c2, lut1, lut2, space, first)
+	case c1.u16 != nil:
+		slotLookup2X(slot, c1.u16, c2, lut1, lut2, space, first)
+	case c1.u32 != nil:
+		slotLookup2X(slot, c1.u32, c2, lut1, lut2, space, first)
+	default:
+		slotLookup2X(slot, make([]uint8, len(slot)), c2, lut1, lut2, space, first)
+	}
+}
+
+func slotLookup2X[T uint8 | uint16 | uint32](slot []uint32, c1 []T, c2 *codeCol, lut1, lut2 []uint32, space uint32, first bool) {
+	switch {
+	case c2.u8 != nil:
+		slotLookup2W(slot, c1, c2.u8, lut1, lut2, space, first)
+	case c2.u16 != nil:
+		slotLookup2W(slot, c1, c2.u16, lut1, lut2, space, first)
+	case c2.u32 != nil:
+		slotLookup2W(slot, c1, c2.u32, lut1, lut2, space, first)
+	default:
+		slotLookup2W(slot, c1, make([]uint8, len(slot)), lut1, lut2, space, first)
+	}
+}
+
+func slotLookup2W[T, U uint8 | uint16 | uint32](slot []uint32, c1 []T, c2 []U, lut1, lut2 []uint32, space uint32, first bool) {
+	c1, c2 = c1[:len(slot)], c2[:len(slot)]
+	if first {
+		for i, a := range c1 {
+			slot[i] = min(lut1[a]+lut2[c2[i]], space)
+		}
+		return
+	}
+	for i, a := range c1 {
+		slot[i] = min(slot[i]+lut1[a]+lut2[c2[i]], space)
 	}
 }
 
