@@ -41,6 +41,11 @@ type AlertEvaluation struct {
 // release's first horizon age buckets arrive one at a time, and records when each
 // strategy would first have alerted. The first release of each platform serves only
 // as history.
+//
+// A strategy written in a notebook cell works too, passed through a variable of type
+// AlertStrategy or a []AlertStrategy{...}... slice: yaegi v0.16.1 does not convert a
+// cell's struct value to a compiled interface when it is passed directly as a
+// variadic argument.
 func EvaluateAlerts(h AlertHistory, horizon int, strategies ...AlertStrategy) (*AlertEvaluation, error) {
 	if !(h.BucketHours > 0) || horizon < 1 || len(strategies) == 0 {
 		return nil, fmt.Errorf("analysis: evaluate alerts: need a positive bucket width (got %g), horizon (got %d) and at least one strategy", h.BucketHours, horizon)
