@@ -525,3 +525,17 @@ func TestLoadParquetWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadCSVEmpty(t *testing.T) {
+	tab, err := LoadCSV(strings.NewReader("window_start,usage_hours\n"), "header-only.csv")
+	if err != nil || tab.Len() != 0 {
+		t.Fatalf("header only: %v, %d rows", err, tab.Len())
+	}
+	s, err := tab.Sums(Query{By: []string{"version"}, Grain: time.Hour})
+	if err != nil || s.Len() != 0 {
+		t.Errorf("sums of an empty table: %v, %d groups", err, s.Len())
+	}
+	if _, err := LoadCSV(strings.NewReader(""), "empty.csv"); err == nil || !strings.Contains(err.Error(), "empty input") {
+		t.Errorf("empty input: err = %v", err)
+	}
+}
