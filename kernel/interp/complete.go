@@ -13,7 +13,6 @@ import (
 
 	"github.com/ratelab/ratelab/kernel/engine"
 	"github.com/ratelab/ratelab/kernel/interp/docs"
-	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
 // Complete lists completions for the identifier being typed at cursor (a rune
@@ -21,8 +20,9 @@ import (
 //
 //   - after "pkg.": the exported symbols of a built-in package, by the name the
 //     session imported it under or else by its own name (strings., stat., analysis.);
-//   - after "v." for a session variable v (or a chain v.f.g. of its fields): the
-//     exported fields and methods of its dynamic type, pointer methods included;
+//   - after "v." for a session variable v, a chain of its fields, or calls of
+//     methods and package functions (df.Col("x").): the exported fields and methods
+//     of the type, pointer methods included where they apply;
 //   - inside an import path string: the importable package paths;
 //   - after % at the start of a line: the magics;
 //   - elsewhere: the session's variables, constants, functions and types, the package
@@ -58,11 +58,19 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 	case lit.inside:
 		return c // in a comment or another string: nothing to complete
 	case start > 0 && code[start-1] == '.':
-		chain := selectorChain(code[:start-1])
-		if chain == nil {
+		steps := parseSelector(code[:start-1])
+		if steps == nil {
 			return c
 		}
-		cands = selectorMembers(s.scopeWith(code[:start]), chain)
+		op, pkg, ok := resolve(s.scopeWith(code[:start]), steps)
+		switch {
+		case !ok:
+			return c
+		case pkg != nil:
+			cands = pkg.members
+		default:
+			cands = op.members()
+		}
 	default:
 		cands = scopeNames(s.scopeWith(code[:start]))
 	}
@@ -132,26 +140,6 @@ func isIdentRune(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// selectorChain returns the identifiers of a selector expression ending at the end
-// of code ("df" for "x := df", ["p", "Field"] for "p.Field"), or nil when what precedes
-// the dot is not a plain chain of identifiers (a call, an index, a literal).
-func selectorChain(code string) []string {
-	var chain []string
-	end := len(code)
-	for {
-		start := identStart(code, end)
-		id := code[start:end]
-		if id == "" || !token.IsIdentifier(id) {
-			return nil
-		}
-		chain = append([]string{id}, chain...)
-		if start == 0 || code[start-1] != '.' {
-			return chain
-		}
-		end = start - 1
-	}
-}
-
 // literal tells where the end of a cell's text lies: inside a comment or a string or
 // rune literal, and if it is an import path, the path typed so far.
 type literal struct {
@@ -215,84 +203,6 @@ func importPaths() []member {
 	ms := make([]member, 0, len(ix.byPath))
 	for path, p := range ix.byPath {
 		ms = append(ms, member{path, "package", p.name})
-	}
-	return ms
-}
-
-// selectorMembers lists what can follow "chain." in a cell: a session variable's
-// fields and methods (a variable shadows a package of the same name, as in Go), or a
-// package's exported symbols, or the members of a package variable.
-func selectorMembers(sc sessionScope, chain []string) []member {
-	if v, ok := sc.values[chain[0]]; ok {
-		return valueMembers(fieldChain(v, chain[1:]))
-	}
-	p := builtinPackages().lookupPackage(chain[0], sc.imports)
-	if p == nil {
-		return nil
-	}
-	if len(chain) == 1 {
-		return p.members
-	}
-	v, ok := symbols.Symbols[p.path+"/"+p.name][chain[1]]
-	if !ok || !v.CanAddr() {
-		return nil // only a package variable has fields and methods to list
-	}
-	return valueMembers(fieldChain(v, chain[2:]))
-}
-
-// fieldChain follows exported fields from v, through pointers and interfaces; the
-// result is invalid when a name is not a field.
-func fieldChain(v reflect.Value, names []string) reflect.Value {
-	for _, name := range names {
-		v = indirect(v)
-		if !v.IsValid() || v.Kind() != reflect.Struct {
-			return reflect.Value{}
-		}
-		if f, ok := v.Type().FieldByName(name); !ok || !f.IsExported() {
-			return reflect.Value{}
-		}
-		v = v.FieldByName(name)
-	}
-	return v
-}
-
-// indirect unwraps interfaces and non-nil pointers.
-func indirect(v reflect.Value) reflect.Value {
-	for v.IsValid() && (v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer) && !v.IsNil() {
-		v = v.Elem()
-	}
-	return v
-}
-
-// valueMembers lists the exported fields and methods of v's dynamic type: methods of
-// both T and *T (a variable is addressable), and fields promoted from embedded structs.
-func valueMembers(v reflect.Value) []member {
-	if !v.IsValid() {
-		return nil
-	}
-	if v.Kind() == reflect.Interface && !v.IsNil() {
-		v = v.Elem()
-	}
-	t := v.Type()
-	mt := t
-	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
-		mt = reflect.PointerTo(t)
-	}
-	var ms []member
-	for i := range mt.NumMethod() {
-		m := mt.Method(i)
-		ms = append(ms, member{m.Name, "method", methodSignature(mt, m)})
-	}
-	st := t
-	if st.Kind() == reflect.Pointer {
-		st = st.Elem()
-	}
-	if st.Kind() == reflect.Struct {
-		for _, f := range reflect.VisibleFields(st) {
-			if f.IsExported() {
-				ms = append(ms, member{f.Name, "field", f.Type.String()})
-			}
-		}
 	}
 	return ms
 }

@@ -291,8 +291,19 @@ func TestCompleteValueMembers(t *testing.T) {
 	// A chain of fields.
 	checkMatches(t, completeAtEnd(s, "h.U.Pa"), "Pa", "Path")
 
-	// Nothing to complete after a call, inside strings and comments.
-	for _, code := range []string{"df.Col(\"a\").", "s := \"strings.Sp", "// strings.Sp", "/* df.N"} {
+	// Results of method and package function calls, by their static type.
+	c = completeAtEnd(s, `x := df.Col("crashes").M`)
+	checkMatches(t, c, "M", "Max", "Mean", "Median", "Min")
+	if ct := typeOf(c, "Mean"); ct.Type != "method" || ct.Signature != "() float64" {
+		t.Errorf("Mean = %+v, want method () float64", ct)
+	}
+	checkMatches(t, completeAtEnd(s, `df.Col(")").`), "", "Float", "Name")
+	checkMatches(t, completeAtEnd(s, `df.Filter(dataframe.F{Colname: "crashes", Comparator: series.Greater, Comparando: 1}).Nr`), "Nr", "Nrow")
+	checkMatches(t, completeAtEnd(s, `strings.NewReader("x").Re`), "Re", "ReadByte", "ReadRune")
+	checkMatches(t, completeAtEnd(s, `u.Query().`), "", "Encode", "Get")
+
+	// Nothing to complete after what cannot be typed statically, inside strings and comments.
+	for _, code := range []string{"undefinedFunc().", "xs[0].", "df.NoSuchMethod().", "s := \"strings.Sp", "// strings.Sp", "/* df.N"} {
 		if c := completeAtEnd(s, code); len(c.Matches) != 0 {
 			t.Errorf("Complete(%q) = %q, want none", code, c.Matches)
 		}

@@ -30,12 +30,12 @@ func (s *Session) Inspect(code string, cursor, detailLevel int) (engine.Bundle, 
 	if enclosingLiteral(code[:at]).inside {
 		return engine.Bundle{}, false // in a comment or a string
 	}
-	chain := inspectTarget(code, at)
-	if chain == nil {
+	steps := inspectTarget(code, at)
+	if steps == nil {
 		return engine.Bundle{}, false
 	}
 	long := detailLevel > 0
-	d, ok := s.describe(s.scopeWith(code), chain, long)
+	d, ok := describe(s.scopeWith(code), steps, long)
 	if !ok {
 		return engine.Bundle{}, false
 	}
@@ -66,10 +66,10 @@ const (
 	previewItems   = 20
 )
 
-// inspectTarget returns the selector chain to inspect at byte offset at: the
-// identifier under or just before at, with the identifiers before it joined by dots,
-// or the called function when at lies inside a call's parentheses.
-func inspectTarget(code string, at int) []string {
+// inspectTarget returns the selector expression to inspect at byte offset at: the
+// identifier under or just before at, with what it selects from, or the called
+// function when at lies inside a call's parentheses.
+func inspectTarget(code string, at int) []step {
 	end := at
 	for end < len(code) {
 		r, size := utf8.DecodeRuneInString(code[end:])
@@ -78,11 +78,11 @@ func inspectTarget(code string, at int) []string {
 		}
 		end += size
 	}
-	if chain := selectorChain(code[:end]); chain != nil {
-		return chain
+	if steps := parseSelector(code[:end]); steps != nil {
+		return steps
 	}
 	if call := enclosingCall(code[:at]); call >= 0 {
-		return selectorChain(strings.TrimRight(code[:call], " \t"))
+		return parseSelector(strings.TrimRight(code[:call], " \t"))
 	}
 	return nil
 }
@@ -113,35 +113,74 @@ func enclosingCall(code string) int {
 	}
 }
 
-// describe finds what chain names: a session variable (and fields), a session
-// function or type, a package, or a package's symbol or method.
-func (s *Session) describe(sc sessionScope, chain []string, long bool) (description, bool) {
-	if v, ok := sc.values[chain[0]]; ok {
-		return describeValue(strings.Join(chain, "."), fieldChain(v, chain[1:]), long)
+// describe finds what steps name (the last step's own call does not matter): a
+// session variable, function or type; a package, or a package's symbol or a method
+// of its type; a field or method of what the steps before the last evaluate to.
+func describe(sc sessionScope, steps []step, long bool) (description, bool) {
+	names := make([]string, len(steps))
+	for i, st := range steps {
+		names[i] = st.name
 	}
-	if len(chain) == 1 {
-		if d, ok := sc.source[chain[0]]; ok && d.decl != "" {
-			return description{decl: d.decl, doc: d.doc}, true
-		}
-		for _, m := range sc.names {
-			if m.name == chain[0] {
-				return description{decl: sessionDecl(m)}, true
-			}
+	if len(steps) == 1 {
+		return describeName(sc, names[0], long)
+	}
+	calls := steps[0].call
+	for _, st := range steps[1 : len(steps)-1] {
+		calls = calls || st.call
+	}
+	if _, isVar := sc.values[names[0]]; !isVar && !calls {
+		if p := builtinPackages().lookupPackage(names[0], sc.imports); p != nil {
+			return describePackageSymbol(p, strings.Join(names[1:], "."), long)
 		}
 	}
-	p := builtinPackages().lookupPackage(chain[0], sc.imports)
-	if p == nil {
+	op, _, ok := resolve(sc, steps[:len(steps)-1])
+	if !ok || op.t == nil {
 		return description{}, false
 	}
+	last := names[len(names)-1]
+	if f, ok := op.field(last); ok {
+		if f.v.IsValid() {
+			return describeValue(strings.Join(names, "."), f.v, long)
+		}
+		return describeType("field "+last+" "+f.t.String(), f.t, long), true
+	}
+	if m, ok := op.method(last); ok {
+		return describeMethod(op.t, m), true
+	}
+	return description{}, false
+}
+
+// describeName describes a name alone: a session variable, a function or type the
+// cells declare, or a package.
+func describeName(sc sessionScope, name string, long bool) (description, bool) {
+	if v, ok := sc.values[name]; ok {
+		return describeValue(name, v, long)
+	}
+	if d, ok := sc.source[name]; ok && d.decl != "" {
+		return description{decl: d.decl, doc: d.doc}, true
+	}
+	for _, m := range sc.names {
+		if m.name == name {
+			return description{decl: sessionDecl(m)}, true
+		}
+	}
+	if p := builtinPackages().lookupPackage(name, sc.imports); p != nil {
+		return describePackageSymbol(p, "", long)
+	}
+	return description{}, false
+}
+
+// describePackageSymbol describes a package (name ""), or a symbol or method
+// ("Type.Method") of it, from its docs or else its symbol table.
+func describePackageSymbol(p *builtinPackage, name string, long bool) (description, bool) {
 	pd, _ := docs.Lookup(p.path)
-	if len(chain) == 1 {
+	if name == "" {
 		d := description{decl: fmt.Sprintf("import %q", p.path)}
 		if pd != nil {
 			d.doc = pd.Doc
 		}
 		return d, true
 	}
-	name := strings.Join(chain[1:], ".")
 	if pd != nil {
 		if sym, ok := pd.Symbol(name); ok {
 			d := description{decl: sym.Decl, doc: sym.Doc}
@@ -168,6 +207,21 @@ func (s *Session) describe(sc sessionScope, chain []string, long bool) (descript
 	return description{}, false
 }
 
+// describeMethod describes method m of type t, from the docs of t's package when
+// it has some.
+func describeMethod(t reflect.Type, m reflect.Method) description {
+	named := t
+	if named.Kind() == reflect.Pointer {
+		named = named.Elem()
+	}
+	if pd, ok := docs.Lookup(named.PkgPath()); ok && named.Name() != "" {
+		if sym, ok := pd.Symbol(named.Name() + "." + m.Name); ok {
+			return description{decl: sym.Decl, doc: sym.Doc}
+		}
+	}
+	return description{decl: "func (" + t.String() + ") " + m.Name + methodSignature(t, m)}
+}
+
 // sessionDecl is the declaration line of a name whose source is not at hand: an
 // exported function known to yaegi only, or a variable declared in the cell being typed.
 func sessionDecl(m member) string {
@@ -191,13 +245,20 @@ func describeValue(name string, v reflect.Value, long bool) (description, bool) 
 	if v.Kind() == reflect.Interface && !v.IsNil() {
 		t = v.Elem().Type() // the dynamic type is the useful one
 	}
-	d := description{decl: "var " + name + " " + t.String(), value: preview(v, long)}
+	d := describeType("var "+name+" "+t.String(), t, long)
+	d.value = preview(v, long)
+	return d, true
+}
+
+// describeType describes a value of type t declared by decl: the doc of a compiled
+// type, and its methods in the long form (as documented, or as reflect lists them
+// for a type a cell declared).
+func describeType(decl string, t reflect.Type, long bool) description {
+	d := description{decl: decl}
 	named := t
 	if named.Kind() == reflect.Pointer {
 		named = named.Elem()
 	}
-	// A compiled type's docs list its methods as declared; a type a cell declared
-	// has only what reflect tells.
 	if pd, ok := docs.Lookup(named.PkgPath()); ok && named.Name() != "" {
 		if sym, ok := pd.Symbol(named.Name()); ok {
 			d.doc = sym.Doc
@@ -206,17 +267,17 @@ func describeValue(name string, v reflect.Value, long bool) (description, bool) 
 					d.methods = append(d.methods, m.Decl)
 				}
 			}
-			return d, true
+			return d
 		}
 	}
 	if long {
-		for _, m := range valueMembers(v) {
+		for _, m := range (operand{t: t, addr: true}).members() {
 			if m.kind == "method" {
 				d.methods = append(d.methods, "func ("+t.String()+") "+m.name+m.sig)
 			}
 		}
 	}
-	return d, true
+	return d
 }
 
 // preview prints v for a human, bounded in time and length whatever its size: a

@@ -107,6 +107,13 @@ func TestInspectSessionValues(t *testing.T) {
 	long, _ := inspectText(t, s, "df", 1, 1)
 	checkContains(t, "df, long", long, "Methods:", "Nrow() int")
 
+	// Methods and fields of session values, and of what calls return.
+	plain, _ = inspectText(t, s, "n := df.Nrow()", 10, 0)
+	checkContains(t, "df.Nrow", plain, "func (df DataFrame) Nrow() int", "Nrow returns the number of rows on a DataFrame.")
+	code := `df.Col("crashes").Mean(`
+	plain, _ = inspectText(t, s, code, len(code), 0)
+	checkContains(t, "Mean", plain, "func (s Series) Mean() float64", "Mean calculates the average value of a series")
+
 	plain, _ = inspectText(t, s, "err", 3, 0)
 	checkContains(t, "err", plain, "var err error", "Value: nil")
 
@@ -122,7 +129,7 @@ func TestInspectSessionValues(t *testing.T) {
 	checkContains(t, "Release", plain, "type Release struct{ Name string }", "A Release is one version in the field.")
 
 	// What the cell being typed declares, before it runs.
-	code := "// half is a half.\nconst half = 0.5\nfunc twice(x int) int { return 2 * x }\ntwice(3)"
+	code = "// half is a half.\nconst half = 0.5\nfunc twice(x int) int { return 2 * x }\ntwice(3)"
 	plain, _ = inspectText(t, s, code, len(code)-2, 0)
 	checkContains(t, "twice", plain, "func twice(x int) int")
 	plain, _ = inspectText(t, s, code, 27, 0)

@@ -1,0 +1,203 @@
+package interp
+
+import (
+	"go/scanner"
+	"go/token"
+	"reflect"
+
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
+)
+
+// step is one element of a selector expression: a name, maybe called.
+type step struct {
+	name string
+	call bool // followed by a call's (...)
+}
+
+// parseSelector reads the selector expression that ends at the end of code, such as
+// `df`, `p.Field`, `strings.NewReader("x")` or `df.Col("crashes").Float()`. It
+// returns nil when what ends there is something else (a literal, an index, an
+// operator).
+func parseSelector(code string) []step {
+	var steps []step
+	end := len(code)
+	for {
+		call := false
+		if end > 0 && code[end-1] == ')' {
+			open := matchingParen(code[:end])
+			if open < 0 {
+				return nil
+			}
+			end, call = open, true
+		}
+		start := identStart(code, end)
+		id := code[start:end]
+		if id == "" || !token.IsIdentifier(id) {
+			return nil
+		}
+		steps = append([]step{{id, call}}, steps...)
+		if start == 0 || code[start-1] != '.' {
+			return steps
+		}
+		end = start - 1
+	}
+}
+
+// matchingParen returns the offset of the "(" that the ")" ending code closes, or -1.
+// It scans Go tokens, so parentheses in strings and comments do not count.
+func matchingParen(code string) int {
+	src := []byte(code)
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var sc scanner.Scanner
+	sc.Init(file, src, func(token.Position, string) {}, 0)
+	var open []int
+	for {
+		pos, tok, _ := sc.Scan()
+		switch tok {
+		case token.EOF:
+			return -1
+		case token.LPAREN:
+			open = append(open, file.Offset(pos))
+		case token.RPAREN:
+			if len(open) == 0 {
+				return -1
+			}
+			at := open[len(open)-1]
+			open = open[:len(open)-1]
+			if file.Offset(pos) == len(src)-1 {
+				return at
+			}
+		}
+	}
+}
+
+// operand is what a selector expression evaluates to, as far as completion can tell
+// without running it: a value when it names a variable or a field of one, else only
+// a type (the result of a call).
+type operand struct {
+	v    reflect.Value // valid for variables and their fields
+	t    reflect.Type
+	addr bool // addressable, so that pointer methods apply
+}
+
+// valueOperand makes an operand of a variable's value, seeing through a non-nil
+// interface to its dynamic type.
+func valueOperand(v reflect.Value) operand {
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		return operand{v: v.Elem(), t: v.Elem().Type()}
+	}
+	return operand{v: v, t: v.Type(), addr: v.CanAddr()}
+}
+
+// resolve evaluates steps statically: a session variable, or a package's variable or
+// function, then fields, and methods and functions called for their first result.
+// With a lone package name it returns that package instead.
+func resolve(sc sessionScope, steps []step) (op operand, pkg *builtinPackage, ok bool) {
+	first := steps[0]
+	switch v, isVar := sc.values[first.name]; {
+	case isVar && !first.call:
+		op, steps = valueOperand(v), steps[1:]
+	case first.call:
+		return operand{}, nil, false // a function a cell declared: yaegi knows no types
+	default:
+		p := builtinPackages().lookupPackage(first.name, sc.imports)
+		if p == nil {
+			return operand{}, nil, false
+		}
+		if len(steps) == 1 {
+			return operand{}, p, true
+		}
+		v, ok := symbols.Symbols[p.path+"/"+p.name][steps[1].name]
+		switch {
+		case !ok:
+			return operand{}, nil, false
+		case steps[1].call && v.Kind() == reflect.Func && v.Type().NumOut() > 0:
+			op = operand{t: v.Type().Out(0)}
+		case !steps[1].call && v.CanAddr(): // a package variable
+			op = valueOperand(v)
+		default:
+			return operand{}, nil, false
+		}
+		steps = steps[2:]
+	}
+	for _, st := range steps {
+		if op, ok = op.step(st); !ok {
+			return operand{}, nil, false
+		}
+	}
+	return op, nil, true
+}
+
+// method returns the method name of op's type, pointer methods included when op
+// is addressable or a pointer.
+func (op operand) method(name string) (reflect.Method, bool) {
+	t := op.t
+	if op.addr && t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		t = reflect.PointerTo(t)
+	}
+	return t.MethodByName(name)
+}
+
+// field returns op's exported field name, through a pointer.
+func (op operand) field(name string) (operand, bool) {
+	t, v, addr := op.t, op.v, op.addr
+	if t.Kind() == reflect.Pointer {
+		t, addr = t.Elem(), true
+		if v.IsValid() {
+			if v.IsNil() {
+				v = reflect.Value{}
+			} else {
+				v = v.Elem()
+			}
+		}
+	}
+	if t.Kind() != reflect.Struct {
+		return operand{}, false
+	}
+	f, ok := t.FieldByName(name)
+	if !ok || !f.IsExported() {
+		return operand{}, false
+	}
+	if v.IsValid() {
+		return valueOperand(v.FieldByIndex(f.Index)), true
+	}
+	return operand{t: f.Type, addr: addr}, true
+}
+
+// step applies one selector step to op.
+func (op operand) step(st step) (operand, bool) {
+	if !st.call {
+		return op.field(st.name)
+	}
+	m, ok := op.method(st.name)
+	if !ok || m.Type.NumOut() == 0 {
+		return operand{}, false
+	}
+	return operand{t: m.Type.Out(0)}, true
+}
+
+// members lists the exported methods and fields of op's type.
+func (op operand) members() []member {
+	mt := op.t
+	if op.addr && mt.Kind() != reflect.Pointer && mt.Kind() != reflect.Interface {
+		mt = reflect.PointerTo(mt)
+	}
+	var ms []member
+	for i := range mt.NumMethod() {
+		m := mt.Method(i)
+		ms = append(ms, member{m.Name, "method", methodSignature(mt, m)})
+	}
+	st := op.t
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(st) {
+			if f.IsExported() {
+				ms = append(ms, member{f.Name, "field", f.Type.String()})
+			}
+		}
+	}
+	return ms
+}
