@@ -13,8 +13,9 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// MengTerms is Meng's (2018, "Statistical paradises and paradoxes in big data",
-// Ann. Appl. Stat. 12(2), §2) exact decomposition of the error of a sample mean.
+// MengTerms is Meng's exact decomposition of the error of a sample mean (X.-L. Meng
+// 2018, "Statistical paradises and paradoxes in big data (I)", Ann. Appl. Stat.
+// 12(2):685–726).
 // With R_i = 1 when unit i is in the sample, n = ΣR_i of the N units,
 //
 //	ȳ_n − Ȳ_N = ρ_{R,Y} · √((N − n)/n) · σ_Y
@@ -37,7 +38,7 @@ type MengTerms struct {
 func (m MengTerms) Product() float64 { return m.Rho * m.Quantity * m.SigmaY }
 
 // EquivalentSRS returns the size of a simple random sample with the same mean squared
-// error, f/(1−f) · 1/ρ² with f = n/N (Meng 2018, §3, with the realised ρ² for E[ρ²]): how
+// error, f/(1−f) · 1/ρ² with f = n/N (Meng 2018, with the realised ρ² in place of its expectation): how
 // little a large non-random sample is worth.
 func (m MengTerms) EquivalentSRS() float64 {
 	f := float64(m.Size) / float64(m.N)
