@@ -38,8 +38,8 @@ type MengTerms struct {
 func (m MengTerms) Product() float64 { return m.Rho * m.Quantity * m.SigmaY }
 
 // EquivalentSRS returns the size of a simple random sample with the same mean squared
-// error, f/(1−f) · 1/ρ² with f = n/N (Meng 2018, with the realised ρ² in place of its expectation): how
-// little a large non-random sample is worth.
+// error, f/(1−f) · 1/ρ² with f = n/N (Meng 2018, with the realised ρ² in place of its
+// expectation): how little a large non-random sample is worth.
 func (m MengTerms) EquivalentSRS() float64 {
 	f := float64(m.Size) / float64(m.N)
 	return f / (1 - f) / (m.Rho * m.Rho)
