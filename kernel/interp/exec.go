@@ -180,7 +180,7 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 		node = body
 	}
 	fset := yi.FileSet()
-	s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
+	unsure := s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
 	if last && body != nil && len(body.List) > 0 {
 		if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
 			tail = es
@@ -196,6 +196,12 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	if err != nil && tail != nil {
 		body.List[len(body.List)-1] = tail
 		prog, err = compileAST(yi, node)
+	}
+	if err != nil && len(unsure) > 0 && strings.HasSuffix(err.Error(), "nil type") {
+		// yaegi's compiler fails this way on a range over an integer.
+		p := fset.Position(unsure[0])
+		err = fmt.Errorf("%s: cannot range over this: if it is an integer, yaegi v0.16.1 cannot range over it "+
+			"(ranges over integer literals, variables and len() are rewritten for it); write for i := 0; i < n; i++", p)
 	}
 	if err != nil {
 		return s.compileError(err, id)

@@ -21,7 +21,11 @@ import (
 //
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
-func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renamed map[string]string) {
+//
+// It returns the positions of the range statements with a key only that it did
+// not rewrite: if yaegi fails on one ("nil type"), it ranges over an integer the
+// rewrite could not recognise.
+func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renamed map[string]string) (unsure []token.Pos) {
 	ints := newIntScope(s)
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -52,12 +56,16 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 				list[i] = b
 			}
 		case *ast.RangeStmt:
-			if st.Value == nil && st.Tok != token.ASSIGN && sc.isIntExpr(st.X) {
+			switch {
+			case st.Value == nil && st.Tok != token.ASSIGN && sc.isIntExpr(st.X):
 				loops++
-				list[i] = rangeInt(st, loops)
+				list[i] = rangeInt(st, loops, sc.pure(st.X))
+			case st.Value == nil:
+				unsure = append(unsure, st.For)
 			}
 		}
 	})
+	return unsure
 }
 
 // unrenameFields restores names that the renaming must not touch: selectors,
@@ -144,29 +152,41 @@ func recoverGo(st *ast.GoStmt, where string) *ast.BlockStmt {
 }
 
 // rangeInt turns `for k := range n {…}` into `for k, __n := n-n, n; k < __n; k++ {…}`,
-// which gives k the type of n as Go 1.22 does (int for an untyped constant). n is
-// evaluated twice; isIntExpr only accepts expressions without side effects. The
-// names it adds are numbered by loop: yaegi mixes up same-named variables of
-// different types in sibling loops of a cell's top level.
-func rangeInt(st *ast.RangeStmt, loop int) ast.Stmt {
+// which gives k the type of n as Go 1.22 does (int for an untyped constant). When
+// n calls a function (pure is false) it must be evaluated once, so the loop
+// becomes `{ __n := n; for k := __n - __n; k < __n; k++ {…} }`. The names it adds
+// are numbered by loop: yaegi mixes up same-named variables of different types in
+// sibling loops of a cell's top level.
+func rangeInt(st *ast.RangeStmt, loop int, pure bool) ast.Stmt {
 	pos := st.For
 	key := st.Key
 	if key == nil || isBlank(key) {
 		key = &ast.Ident{NamePos: pos, Name: "__range_i" + strconv.Itoa(loop)}
 	}
-	limit := "__range_n" + strconv.Itoa(loop)
 	keyName := key.(*ast.Ident).Name
+	limit := "__range_n" + strconv.Itoa(loop)
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
-	return &ast.ForStmt{
-		For: pos,
-		Init: &ast.AssignStmt{
-			Lhs: []ast.Expr{id(keyName), id(limit)}, TokPos: pos, Tok: token.DEFINE,
-			Rhs: []ast.Expr{&ast.BinaryExpr{X: st.X, OpPos: pos, Op: token.SUB, Y: st.X}, st.X},
-		},
+	loopStmt := &ast.ForStmt{
+		For:  pos,
 		Cond: &ast.BinaryExpr{X: id(keyName), OpPos: pos, Op: token.LSS, Y: id(limit)},
 		Post: &ast.IncDecStmt{X: id(keyName), TokPos: pos, Tok: token.INC},
 		Body: st.Body,
 	}
+	if pure {
+		loopStmt.Init = &ast.AssignStmt{
+			Lhs: []ast.Expr{id(keyName), id(limit)}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.BinaryExpr{X: st.X, OpPos: pos, Op: token.SUB, Y: st.X}, st.X},
+		}
+		return loopStmt
+	}
+	loopStmt.Init = &ast.AssignStmt{
+		Lhs: []ast.Expr{id(keyName)}, TokPos: pos, Tok: token.DEFINE,
+		Rhs: []ast.Expr{&ast.BinaryExpr{X: id(limit), OpPos: pos, Op: token.SUB, Y: id(limit)}},
+	}
+	return &ast.BlockStmt{Lbrace: pos, Rbrace: st.Body.Rbrace, List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{id(limit)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{st.X}},
+		loopStmt,
+	}}
 }
 
 func isBlank(e ast.Expr) bool {

@@ -150,6 +150,18 @@ fmt.Print(count(4))`)
 	)
 }
 
+func TestRangeOverUnrecognisedInt(t *testing.T) {
+	s := newSession(t)
+	e, _ := fail(t, s, "func three() int { return 3 }\nn := 0\nfor i := range three() { n += i }")
+	if tb := strings.Join(e.Traceback, "\n"); e.Name != "CompileError" || !strings.Contains(tb, "line 3, column 1: cannot range over this") {
+		t.Errorf("%s: %s\n%s", e.Name, e.Value, tb)
+	}
+	expect(t, s,
+		[2]string{"for i := range int(three()) { n += i }\nn", "3"},
+		[2]string{"pairs := 0\nouter:\nfor i := range 3 {\n\tfor j := range n {\n\t\tif j > i { continue outer }\n\t\tpairs++\n\t}\n}\npairs", "6"},
+	)
+}
+
 func TestErrorsPointIntoTheCell(t *testing.T) {
 	s := newSession(t)
 	run(t, s, "kept := 41")
@@ -365,4 +377,28 @@ func TestEmptyAndVoidCells(t *testing.T) {
 		[2]string{"n // a trailing comment", "1"},
 		[2]string{"x := 1; y := 2; x + y", "3"},
 	)
+}
+
+func TestGoroutinePanicInDeclaredFunction(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, `import "sync"
+func work(wg *sync.WaitGroup, i int) {
+	defer wg.Done()
+	if i == 2 {
+		panic("worker 2 failed")
+	}
+}
+func spawn() {
+	var wg sync.WaitGroup
+	for i := range 3 {
+		wg.Add(1)
+		go work(&wg, i)
+	}
+	wg.Wait()
+}
+spawn()`)
+	if err := rec.err(); !strings.Contains(err, "worker 2 failed") || !strings.Contains(err, "line 12, column 3") {
+		t.Errorf("stderr %q", err)
+	}
+	expect(t, s, [2]string{"1", "1"})
 }

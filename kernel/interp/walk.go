@@ -55,9 +55,9 @@ var intTypes = map[string]bool{
 	"uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true, "rune": true,
 }
 
-// isIntExpr reports whether e is plainly an integer without side effects: an
-// integer literal, an integer identifier, len/cap, a conversion to an integer
-// type, or arithmetic on those.
+// isIntExpr reports whether e is plainly an integer: an integer literal, an
+// integer identifier, len/cap, a conversion to an integer type, or arithmetic on
+// those.
 func (sc *intScope) isIntExpr(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
@@ -83,7 +83,7 @@ func (sc *intScope) isIntExpr(e ast.Expr) bool {
 			if id.Name == "len" || id.Name == "cap" {
 				return true
 			}
-			return intTypes[id.Name] && len(e.Args) == 1 && sc.pure(e.Args[0])
+			return intTypes[id.Name] && len(e.Args) == 1
 		}
 	}
 	return false
