@@ -58,8 +58,8 @@ type CompareOptions struct {
 	ReleaseDates map[int]time.Time
 	// MinShare is the detection threshold; default 0.01 (1% of usage hours).
 	MinShare float64
-	// SkipFirst leaves out each release's first hours (Mission Control skipped 24 h:
-	// the first adopters of a release are not its population).
+	// SkipFirst leaves out each release's first hours, typically 24 h: a release's
+	// first adopters are not its eventual population.
 	SkipFirst time.Duration
 	// Grain is the time resolution of detection and windows; default one hour.
 	Grain time.Duration
