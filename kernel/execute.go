@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"strings"
 
 	"github.com/ratelab/ratelab/kernel/engine"
 )
@@ -20,7 +21,7 @@ type executeRequest struct {
 func orTrue(b *bool) bool { return b == nil || *b }
 
 // execute runs one cell. Counting follows IPython: the count goes up for every cell
-// stored in history, silent implies not stored and shows nothing on iopub. It reports
+// stored in history; silent implies not stored and shows nothing on iopub. It reports
 // whether the cell failed with stop_on_error set.
 func (s *Server) execute(r *request, aborting bool) (failed bool) {
 	var req executeRequest
@@ -31,7 +32,8 @@ func (s *Server) execute(r *request, aborting bool) (failed bool) {
 		r.reply("execute_reply", map[string]any{"status": "aborted", "execution_count": s.execCount})
 		return false
 	}
-	store := orTrue(req.StoreHistory) && !req.Silent
+	// IPython neither counts nor stores a blank cell.
+	store := orTrue(req.StoreHistory) && !req.Silent && strings.TrimSpace(req.Code) != ""
 	if store {
 		s.execCount++
 	}

@@ -71,9 +71,14 @@ func TestExecuteCountsAndOrdering(t *testing.T) {
 	if got := types(io); !reflect.DeepEqual(got, []string{"status:busy", "status:idle"}) || content(r)["execution_count"] != 2.0 {
 		t.Errorf("silent: iopub %v, count %v", got, content(r)["execution_count"])
 	}
+	// A blank cell is neither counted nor stored, as in IPython.
+	r, _ = c.execute(" \n", nil)
+	if got := content(r)["execution_count"]; got != 2.0 {
+		t.Errorf("blank cell count = %v, want 2", got)
+	}
 	r, _ = c.execute("print again", nil)
 	if got := content(r)["execution_count"]; got != 3.0 {
-		t.Errorf("count after silent = %v, want 3", got)
+		t.Errorf("count after silent and blank cells = %v, want 3", got)
 	}
 }
 
