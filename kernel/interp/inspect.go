@@ -151,7 +151,7 @@ func describe(sc sessionScope, steps []step, long bool) (description, bool) {
 }
 
 // describeName describes a name alone: a session variable, a function or type the
-// cells declare, or a package.
+// cells declare, a package, or one of Go's predeclared names.
 func describeName(sc sessionScope, name string, long bool) (description, bool) {
 	if v, ok := sc.values[name]; ok {
 		return describeValue(name, v, long)
@@ -166,6 +166,11 @@ func describeName(sc sessionScope, name string, long bool) (description, bool) {
 	}
 	if p := builtinPackages().lookupPackage(name, sc.imports); p != nil {
 		return describePackageSymbol(p, "", long)
+	}
+	if pd, ok := docs.Lookup("builtin"); ok {
+		if sym, ok := pd.Symbol(name); ok {
+			return description{decl: sym.Decl, doc: sym.Doc}, true
+		}
 	}
 	return description{}, false
 }

@@ -69,6 +69,12 @@ func TestInspectPackageSymbol(t *testing.T) {
 	plain, _ = inspectText(t, s, "io.EOF", 6, 0)
 	checkContains(t, "io.EOF", plain, "var EOF = errors.New(\"EOF\")", "Value: ", "EOF is the error returned by Read")
 
+	// Go's predeclared names.
+	plain, _ = inspectText(t, s, "xs = append(", 12, 0)
+	checkContains(t, "append", plain, "func append(slice []Type, elems ...Type) []Type", "The append built-in function appends elements")
+	plain, _ = inspectText(t, s, "var e error", 11, 0)
+	checkContains(t, "error", plain, "type error interface", "The error built-in interface type")
+
 	for _, code := range []string{"nosuchname", "strings.NoSuchFunc", "", "1 + 2", "// strings.Split", `s := "strings.Split`} {
 		if _, found := s.Inspect(code, utf8.RuneCountInString(code), 0); found {
 			t.Errorf("Inspect(%q) found something", code)

@@ -41,7 +41,8 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("docs/gen: ")
 
-	listed, err := goList(tablePaths(symbols.Symbols))
+	// "builtin" documents Go's predeclared names (len, append, error) for inspection.
+	listed, err := goList(append(tablePaths(symbols.Symbols), "builtin"))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -136,7 +137,11 @@ func extract(lp listedPackage) (*docs.Package, error) {
 	}
 	// doc.NewFromFiles drops unexported names and struct fields from the AST, so the
 	// declarations printed below show only what a cell can use.
-	dp, err := doc.NewFromFiles(fset, files, lp.ImportPath)
+	var mode doc.Mode
+	if lp.ImportPath == "builtin" {
+		mode = doc.AllDecls // its names are lower-case, and documented all the same
+	}
+	dp, err := doc.NewFromFiles(fset, files, lp.ImportPath, mode)
 	if err != nil {
 		return nil, fmt.Errorf("go/doc %s: %v", lp.ImportPath, err)
 	}
