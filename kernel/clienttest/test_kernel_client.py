@@ -31,9 +31,15 @@ def start(name):
     return km, kc
 
 
+# Imported once for the shared kernel, so that each test also runs alone.
+IMPORTS = 'import (\n\t"fmt"\n\t"os"\n\t"time"\n\t"display"\n)'
+
+
 @pytest.fixture(scope="module")
 def kernel(env):
     km, kc = start("ratelab")
+    reply, _, _ = execute(kc, IMPORTS)
+    assert reply["content"]["status"] == "ok", reply["content"]
     yield km, kc
     kc.stop_channels()
     km.shutdown_kernel(now=False)
@@ -94,7 +100,7 @@ def test_kernel_info(kernel):
 
 def test_stream_busy_idle_and_counts(kernel):
     _, kc = kernel
-    r1, msgs, _ = execute(kc, 'import "fmt"\nfmt.Println("hello")')
+    r1, msgs, _ = execute(kc, 'fmt.Println("hello")')
     assert r1["content"]["status"] == "ok", r1["content"]
     types = [m["msg_type"] for m in msgs]
     assert types[0] == "status" and msgs[0]["content"]["execution_state"] == "busy"
@@ -110,7 +116,7 @@ def test_stream_busy_idle_and_counts(kernel):
 
 def test_stream_arrives_while_cell_runs(kernel):
     _, kc = kernel
-    code = 'import "time"\nfor i := 0; i < 3; i++ {\n\tfmt.Println("tick", i)\n\ttime.Sleep(400 * time.Millisecond)\n}'
+    code = 'for i := 0; i < 3; i++ {\n\tfmt.Println("tick", i)\n\ttime.Sleep(400 * time.Millisecond)\n}'
     reply, msgs, arrived = execute(kc, code)
     assert reply["content"]["status"] == "ok", reply["content"]
     ticks = [(t, m["content"]["text"]) for m, t in zip(msgs, arrived) if m["msg_type"] == "stream"]
@@ -122,7 +128,7 @@ def test_stream_arrives_while_cell_runs(kernel):
 
 def test_os_stdout_and_stderr(kernel):
     _, kc = kernel
-    reply, msgs, _ = execute(kc, 'import "os"\nos.Stdout.WriteString("raw\\n")\nfmt.Fprintln(os.Stderr, "warn")')
+    reply, msgs, _ = execute(kc, 'os.Stdout.WriteString("raw\\n")\nfmt.Fprintln(os.Stderr, "warn")')
     assert reply["content"]["status"] == "ok", reply["content"]
     assert "raw\n" in stdout(msgs)
     assert "warn\n" in "".join(m["content"]["text"] for m in of_type(msgs, "stream") if m["content"]["name"] == "stderr")
@@ -185,7 +191,7 @@ def test_input_request(kernel):
         prompts.append(req["content"]["prompt"])
         kc.input("Ada")
 
-    code = 'import "display"\nname, err := display.Input("name? ")\nfmt.Println("hello", name, err)'
+    code = 'name, err := display.Input("name? ")\nfmt.Println("hello", name, err)'
     reply, msgs, _ = execute(kc, code, allow_stdin=True, on_stdin=answer)
     assert reply["content"]["status"] == "ok", reply["content"]
     assert prompts == ["name? "]
@@ -264,3 +270,11 @@ def test_bad_signature_is_not_executed(kernel):
     _, msgs, _ = execute(kc, 'fmt.Println("genuine")')
     assert stdout(msgs) == "genuine\n"
     assert km.is_alive()
+    # Nothing the forged cell would print reached iopub, whatever its parent.
+    seen = []
+    while True:
+        try:
+            seen.append(kc.get_iopub_msg(timeout=0.2))
+        except Exception:  # queue.Empty
+            break
+    assert "forged" not in json.dumps([m["content"] for m in seen])
