@@ -122,10 +122,11 @@ func funcSignature(decl string) string {
 // lookupPackage finds the compiled package a cell reaches as name: the one it
 // imported under that name, or else the one whose name that is. When several share
 // the name (crypto/rand, math/rand) and the cell imported none of them, the first by
-// path is taken.
+// path is taken. The session's own short paths ("display") are not in the tables:
+// they resolve by name.
 func (ix *packageIndex) lookupPackage(name string, imports map[string]string) *builtinPackage {
-	if path, ok := imports[name]; ok {
-		return ix.byPath[path]
+	if p, ok := ix.byPath[imports[name]]; ok {
+		return p
 	}
 	if ps := ix.byName[name]; len(ps) > 0 {
 		return ps[0]

@@ -208,8 +208,10 @@ func TestCompleteImportsAndRedeclarations(t *testing.T) {
 	if c := completeAtEnd(s, "rand.Intn"); len(c.Matches) != 0 {
 		t.Errorf("rand.Intn without importing math/rand: %q", c.Matches)
 	}
-	s2 := sessionWith(t, `import "math/rand"`)
+	s2 := sessionWith(t, `import "math/rand"`, `import "display"`)
 	checkMatches(t, completeAtEnd(s2, "rand.Int"), "Int", "Intn")
+	// The display helpers, imported by their short path.
+	checkMatches(t, completeAtEnd(s2, "display.HT"), "HT", "HTML")
 
 	// Unexported functions come from the cells' source, with parameter names.
 	c := completeAtEnd(s, "hel")
