@@ -43,12 +43,12 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 
 	var cands []member
 	lineStart := strings.LastIndexByte(code[:start], '\n') + 1
+	lead := strings.TrimLeft(code[lineStart:start], " \t") // the line before the word
 	switch lit := enclosingLiteral(code[:at]); {
-	case strings.TrimLeft(code[lineStart:start], " \t") == "%" || strings.TrimLeft(code[lineStart:start], " \t") == "%%":
+	case lead == "%" || lead == "%%":
 		// A magic name: the percent signs are replaced too.
-		typed := strings.TrimLeft(code[lineStart:at], " \t")
-		prefix = typed
-		c.CursorStart = cursor - utf8.RuneCountInString(typed)
+		prefix = lead + prefix
+		c.CursorStart -= len(lead)
 		cands = magicNames()
 	case lit.importPath:
 		// The whole path typed so far is replaced, slashes included.
