@@ -19,12 +19,15 @@ import (
 // Inspect describes the symbol under or just before cursor (a rune offset), or, when
 // the cursor is in a call's parentheses, the function called: for inspect_request.
 //
-// A symbol of a built-in package shows its declaration and doc comment; a session
-// variable (or a field of one) shows its type, a bounded preview of its value and
-// its type's doc; a package shows its doc. With detailLevel 0 the doc is cut to its
-// first paragraph and a type's declaration to a few lines; detailLevel 1 gives the
-// full doc and declaration and the method set of types. The bundle has text/plain
-// and text/markdown. Nothing is found inside comments and strings.
+// A symbol or method of a built-in package shows its declaration and doc comment (and
+// Go's predeclared names theirs); a session variable, a field of one or a method of
+// what an expression returns shows its type and doc, and a variable a bounded
+// preview of its value; a function or type the cells declare shows its declaration
+// and doc comment from their source; a package shows its doc. With detailLevel 0 the
+// doc is cut to its first paragraph and a type's declaration to a few lines;
+// detailLevel 1 gives the full doc and declaration, the method set of types and the
+// examples of ratelab's own packages. The bundle has text/plain and text/markdown.
+// Nothing is found inside comments and strings. It is safe to call while a cell runs.
 func (s *Session) Inspect(code string, cursor, detailLevel int) (engine.Bundle, bool) {
 	at := byteOffset(code, cursor)
 	if enclosingLiteral(code[:at]).inside {
