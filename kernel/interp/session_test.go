@@ -221,7 +221,7 @@ go func() {
 	m["x"] = 1
 }()
 <-done
-time.Sleep(50 * time.Millisecond)`)
+time.Sleep(200 * time.Millisecond)`)
 	if err := rec.err(); !strings.Contains(err, "panic in a goroutine: assignment to entry in nil map\n    started at cell #") || !strings.Contains(err, "line 3, column 1") || !strings.Contains(err, "nil map") {
 		t.Errorf("stderr %q does not report the goroutine's panic", err)
 	}
@@ -246,6 +246,9 @@ fmt.Println(<-res)`)
 }
 
 func TestInterrupt(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi v0.16.1's ExecuteWithContext races with itself on cancellation (see race_test.go)")
+	}
 	s := newSession(t)
 	run(t, s, "kept := \"yes\"\nimport \"time\"")
 	for _, code := range []string{
@@ -381,7 +384,7 @@ func TestEmptyAndVoidCells(t *testing.T) {
 
 func TestGoroutinePanicInDeclaredFunction(t *testing.T) {
 	s := newSession(t)
-	_, rec := run(t, s, `import "sync"
+	_, rec := run(t, s, `import ("sync"; "time")
 func work(wg *sync.WaitGroup, i int) {
 	defer wg.Done()
 	if i == 2 {
@@ -396,9 +399,15 @@ func spawn() {
 	}
 	wg.Wait()
 }
-spawn()`)
-	if err := rec.err(); !strings.Contains(err, "worker 2 failed") || !strings.Contains(err, "line 12, column 3") {
+spawn()
+time.Sleep(200 * time.Millisecond)`)
+	// wg.Done runs before the report is written: give the report time to come in
+	// this cell; if it comes later still, it opens the next.
+	b, next := run(t, s, "1")
+	if err := rec.err() + next.err(); !strings.Contains(err, "worker 2 failed") || !strings.Contains(err, "line 12, column 3") {
 		t.Errorf("stderr %q", err)
 	}
-	expect(t, s, [2]string{"1", "1"})
+	if plain(b) != "1" {
+		t.Errorf("next cell: %q", plain(b))
+	}
 }
