@@ -24,6 +24,8 @@ import (
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
+var _ engine.Interpreter = (*Session)(nil)
+
 // Options configure a Session.
 type Options struct {
 	// SVG asks for plots as image/svg+xml beside image/png.
