@@ -69,19 +69,27 @@ func (h *History) Session() int { return h.session }
 
 // Store records the cell run as line of the current session.
 func (h *History) Store(line int, input string, output *string) error {
-	v, err := json.Marshal(storedCell{input, output})
-	if err != nil {
-		return err
-	}
+	return h.StoreAll([]HistoryEntry{{Line: line, Input: input, Output: output}})
+}
+
+// StoreAll records cells of the current session (their Session field is ignored) in
+// one transaction: one file sync for a burst of cells instead of one each.
+func (h *History) StoreAll(cells []HistoryEntry) error {
 	return h.update(func(tx *bolt.Tx) error {
 		meta, entries := tx.Bucket(bucketMeta), tx.Bucket(bucketEntries)
-		k := entryKey(h.session, line)
 		n := getUint(meta, keyCount)
-		if entries.Get(k) == nil {
-			n++
-		}
-		if err := entries.Put(k, v); err != nil {
-			return err
+		for _, c := range cells {
+			v, err := json.Marshal(storedCell{c.Input, c.Output})
+			if err != nil {
+				return err
+			}
+			k := entryKey(h.session, c.Line)
+			if entries.Get(k) == nil {
+				n++
+			}
+			if err := entries.Put(k, v); err != nil {
+				return err
+			}
 		}
 		// Keys sort by (session, line), so the first keys are the oldest cells.
 		c := entries.Cursor()
