@@ -46,12 +46,13 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 		return true
 	})
 	made := map[*ast.GoStmt]bool{}
-	loops := 0
+	loops, gos := 0, 0
 	walkStmts(root, ints, func(list []ast.Stmt, i int, sc *intScope) {
 		switch st := list[i].(type) {
 		case *ast.GoStmt:
 			if !made[st] {
-				b := recoverGo(st, posString(st.Go))
+				gos++
+				b := recoverGo(st, posString(st.Go), gos)
 				made[b.List[len(b.List)-1].(*ast.GoStmt)] = true
 				list[i] = b
 			}
@@ -103,7 +104,10 @@ func unrenameFields(root ast.Node, renamed map[string]string) {
 //
 // which evaluates the function and arguments where the go statement is, as Go
 // does, and reports a panic instead of crashing.
-func recoverGo(st *ast.GoStmt, where string) *ast.BlockStmt {
+//
+// The names it adds are numbered by statement (n), as rangeInt's are.
+func recoverGo(st *ast.GoStmt, where string, n int) *ast.BlockStmt {
+	suffix := "_" + strconv.Itoa(n)
 	pos := st.Go
 	call := st.Call
 	var lhs, rhs []ast.Expr
@@ -115,16 +119,16 @@ func recoverGo(st *ast.GoStmt, where string) *ast.BlockStmt {
 	}
 	fun := call.Fun
 	if id, ok := fun.(*ast.Ident); !ok || !isBuiltin(id.Name) {
-		fun = bind(fun, "__go_f")
+		fun = bind(fun, "__go_f"+suffix)
 	}
 	args := make([]ast.Expr, len(call.Args))
 	for i, a := range call.Args {
-		args[i] = bind(a, "__go_a"+strconv.Itoa(i))
+		args[i] = bind(a, "__go_a"+strconv.Itoa(i)+suffix)
 	}
 	newCall := &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
 
 	// defer func() { if r := recover(); r != nil { __rt.GoPanic(pos, r) } }()
-	r := func() *ast.Ident { return &ast.Ident{NamePos: pos, Name: "__go_r"} }
+	r := func() *ast.Ident { return &ast.Ident{NamePos: pos, Name: "__go_r" + suffix} }
 	report := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.IfStmt{
