@@ -120,13 +120,10 @@ func (t *Table) plan(q Query) (*plan, error) {
 	}
 	// Time: window bucket and range filter on window_start.
 	if q.Grain > 0 || !q.From.IsZero() || !q.To.IsZero() {
-		kd := t.windowDim(q)
+		kd, buckets := t.windowDim(q)
 		if q.Grain > 0 {
 			p.keys = append(p.keys, kd)
-			p.windows = make([]int64, len(kd.values))
-			for i, v := range kd.values {
-				p.windows[i], _ = strconv.ParseInt(v, 10, 64)
-			}
+			p.windows = buckets
 		} else {
 			p.filters = append(p.filters, kd)
 		}
@@ -257,9 +254,9 @@ func sortDimValues(d dim, vals []string) {
 	}
 }
 
-// windowDim buckets window_start by q.Grain (values are bucket starts in Unix ns, as
-// decimal strings, in time order) and applies q.From and q.To.
-func (t *Table) windowDim(q Query) keyDim {
+// windowDim buckets window_start by q.Grain and applies q.From and q.To; it
+// returns the bucket starts (Unix ns) in rank order.
+func (t *Table) windowDim(q Query) (keyDim, []int64) {
 	kd := keyDim{name: "window", col: colWindowStart, lut: make([]uint64, len(t.times.vals)), size: 1}
 	from, to := int64(math.MinInt64), int64(math.MaxInt64)
 	if !q.From.IsZero() {
@@ -275,7 +272,7 @@ func (t *Table) windowDim(q Query) keyDim {
 				kd.lut[i] = excluded
 			}
 		}
-		return kd
+		return kd, nil
 	}
 	g := int64(q.Grain)
 	bucket := func(ns int64) int64 {
@@ -297,7 +294,6 @@ func (t *Table) windowDim(q Query) keyDim {
 	rank := map[int64]uint64{}
 	for i, b := range buckets {
 		rank[b] = uint64(i)
-		kd.values = append(kd.values, strconv.FormatInt(b, 10))
 	}
 	for i, ns := range t.times.vals {
 		kd.lut[i] = excluded
@@ -306,7 +302,7 @@ func (t *Table) windowDim(q Query) keyDim {
 		}
 	}
 	kd.size = uint64(len(buckets))
-	return kd
+	return kd, buckets
 }
 
 // accum holds one partition's sums. Slot numbers are group numbers in flat mode;
