@@ -173,6 +173,15 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 		return s.compileError(err, id)
 	}
 	var node ast.Node = f
+	var imported []*ast.ImportSpec
+	if g.kind == importPiece {
+		if imported, err = s.dropKnownImports(f, yi.FileSet()); err != nil {
+			return s.compileError(err, id)
+		}
+		if len(f.Decls) == 0 {
+			return nil
+		}
+	}
 	var tail *ast.ExprStmt
 	var body *ast.BlockStmt
 	if g.kind == stmtPiece {
@@ -206,6 +215,7 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	if err != nil {
 		return s.compileError(err, id)
 	}
+	s.noteImports(imported)
 	_, err = yi.ExecuteWithContext(ctx, prog)
 	switch {
 	case err == nil:

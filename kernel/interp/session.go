@@ -53,6 +53,8 @@ type Session struct {
 	// types maps each type name declared by a cell to the name it was declared
 	// under (a new one each time it is declared again).
 	types map[string]string
+	// imports maps each name imported by a cell to the package's path.
+	imports map[string]string
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
@@ -123,6 +125,7 @@ func (s *Session) Reset() error {
 	s.yi = yi
 	s.cells = map[int]string{}
 	s.types = map[string]string{}
+	s.imports = map[string]string{rtName: rtPath}
 	s.mu.Unlock()
 	return nil
 }

@@ -81,6 +81,23 @@ double(p.sum())`)
 	expect(t, s, [2]string{"fmt.Sprint(p, double(1))", `"{3 4} 2"`})
 }
 
+func TestReimport(t *testing.T) {
+	s := newSession(t)
+	for range 2 {
+		expect(t, s, [2]string{"import \"fmt\"\nfmt.Sprint(1)", `"1"`})
+	}
+	expect(t, s,
+		[2]string{"import (\n\t\"fmt\"\n\t\"strings\"\n)\nfmt.Sprint(strings.ToUpper(\"a\"))", `"A"`},
+		[2]string{"import \"crypto/rand\"\nimport mrand \"math/rand\"\nmrand.New(mrand.NewSource(1)).Intn(1) + len(rand.Text()) * 0", "0"},
+	)
+	e, _ := fail(t, s, "import \"math/rand\"")
+	if !strings.Contains(e.Value, `rand is already imported as "crypto/rand"`) || !strings.Contains(strings.Join(e.Traceback, "\n"), "line 1, column 8") {
+		t.Errorf("%s\n%s", e.Value, strings.Join(e.Traceback, "\n"))
+	}
+	run(t, s, "%reset")
+	expect(t, s, [2]string{"import \"math/rand\"\nrand.New(rand.NewSource(1)).Intn(1)", "0"})
+}
+
 func TestRedeclare(t *testing.T) {
 	s := newSession(t)
 	expect(t, s,
