@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/wire"
 )
 
 // executeRequest is execute_request's content. Pointers tell absent fields (which
@@ -21,16 +22,16 @@ type executeRequest struct {
 func orTrue(b *bool) bool { return b == nil || *b }
 
 // execute runs one cell. Counting follows IPython: the count goes up for every cell
-// stored in history; silent implies not stored and shows nothing on iopub. It reports
-// whether the cell failed with stop_on_error set.
-func (s *Server) execute(r *request, aborting bool) (failed bool) {
+// stored in history; silent implies not stored and shows nothing on iopub. When the
+// cell fails with stop_on_error set, it returns the requests queued behind it.
+func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 	var req executeRequest
 	if !r.decode("execute_reply", &req) {
-		return false
+		return nil
 	}
 	if aborting {
 		r.reply("execute_reply", map[string]any{"status": "aborted", "execution_count": s.execCount})
-		return false
+		return nil
 	}
 	// IPython neither counts nor stores a blank cell.
 	store := orTrue(req.StoreHistory) && !req.Silent && strings.TrimSpace(req.Code) != ""
@@ -69,6 +70,9 @@ func (s *Server) execute(r *request, aborting bool) (failed bool) {
 		if !req.Silent {
 			s.pub.publish(parent, "error", cellErr)
 		}
+		if orTrue(req.StopOnError) {
+			queued = s.waiting(r.c)
+		}
 		tb := cellErr.Traceback
 		if tb == nil {
 			tb = []string{}
@@ -94,7 +98,7 @@ func (s *Server) execute(r *request, aborting bool) (failed bool) {
 	if store && s.hist != nil {
 		s.hist.store(count, req.Code, resultText)
 	}
-	return cellErr != nil && orTrue(req.StopOnError)
+	return queued
 }
 
 // userExpressions evaluates each expression after the cell, as the spec asks, with

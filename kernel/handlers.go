@@ -8,10 +8,10 @@ import (
 	"github.com/ratelab/ratelab/kernel/wire"
 )
 
-// handle runs the handler of m's type between status busy and idle. It reports
-// whether m was a cell that failed with stop_on_error (so that waiting cells abort).
-// aborting answers execute requests with status "aborted" without running them.
-func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (failed bool) {
+// handle runs the handler of m's type between status busy and idle. When m was a cell
+// that failed with stop_on_error, it returns the requests queued behind it, to be
+// handled with aborting set: execute requests are then answered "aborted" unrun.
+func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (queued []*wire.Message) {
 	parent := m.Header
 	s.pub.publish(&parent, "status", map[string]string{"execution_state": "busy"})
 	defer s.pub.publish(&parent, "status", map[string]string{"execution_state": "idle"})
@@ -48,7 +48,7 @@ func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (fail
 	default:
 		s.log.Printf("%s: unknown message type %q from session %s; ignored", c.name, t, m.Header.Session)
 	}
-	return false
+	return nil
 }
 
 // request is one message being handled, and where its reply goes.

@@ -238,8 +238,10 @@ func (s *Server) heartbeat() {
 }
 
 // serve is the loop of the shell or control socket: it receives one request at a time
-// and handles it to the end before taking the next. On shell, a failed cell with
-// stop_on_error aborts the execute_requests already waiting, as ipykernel does.
+// and handles it to the end before taking the next. On shell, a cell that fails with
+// stop_on_error hands back the requests that were waiting behind it; their execute
+// requests are answered "aborted" without running, as ipykernel's _abort_queues does
+// (with its default stop_on_error_timeout of 0), and the others are served as usual.
 func (s *Server) serve(c *channel, shell bool) {
 	poller := zmq.NewPoller()
 	poller.Add(c.sock, zmq.POLLIN)
@@ -256,23 +258,24 @@ func (s *Server) serve(c *channel, shell bool) {
 		if m == nil {
 			continue
 		}
-		if failed := s.handle(c, m, false, shell); failed {
-			s.abortWaiting(c)
+		for _, q := range s.handle(c, m, false, shell) {
+			s.handle(c, q, true, shell)
 		}
 	}
 }
 
-// abortWaiting answers every request already queued on c with aborted execute
-// replies (other request types are still served), as ipykernel's _abort_queues does
-// with its default stop_on_error_timeout of 0.
-func (s *Server) abortWaiting(c *channel) {
-	for !s.stopping.Load() {
+// waiting takes every request already queued on c without waiting for more. A failed
+// cell calls it before it sends its reply, so what it takes surely arrived before the
+// failure was known, and the replies still go out in request order.
+func (s *Server) waiting(c *channel) []*wire.Message {
+	var queued []*wire.Message
+	for {
 		frames, err := c.sock.RecvMessageBytes(zmq.DONTWAIT)
 		if err != nil {
-			return // EAGAIN: the queue is empty
+			return queued // EAGAIN: the queue is empty
 		}
 		if m := s.decode(c, frames); m != nil {
-			s.handle(c, m, true, true)
+			queued = append(queued, m)
 		}
 	}
 }
