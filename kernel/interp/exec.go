@@ -221,8 +221,10 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted",
-			Traceback: []string{"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept"}}
+		return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted", Traceback: []string{
+			"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept",
+			"(a call into a compiled package that was running cannot be stopped: it finishes in the background and its result is dropped)",
+		}}
 	}
 	return s.runtimeError(err, id)
 }
