@@ -25,6 +25,8 @@ import (
 //     of the type, pointer methods included where they apply;
 //   - inside an import path string: the importable package paths;
 //   - after % at the start of a line: the magics;
+//   - where a field key goes in a struct literal of a package's type
+//     (analysis.CompareOptions{Ch): its exported fields, beside what follows;
 //   - elsewhere: the session's variables, constants, functions and types, the package
 //     names, Go's builtins and keywords.
 //
@@ -72,7 +74,11 @@ func (s *Session) Complete(code string, cursor int) engine.Completion {
 			cands = op.members()
 		}
 	default:
-		cands = scopeNames(s.scopeWith(code[:start]))
+		sc := s.scopeWith(code[:start])
+		if t := literalType(sc, code[:start]); t != nil {
+			cands = fieldMembers(t) // keys first; values may be any expression
+		}
+		cands = append(cands, scopeNames(sc)...)
 	}
 
 	seen := map[string]bool{}

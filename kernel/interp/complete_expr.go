@@ -193,10 +193,69 @@ func (op operand) members() []member {
 		st = st.Elem()
 	}
 	if st.Kind() == reflect.Struct {
-		for _, f := range reflect.VisibleFields(st) {
-			if f.IsExported() {
-				ms = append(ms, member{f.Name, "field", f.Type.String()})
+		ms = append(ms, fieldMembers(st)...)
+	}
+	return ms
+}
+
+// literalType returns the struct type of the composite literal whose elements the
+// end of code is among, when the end is where a field key goes (just after the "{"
+// or a ","): analysis.CompareOptions{Ch. It returns nil otherwise, and for types a
+// cell declared (yaegi gives no reflect type for those).
+func literalType(sc sessionScope, code string) reflect.Type {
+	src := []byte(code)
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var scn scanner.Scanner
+	scn.Init(file, src, func(token.Position, string) {}, 0)
+	var open []int // offsets of the unclosed brackets
+	var last token.Token
+	for {
+		pos, tok, lit := scn.Scan()
+		if tok == token.EOF {
+			break
+		}
+		switch tok {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			open = append(open, file.Offset(pos))
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
 			}
+		case token.SEMICOLON:
+			if lit == "\n" {
+				continue
+			}
+		}
+		last = tok
+	}
+	if len(open) == 0 || src[open[len(open)-1]] != '{' || (last != token.LBRACE && last != token.COMMA) {
+		return nil
+	}
+	steps := parseSelector(code[:open[len(open)-1]])
+	if len(steps) != 2 || steps[0].call || steps[1].call {
+		return nil
+	}
+	if _, isVar := sc.values[steps[0].name]; isVar {
+		return nil
+	}
+	p := builtinPackages().lookupPackage(steps[0].name, sc.imports)
+	if p == nil {
+		return nil
+	}
+	v, ok := symbols.Symbols[p.path+"/"+p.name][steps[1].name]
+	if !ok || v.Kind() != reflect.Pointer || !v.IsNil() || v.Type().Elem().Kind() != reflect.Struct {
+		return nil // not a struct type: yaegi's tables hold a type as a nil pointer to it
+	}
+	return v.Type().Elem()
+}
+
+// fieldMembers lists the exported fields of struct type t.
+func fieldMembers(t reflect.Type) []member {
+	var ms []member
+	for _, f := range reflect.VisibleFields(t) {
+		if f.IsExported() {
+			ms = append(ms, member{f.Name, "field", f.Type.String()})
 		}
 	}
 	return ms

@@ -312,6 +312,28 @@ func TestCompleteValueMembers(t *testing.T) {
 	}
 }
 
+func TestCompleteStructLiteralKeys(t *testing.T) {
+	s := sessionWith(t, `import "net/url"`)
+	for _, code := range []string{
+		"u := url.URL{Sch",
+		"u := url.URL{Host: \"example.org\", Sch",
+		"u := url.URL{\n\tHost: \"example.org\",\n\tSch",
+		"f(url.URL{Sch",
+	} {
+		c := completeAtEnd(s, code)
+		checkMatches(t, c, "Sch", "Scheme")
+		if ct := typeOf(c, "Scheme"); ct.Type != "field" || ct.Signature != "string" {
+			t.Errorf("Complete(%q): Scheme = %+v, want field string", code, ct)
+		}
+	}
+	// A value position, or a literal of no struct type, offers no fields.
+	for _, code := range []string{"u := url.URL{Host: Sch", "xs := []string{Sch", "u := url.URL{Host: f(Sch"} {
+		if ct := typeOf(completeAtEnd(s, code), "Scheme"); ct.Text != "" {
+			t.Errorf("Complete(%q) offers field Scheme", code)
+		}
+	}
+}
+
 func TestCompleteMagics(t *testing.T) {
 	s := sessionWith(t)
 	c := completeAtEnd(s, "x := 1\n%ti")
