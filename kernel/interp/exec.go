@@ -57,7 +57,8 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 		}
 		r.stdout, r.stderr = caps[0].w, caps[1].w
 	}
-	display.SetOutput(out, display.Options{SVG: s.opts.SVG, Plain: s.opts.Plain})
+	r.out = syncedOutput{out, caps}
+	display.SetOutput(r.out, display.Options{SVG: s.opts.SVG, Plain: s.opts.Plain})
 	s.mu.Lock()
 	s.run = r
 	pending := s.io.pending

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -306,6 +307,44 @@ fmt.Println("last")`)
 	}
 }
 
+func TestOutputsKeepTheirOrder(t *testing.T) {
+	s := newSession(t)
+	rec := &orderRecorder{}
+	if _, e := s.Execute(context.Background(), `import ("display"; "fmt"; "os")
+for i := range 20 {
+	fmt.Println("printed", i)
+	os.Stdout.WriteString("written\n")
+	display.HTML(fmt.Sprint("<p>", i))
+}`, rec); e != nil {
+		t.Fatal(e.Value)
+	}
+	var want strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&want, "printed %d\nwritten\n<p>%d\n", i, i)
+	}
+	if got := rec.b.String(); got != want.String() {
+		t.Errorf("outputs out of order:\n%s", got)
+	}
+}
+
+// orderRecorder writes streams and displays into one log, in arrival order.
+type orderRecorder struct {
+	recorder
+	b strings.Builder
+}
+
+func (r *orderRecorder) Stream(_, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.b.WriteString(text)
+}
+
+func (r *orderRecorder) Display(b engine.Bundle, _ string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.b.WriteString(b.Data["text/html"].(string) + "\n")
+}
+
 func TestStdoutStreams(t *testing.T) {
 	s := newSession(t)
 	rec := &timedRecorder{}
@@ -426,5 +465,24 @@ time.Sleep(200 * time.Millisecond)`)
 	}
 	if plain(b) != "1" {
 		t.Errorf("next cell: %q", plain(b))
+	}
+}
+
+func TestNoDescriptorLeak(t *testing.T) {
+	s := newSession(t)
+	count := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd:", err)
+		}
+		return len(fds)
+	}
+	run(t, s, "0") // the first cell duplicates fds 1 and 2 once, for good
+	before := count()
+	for range 30 {
+		run(t, s, "import \"fmt\"\nfmt.Println(1)")
+	}
+	if after := count(); after > before {
+		t.Errorf("%d open descriptors after 30 cells, %d before", after, before)
 	}
 }
