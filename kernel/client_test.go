@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -51,11 +52,34 @@ const testKey = "test-key"
 
 func startKernel(t testing.TB, historyPath string) *testClient {
 	t.Helper()
-	conn := &wire.ConnectionInfo{
+	return startKernelOn(t, &wire.ConnectionInfo{
 		Transport: "ipc", IP: filepath.Join(t.TempDir(), "k"),
 		ShellPort: 1, IOPubPort: 2, StdinPort: 3, ControlPort: 4, HBPort: 5,
 		Key: testKey, SignatureScheme: "hmac-sha256",
+	}, historyPath)
+}
+
+// tcpConn is a loopback TCP connection on five ports that were free a moment ago, as
+// jupyter_client picks them.
+func tcpConn(t testing.TB) *wire.ConnectionInfo {
+	var ports [5]int
+	for i := range ports {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		ports[i] = l.Addr().(*net.TCPAddr).Port
 	}
+	return &wire.ConnectionInfo{
+		Transport: "tcp", IP: "127.0.0.1",
+		ShellPort: ports[0], IOPubPort: ports[1], StdinPort: ports[2], ControlPort: ports[3], HBPort: ports[4],
+		Key: testKey, SignatureScheme: "hmac-sha256",
+	}
+}
+
+func startKernelOn(t testing.TB, conn *wire.ConnectionInfo, historyPath string) *testClient {
+	t.Helper()
 	c := &testClient{t: t, fake: &fakeInterp{}, logBuf: &syncBuffer{}, done: make(chan error, 1), session: wire.NewID()}
 	srv, err := New(Options{Conn: conn, Interpreter: c.fake, HistoryPath: historyPath, Log: c.logBuf, Version: "test"})
 	if err != nil {

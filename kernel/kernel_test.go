@@ -34,6 +34,21 @@ func TestKernelInfoBusyIdle(t *testing.T) {
 	}
 }
 
+// TestOverTCP runs a cell and a heartbeat over loopback TCP, the transport
+// jupyter_client uses; the other tests use ipc to never race for ports.
+func TestOverTCP(t *testing.T) {
+	c := startKernelOn(t, tcpConn(t), "")
+	r, io := c.execute("print over tcp", nil)
+	if content(r)["status"] != "ok" || len(io) != 4 || content(io[2])["text"] != "over tcp\n" {
+		t.Errorf("reply %v, iopub %v", content(r), types(io))
+	}
+	c.hb.SetRcvtimeo(2 * time.Second)
+	c.hb.Send("ping", 0)
+	if echo, err := c.hb.Recv(0); err != nil || echo != "ping" {
+		t.Errorf("heartbeat echo = %q, %v", echo, err)
+	}
+}
+
 func TestExecuteCountsAndOrdering(t *testing.T) {
 	c := startKernel(t, "")
 	r, io := c.execute("print hello", nil)
