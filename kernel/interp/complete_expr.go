@@ -94,12 +94,27 @@ func valueOperand(v reflect.Value) operand {
 // function, then fields, and methods and functions called for their first result.
 // With a lone package name it returns that package instead.
 func resolve(sc sessionScope, steps []step) (op operand, pkg *builtinPackage, ok bool) {
+	return resolveDepth(sc, steps, 0)
+}
+
+// maxSourceDepth bounds how many variables of the cell being typed resolve follows
+// from one to the next (x := y.F(); y := x.G() would go on for ever).
+const maxSourceDepth = 8
+
+func resolveDepth(sc sessionScope, steps []step, depth int) (op operand, pkg *builtinPackage, ok bool) {
 	first := steps[0]
+	d, inSource := sc.source[first.name]
 	switch v, isVar := sc.values[first.name]; {
 	case isVar && !first.call:
 		op, steps = valueOperand(v), steps[1:]
 	case first.call:
 		return operand{}, nil, false // a function a cell declared: yaegi knows no types
+	case inSource && (d.value != nil || d.typ != nil):
+		// A variable the cell being typed declares, not run yet.
+		if op, ok = sourceOperand(sc, d, depth); !ok {
+			return operand{}, nil, false
+		}
+		steps = steps[1:]
 	default:
 		p := builtinPackages().lookupPackage(first.name, sc.imports)
 		if p == nil {
@@ -127,6 +142,48 @@ func resolve(sc sessionScope, steps []step) (op operand, pkg *builtinPackage, ok
 		}
 	}
 	return op, nil, true
+}
+
+// sourceOperand is the (addressable) operand of a variable declared in source.
+func sourceOperand(sc sessionScope, d sourceDecl, depth int) (operand, bool) {
+	if depth >= maxSourceDepth {
+		return operand{}, false
+	}
+	if d.typ != nil {
+		t := packageType(sc, d.typ)
+		if t == nil {
+			return operand{}, false
+		}
+		if d.pointer {
+			t = reflect.PointerTo(t)
+		}
+		return operand{t: t, addr: true}, true
+	}
+	op, pkg, ok := resolveDepth(sc, d.value, depth+1)
+	if !ok || pkg != nil {
+		return operand{}, false
+	}
+	return operand{t: op.t, addr: true}, true
+}
+
+// packageType returns the type steps name (pkg.T), from the package's symbol table,
+// where yaegi keeps a type as a nil pointer to it; nil when steps name no such type.
+func packageType(sc sessionScope, steps []step) reflect.Type {
+	if len(steps) != 2 || steps[0].call || steps[1].call {
+		return nil
+	}
+	if _, isVar := sc.values[steps[0].name]; isVar {
+		return nil
+	}
+	p := builtinPackages().lookupPackage(steps[0].name, sc.imports)
+	if p == nil {
+		return nil
+	}
+	v, ok := symbols.Symbols[p.path+"/"+p.name][steps[1].name]
+	if !ok || v.Kind() != reflect.Pointer || !v.IsNil() {
+		return nil
+	}
+	return v.Type().Elem()
 }
 
 // method returns the method name of op's type, pointer methods included when op
@@ -232,22 +289,11 @@ func literalType(sc sessionScope, code string) reflect.Type {
 	if len(open) == 0 || src[open[len(open)-1]] != '{' || (last != token.LBRACE && last != token.COMMA) {
 		return nil
 	}
-	steps := parseSelector(code[:open[len(open)-1]])
-	if len(steps) != 2 || steps[0].call || steps[1].call {
+	t := packageType(sc, parseSelector(code[:open[len(open)-1]]))
+	if t == nil || t.Kind() != reflect.Struct {
 		return nil
 	}
-	if _, isVar := sc.values[steps[0].name]; isVar {
-		return nil
-	}
-	p := builtinPackages().lookupPackage(steps[0].name, sc.imports)
-	if p == nil {
-		return nil
-	}
-	v, ok := symbols.Symbols[p.path+"/"+p.name][steps[1].name]
-	if !ok || v.Kind() != reflect.Pointer || !v.IsNil() || v.Type().Elem().Kind() != reflect.Struct {
-		return nil // not a struct type: yaegi's tables hold a type as a nil pointer to it
-	}
-	return v.Type().Elem()
+	return t
 }
 
 // fieldMembers lists the exported fields of struct type t.

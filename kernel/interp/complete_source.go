@@ -17,6 +17,11 @@ type sourceDecl struct {
 	sig  string // a function's parameters and results, a variable's written type
 	decl string // the declaration as written, without a function's body
 	doc  string // its doc comment
+
+	// For a variable not yet run, what tells its type: the expression it is set to
+	// (x := df.Col("a")), or its type (var x pkg.T, x := pkg.T{}, x := &pkg.T{}).
+	value, typ []step
+	pointer    bool // typ is *typ
 }
 
 // sourceDecls are the names and imports read from cells' source: what yaegi keeps to
@@ -47,12 +52,21 @@ func (d *sourceDecls) add(code string) {
 			continue
 		}
 		for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
-			if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
-				for _, lhs := range as.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && id.Name != "_" {
-						d.names[id.Name] = sourceDecl{kind: "variable"}
-					}
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE {
+				continue
+			}
+			for i, lhs := range as.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok || id.Name == "_" {
+					continue
 				}
+				v := sourceDecl{kind: "variable"}
+				// Only x := e and the first of x, err := f() have a type e tells.
+				if len(as.Rhs) == len(as.Lhs) || i == 0 {
+					v.setValue(as.Rhs[min(i, len(as.Rhs)-1)])
+				}
+				d.names[id.Name] = v
 			}
 		}
 	}
@@ -119,13 +133,64 @@ func (d *sourceDecls) addFile(fset *token.FileSet, f *ast.File) {
 					c := *spec
 					c.Doc, c.Comment = nil, nil
 					text := decl.Tok.String() + " " + show(&c)
-					for _, id := range spec.Names {
-						if id.Name != "_" {
-							d.names[id.Name] = sourceDecl{kind: kind, sig: typ, decl: text, doc: doc}
+					for i, id := range spec.Names {
+						if id.Name == "_" {
+							continue
 						}
+						v := sourceDecl{kind: kind, sig: typ, decl: text, doc: doc}
+						if spec.Type != nil {
+							v.setType(spec.Type)
+						} else if len(spec.Values) == len(spec.Names) {
+							v.setValue(spec.Values[i])
+						}
+						d.names[id.Name] = v
 					}
 				}
 			}
 		}
 	}
+}
+
+// setValue records what tells the type of a variable set to e.
+func (d *sourceDecl) setValue(e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		d.setType(e.Type)
+	case *ast.UnaryExpr:
+		if lit, ok := e.X.(*ast.CompositeLit); ok && e.Op == token.AND {
+			d.setType(lit.Type)
+			d.pointer = true
+		}
+	default:
+		d.value = exprSteps(e)
+	}
+}
+
+// setType records a variable's written type, when it names a type of a package.
+func (d *sourceDecl) setType(e ast.Expr) {
+	if star, ok := e.(*ast.StarExpr); ok {
+		d.pointer, e = true, star.X
+	}
+	d.typ = exprSteps(e)
+}
+
+// exprSteps turns a selector expression with calls (df.Col("a").Float()) into
+// steps, or returns nil for any other expression.
+func exprSteps(e ast.Expr) []step {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return []step{{e.Name, false}}
+	case *ast.SelectorExpr:
+		if x := exprSteps(e.X); x != nil {
+			return append(x, step{e.Sel.Name, false})
+		}
+	case *ast.CallExpr:
+		if f := exprSteps(e.Fun); f != nil && !f[len(f)-1].call {
+			f[len(f)-1].call = true
+			return f
+		}
+	case *ast.ParenExpr:
+		return exprSteps(e.X)
+	}
+	return nil
 }

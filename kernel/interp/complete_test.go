@@ -247,6 +247,43 @@ func TestCompleteCellBeingTyped(t *testing.T) {
 	checkMatches(t, completeAtEnd(s, code+"str.Trim"), "Trim", "TrimSpace")
 }
 
+// TestCompleteCellTypes completes members of variables the cell being typed declares,
+// from the static type of what they are set to.
+func TestCompleteCellTypes(t *testing.T) {
+	s := sessionWith(t, `import (
+	"net/url"
+	"strings"
+)`)
+	cell := `r := strings.NewReader("abc")
+u, err := url.Parse("https://example.org")
+q := u.Query()
+b := &strings.Builder{}
+var sb strings.Builder
+opts := url.URL{Scheme: "https"}
+x := y.F()
+y := x.G()
+`
+	for _, tc := range []struct{ code, prefix, want string }{
+		{"r.Re", "Re", "ReadByte"},
+		{"u.Ho", "Ho", "Host"},
+		{"q.Ge", "Ge", "Get"},
+		{"b.Wr", "Wr", "WriteString"},
+		{"sb.Wr", "Wr", "WriteString"},
+		{"opts.Ho", "Ho", "Host"},
+		{"u.Query().En", "En", "Encode"},
+	} {
+		checkMatches(t, completeAtEnd(s, cell+tc.code), tc.prefix, tc.want)
+	}
+	// err's type is not told by the call's first result; x and y refer to each other.
+	for _, code := range []string{"err.", "x.", "y."} {
+		if c := completeAtEnd(s, cell+code); len(c.Matches) != 0 {
+			t.Errorf("Complete(%q) = %q, want none", code, c.Matches)
+		}
+	}
+	plain, _ := inspectText(t, s, cell+"r", len(cell)+1, 0)
+	checkContains(t, "r", plain, "var r *strings.Reader", "A Reader implements")
+}
+
 func TestCompleteValueMembers(t *testing.T) {
 	s := sessionWith(t,
 		`import (

@@ -161,6 +161,11 @@ func describeName(sc sessionScope, name string, long bool) (description, bool) {
 	}
 	if d, ok := sc.source[name]; ok && d.decl != "" {
 		return description{decl: d.decl, doc: d.doc}, true
+	} else if ok {
+		// A variable of the cell being typed: its static type, if it tells one.
+		if op, ok := sourceOperand(sc, d, 0); ok {
+			return describeType("var "+name+" "+op.t.String(), op.t, long), true
+		}
 	}
 	for _, m := range sc.names {
 		if m.name == name {
