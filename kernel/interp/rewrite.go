@@ -17,7 +17,10 @@ import (
 //     where n is plainly an integer (see isIntExpr);
 //
 //   - type names declared again (renamed maps old to new names) are renamed, since
-//     yaegi keeps the first declaration of a type.
+//     yaegi keeps the first declaration of a type;
+//
+//   - compound statements at the cell's top level run in a function literal
+//     (see isolateTopLevel).
 //
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
@@ -66,7 +69,38 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 			}
 		}
 	})
+	if body, ok := root.(*ast.BlockStmt); ok {
+		isolateTopLevel(body)
+	}
 	return unsure
+}
+
+// isolateTopLevel runs each compound statement at a cell's top level (loops,
+// if, switch, select, blocks) inside a function literal called at once:
+// `for i := …` becomes `func() { for i := … }()`. yaegi v0.16.1 compiles a
+// cell's top level in the global scope, where two sibling loops that declare
+// the same name with different types (i int, then i int64; or a type switch's
+// variable) share one slot and the second fails at run time; inside a function
+// each gets its own. The statements' own variables are scoped to them in Go, so
+// nothing visible changes; globals are reached as from any closure.
+func isolateTopLevel(body *ast.BlockStmt) {
+	for i, st := range body.List {
+		switch st.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+			*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+		default:
+			continue
+		}
+		pos, end := st.Pos(), st.End()
+		body.List[i] = &ast.ExprStmt{X: &ast.CallExpr{
+			Fun: &ast.FuncLit{
+				Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
+				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{st}, Rbrace: end},
+			},
+			Lparen: end,
+			Rparen: end,
+		}}
+	}
 }
 
 // unrenameFields restores names that the renaming must not touch: selectors,

@@ -144,7 +144,7 @@ n := 2
 for i := range n { fmt.Print(i) }
 for range n { fmt.Print("x") }
 var k int64 = 2
-for j := range k * 2 { var j64 int64 = j; fmt.Print(j64) }
+for i := range k * 2 { var j int64 = i; fmt.Print(j) }
 xs := []string{"a", "b"}
 for i := range xs { fmt.Print(xs[i]) }
 m := map[string]int{"k": 1}
@@ -166,6 +166,30 @@ fmt.Print(count(4))`)
 		[2]string{`min("b", "a", "c")`, `"a"`},
 		[2]string{"import \"math\"\nmath.IsNaN(max(1, math.NaN()))", "true"},
 	)
+}
+
+func TestSiblingStatementsOfDifferentTypes(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, `import "fmt"
+var vals = []any{1, "two", 3.5}
+for i := 0; i < 2; i++ { fmt.Print(i) }
+for i := int64(5); i < 7; i++ { var j int64 = i; fmt.Print(j) }
+for i, r := range "ab" { fmt.Print(i, string(r)) }
+for _, v := range vals {
+	switch x := v.(type) {
+	case int:
+		fmt.Print(x + 1)
+	case string:
+		fmt.Print(len(x))
+	default:
+		fmt.Print(x)
+	}
+}
+if n, err := fmt.Sscan("7", new(int)); err == nil { fmt.Print(n) }
+if s := "z"; s != "" { fmt.Print(s) }`)
+	if got, want := rec.out(), "01560a1b233.51z"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
 }
 
 func TestRangeOverUnrecognisedInt(t *testing.T) {
