@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/printer"
+	"go/scanner"
 	"go/token"
 	"path"
 	"strconv"
@@ -193,4 +194,90 @@ func exprSteps(e ast.Expr) []step {
 		return exprSteps(e.X)
 	}
 	return nil
+}
+
+// addParams adds the parameters (and receiver) of every function whose body the end
+// of code lies in, with the types they are declared with: in
+// `func f(df dataframe.DataFrame) { df.Nr`, df completes. A function's body is the
+// brace that follows its signature at the depth of its func keyword.
+func (d *sourceDecls) addParams(code string) {
+	src := []byte(code)
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var scn scanner.Scanner
+	scn.Init(file, src, func(token.Position, string) {}, 0)
+	type pending struct{ at, depth int } // a func keyword waiting for its body
+	type brace struct{ at, fn int }      // an open brace, and its function's keyword or -1
+	var funcs []pending
+	var braces []brace
+	depth := 0
+	for {
+		pos, tok, _ := scn.Scan()
+		if tok == token.EOF {
+			break
+		}
+		switch tok {
+		case token.FUNC:
+			funcs = append(funcs, pending{file.Offset(pos), depth})
+		case token.LBRACE:
+			b := brace{at: file.Offset(pos), fn: -1}
+			if n := len(funcs); n > 0 && funcs[n-1].depth == depth {
+				b.fn, funcs = funcs[n-1].at, funcs[:n-1]
+			}
+			braces = append(braces, b)
+			depth++
+		case token.LPAREN, token.LBRACK:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+			if tok == token.RBRACE && len(braces) > 0 {
+				braces = braces[:len(braces)-1]
+			}
+			// A func type in a signature (f func(int) int) has no body.
+			for len(funcs) > 0 && funcs[len(funcs)-1].depth > depth {
+				funcs = funcs[:len(funcs)-1]
+			}
+		}
+	}
+	for _, b := range braces {
+		if b.fn >= 0 {
+			d.addSignature(code[b.fn:b.at])
+		}
+	}
+}
+
+// addSignature adds the parameters and receiver of a function declaration's or
+// literal's signature ("func (t T) f(a int, df dataframe.DataFrame)").
+func (d *sourceDecls) addSignature(sig string) {
+	fset := token.NewFileSet()
+	var ft *ast.FuncType
+	var recv *ast.FieldList
+	if f, err := parser.ParseFile(fset, "", "package p\n"+sig+" {}", parser.SkipObjectResolution); err == nil {
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok {
+			ft, recv = fd.Type, fd.Recv
+		}
+	} else if f, err := parser.ParseFile(fset, "", "package p\nvar _ = "+sig+" {}", parser.SkipObjectResolution); err == nil {
+		if lit, ok := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.FuncLit); ok {
+			ft = lit.Type
+		}
+	}
+	if ft == nil {
+		return
+	}
+	for _, fl := range []*ast.FieldList{recv, ft.Params} {
+		if fl == nil {
+			continue
+		}
+		for _, field := range fl.List {
+			var b bytes.Buffer
+			printer.Fprint(&b, fset, field.Type) // into memory, of a parsed node: cannot fail
+			for _, id := range field.Names {
+				if id.Name != "_" {
+					v := sourceDecl{kind: "variable", sig: b.String()}
+					v.setType(field.Type)
+					d.names[id.Name] = v
+				}
+			}
+		}
+	}
 }

@@ -280,6 +280,22 @@ y := x.G()
 			t.Errorf("Complete(%q) = %q, want none", code, c.Matches)
 		}
 	}
+	// Parameters of the function being typed, and of a literal inside it.
+	fn := "func first(u *url.URL, parts []string) string {\n\tfor _, p := range parts {\n\t\tfunc(sb strings.Builder, f func(int) int) {\n\t\t\t"
+	for _, tc := range []struct{ code, prefix, want string }{
+		{"u.Ho", "Ho", "Host"},
+		{"sb.Wr", "Wr", "WriteString"},
+	} {
+		checkMatches(t, completeAtEnd(s, fn+tc.code), tc.prefix, tc.want)
+	}
+	if ct := typeOf(completeAtEnd(s, fn+"par"), "parts"); ct.Type != "variable" || ct.Signature != "[]string" {
+		t.Errorf("parts = %+v, want variable []string", ct)
+	}
+	// Outside the function its parameters are gone.
+	if ct := typeOf(completeAtEnd(s, fn+"}\n}\n}\npar"), "parts"); ct.Text != "" {
+		t.Errorf("parts completes after its function: %+v", ct)
+	}
+
 	plain, _ := inspectText(t, s, cell+"r", len(cell)+1, 0)
 	checkContains(t, "r", plain, "var r *strings.Reader", "A Reader implements")
 }
