@@ -36,6 +36,9 @@ func (f *fakeInterp) Execute(ctx context.Context, code string, out engine.Output
 			time.Sleep(d)
 		}
 		return nil, &engine.Error{Name: "CompileError", Value: "cell:1:1: fail", Traceback: []string{"cell:1:1: fail"}}
+	case "stubborn": // ignores interrupts for a while
+		time.Sleep(stopGrace + 2*time.Second)
+		return nil, interrupted
 	case "block": // like `for {}`: only an interrupt ends it
 		<-ctx.Done()
 		return nil, interrupted

@@ -385,6 +385,28 @@ func TestShutdown(t *testing.T) {
 	}
 }
 
+// TestShutdownStubbornCell: a cell that ignores its interrupt does not keep the
+// kernel from shutting down.
+func TestShutdownStubbornCell(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the shutdown grace period")
+	}
+	c := startKernel(t, "")
+	c.send(c.shell, "execute_request", map[string]any{"code": "stubborn"})
+	time.Sleep(100 * time.Millisecond)
+	id := c.send(c.control, "shutdown_request", map[string]any{"restart": false})
+	c.reply(c.control, id)
+	select {
+	case err := <-c.done:
+		if err == nil || !strings.Contains(err.Error(), "did not stop") {
+			t.Errorf("Run = %v, want an error saying the cell did not stop", err)
+		}
+	case <-time.After(stopGrace + time.Second):
+		t.Fatal("Run did not return after the grace period")
+	}
+	c.done <- nil // for cleanup
+}
+
 func TestHistoryRequests(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.db")
 	// A first kernel session.

@@ -71,6 +71,10 @@ type channel struct {
 	signer *wire.Signer
 }
 
+// stopGrace is how long shutdown waits for an interrupted cell to return; Jupyter
+// itself kills a kernel that has not exited 5 s after its shutdown_request.
+const stopGrace = 4 * time.Second
+
 // pollInterval bounds how long a loop takes to notice shutdown; a message that
 // arrives wakes the poll at once, so it costs no latency.
 const pollInterval = 100 * time.Millisecond
@@ -168,22 +172,27 @@ func (s *Server) Run(ctx context.Context) error {
 	s.Interrupt()
 	loops.Wait()
 	var err error
+	owned := []*channel{s.control, s.hb}
 	select {
 	case <-shellDone:
+		owned = append(owned, s.shell, s.stdin)
 		if s.restart.Load() {
 			err = s.interp.Reset()
 		} else {
 			err = s.interp.Close()
 		}
-	case <-time.After(5 * time.Second):
-		// The running cell ignores cancellation; leave it, the process is ending.
-		err = errors.New("shutdown: the running cell did not stop within 5 s of its interrupt")
+	case <-time.After(stopGrace):
+		// The running cell ignores cancellation. Leave it and the sockets its
+		// goroutine still owns (shell, stdin): the process is ending.
+		err = fmt.Errorf("shutdown: the running cell did not stop within %v of its interrupt", stopGrace)
 	}
 	s.pub.close()
 	if s.hist != nil {
 		s.hist.close()
 	}
-	s.closeSockets()
+	for _, c := range owned {
+		c.sock.Close()
+	}
 	return err
 }
 
