@@ -83,13 +83,13 @@ func (s *Session) scope() sessionScope {
 }
 
 // scopeWith is the session's scope with the declarations and imports of code, the
-// cell being typed, added: names it declares before they run, and the parameters of
-// the functions code ends in.
+// cell being typed, added: names it declares before they run, and those of the
+// blocks and functions code ends in.
 func (s *Session) scopeWith(code string) sessionScope {
 	sc := s.scope()
 	cur := newSourceDecls()
 	cur.add(code)
-	cur.addParams(code)
+	cur.addEnclosing(code)
 	if len(cur.names) == 0 && len(cur.imports) == 0 {
 		return sc
 	}

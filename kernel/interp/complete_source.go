@@ -196,11 +196,13 @@ func exprSteps(e ast.Expr) []step {
 	return nil
 }
 
-// addParams adds the parameters (and receiver) of every function whose body the end
-// of code lies in, with the types they are declared with: in
-// `func f(df dataframe.DataFrame) { df.Nr`, df completes. A function's body is the
-// brace that follows its signature at the depth of its func keyword.
-func (d *sourceDecls) addParams(code string) {
+// addEnclosing adds what the blocks the end of code lies in declare before it: the
+// parameters (and receiver) of their functions, with the types they are declared
+// with, and the variables their statements declare. In
+// `func f(df dataframe.DataFrame) { col := df.Col("a"); col.M`, df and col complete.
+// A function's body is the brace that follows its signature at the depth of its func
+// keyword.
+func (d *sourceDecls) addEnclosing(code string) {
 	src := []byte(code)
 	fset := token.NewFileSet()
 	file := fset.AddFile("", -1, len(src))
@@ -243,6 +245,7 @@ func (d *sourceDecls) addParams(code string) {
 		if b.fn >= 0 {
 			d.addSignature(code[b.fn:b.at])
 		}
+		d.add(code[b.at+1:])
 	}
 }
 

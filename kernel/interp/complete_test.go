@@ -280,11 +280,14 @@ y := x.G()
 			t.Errorf("Complete(%q) = %q, want none", code, c.Matches)
 		}
 	}
-	// Parameters of the function being typed, and of a literal inside it.
+	// Parameters of the function being typed and of a literal inside it, and the
+	// variables declared in their bodies.
 	fn := "func first(u *url.URL, parts []string) string {\n\tfor _, p := range parts {\n\t\tfunc(sb strings.Builder, f func(int) int) {\n\t\t\t"
+	fn += "q := u.Query()\n\t\t\t"
 	for _, tc := range []struct{ code, prefix, want string }{
 		{"u.Ho", "Ho", "Host"},
 		{"sb.Wr", "Wr", "WriteString"},
+		{"q.Ge", "Ge", "Get"},
 	} {
 		checkMatches(t, completeAtEnd(s, fn+tc.code), tc.prefix, tc.want)
 	}
