@@ -478,10 +478,10 @@ func (h *groupHash) insert(g uint64, j uint32) {
 }
 
 // sumBlock adds one block's rows into a. It makes few passes over the block: the
-// group number is built one dimension at a time (directly as a 32-bit slot for
-// dense arrays, clamped at the discard slot after each pass), then rows and usage
-// are summed in one pass and integer measures two at a time, each pass a tight loop
-// specialised for the columns' widths.
+// group number is built two dimensions at a time (directly as a 32-bit slot for
+// dense arrays, clamped at the discard slot after each pass), then rows, usage and
+// two integer measures are summed in one pass and further measures three at a time,
+// each pass a tight loop specialised for the columns' widths.
 func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 	s, n := b.seg, b.hi-b.lo
 	if cap(sc.slot) < n {
@@ -521,26 +521,36 @@ func sumBlock(p *plan, b block, a *accum, sc *scratch) {
 			}
 		}
 	}
-	rows, usage := a.rows, a.usage
-	if s.usage != nil {
+	col := func(k int) intCol { return s.ints[p.ints[k]-firstInt].slice(b.lo, b.hi).orZeros(n) }
+	k := 0
+	if s.usage != nil && len(p.ints) >= 2 {
+		x, y := col(0), col(1)
+		sumRowsUsage2(a.rows, a.usage, a.ints[0], a.ints[1], slot, s.usage[b.lo:b.hi], &x, &y)
+		k = 2
+	} else if s.usage != nil {
+		rows, usage := a.rows, a.usage
 		for i, u := range s.usage[b.lo:b.hi] {
 			j := slot[i]
 			rows[j]++
 			usage[j] += u
 		}
 	} else {
+		rows := a.rows
 		for _, j := range slot {
 			rows[j]++
 		}
 	}
-	for k := 0; k < len(p.ints); k += 2 {
-		x := s.ints[p.ints[k]-firstInt].slice(b.lo, b.hi)
-		if k+1 == len(p.ints) {
-			addInts(a.ints[k], slot, &x)
-			break
-		}
-		y := s.ints[p.ints[k+1]-firstInt].slice(b.lo, b.hi)
+	for ; len(p.ints)-k >= 3; k += 3 {
+		x, y, z := col(k), col(k+1), col(k+2)
+		addInts3(a.ints[k], a.ints[k+1], a.ints[k+2], slot, &x, &y, &z)
+	}
+	switch len(p.ints) - k {
+	case 2:
+		x, y := col(k), col(k+1)
 		addInts2(a.ints[k], a.ints[k+1], slot, &x, &y)
+	case 1:
+		x := col(k)
+		addInts(a.ints[k], slot, &x)
 	}
 }
 
@@ -664,6 +674,22 @@ func gidLookupW[T uint8 | uint16 | uint32](gid []uint64, codes []T, lut []uint64
 
 type intWidth interface{ int8 | int16 | int32 | int64 }
 
+// The summing loops below are generic in the widths of the columns they read, and
+// dispatch on the widths at run time one column at a time, so that every
+// combination gets a tight loop of its own. An all-zero column (stored empty) is
+// read as zeroBlock.
+
+// zeroBlock stands for a block of an all-zero integer column.
+var zeroBlock [blockRows]int8
+
+// orZeros returns c, or n zeros for an empty (all-zero) column.
+func (c intCol) orZeros(n int) intCol {
+	if c.i8 == nil && c.i16 == nil && c.i32 == nil && c.i64 == nil {
+		return intCol{i8: zeroBlock[:n]}
+	}
+	return c
+}
+
 func addInts(acc []int64, slot []uint32, c *intCol) {
 	switch {
 	case c.i8 != nil:
@@ -684,8 +710,7 @@ func addIntsW[T intWidth](acc []int64, slot []uint32, vals []T) {
 	}
 }
 
-// addInts2 sums two integer columns in one pass (saving a pass over the slots);
-// an all-zero column falls back to summing the other alone.
+// addInts2 sums two integer columns in one pass.
 func addInts2(accX, accY []int64, slot []uint32, x, y *intCol) {
 	switch {
 	case x.i8 != nil:
@@ -696,8 +721,6 @@ func addInts2(accX, accY []int64, slot []uint32, x, y *intCol) {
 		addInts2X(accX, accY, slot, x.i32, y)
 	case x.i64 != nil:
 		addInts2X(accX, accY, slot, x.i64, y)
-	default:
-		addInts(accY, slot, y)
 	}
 }
 
@@ -711,14 +734,98 @@ func addInts2X[X intWidth](accX, accY []int64, slot []uint32, x []X, y *intCol) 
 		addInts2W(accX, accY, slot, x, y.i32)
 	case y.i64 != nil:
 		addInts2W(accX, accY, slot, x, y.i64)
-	default:
-		addIntsW(accX, slot, x)
 	}
 }
 
 func addInts2W[X, Y intWidth](accX, accY []int64, slot []uint32, x []X, y []Y) {
 	x, y = x[:len(slot)], y[:len(slot)]
 	for i, j := range slot {
+		accX[j] += int64(x[i])
+		accY[j] += int64(y[i])
+	}
+}
+
+// addInts3 sums three integer columns in one pass.
+func addInts3(accX, accY, accZ []int64, slot []uint32, x, y, z *intCol) {
+	switch {
+	case x.i8 != nil:
+		addInts3X(accX, accY, accZ, slot, x.i8, y, z)
+	case x.i16 != nil:
+		addInts3X(accX, accY, accZ, slot, x.i16, y, z)
+	case x.i32 != nil:
+		addInts3X(accX, accY, accZ, slot, x.i32, y, z)
+	case x.i64 != nil:
+		addInts3X(accX, accY, accZ, slot, x.i64, y, z)
+	}
+}
+
+func addInts3X[X intWidth](accX, accY, accZ []int64, slot []uint32, x []X, y, z *intCol) {
+	switch {
+	case y.i8 != nil:
+		addInts3XY(accX, accY, accZ, slot, x, y.i8, z)
+	case y.i16 != nil:
+		addInts3XY(accX, accY, accZ, slot, x, y.i16, z)
+	case y.i32 != nil:
+		addInts3XY(accX, accY, accZ, slot, x, y.i32, z)
+	case y.i64 != nil:
+		addInts3XY(accX, accY, accZ, slot, x, y.i64, z)
+	}
+}
+
+func addInts3XY[X, Y intWidth](accX, accY, accZ []int64, slot []uint32, x []X, y []Y, z *intCol) {
+	switch {
+	case z.i8 != nil:
+		addInts3W(accX, accY, accZ, slot, x, y, z.i8)
+	case z.i16 != nil:
+		addInts3W(accX, accY, accZ, slot, x, y, z.i16)
+	case z.i32 != nil:
+		addInts3W(accX, accY, accZ, slot, x, y, z.i32)
+	case z.i64 != nil:
+		addInts3W(accX, accY, accZ, slot, x, y, z.i64)
+	}
+}
+
+func addInts3W[X, Y, Z intWidth](accX, accY, accZ []int64, slot []uint32, x []X, y []Y, z []Z) {
+	x, y, z = x[:len(slot)], y[:len(slot)], z[:len(slot)]
+	for i, j := range slot {
+		accX[j] += int64(x[i])
+		accY[j] += int64(y[i])
+		accZ[j] += int64(z[i])
+	}
+}
+
+// sumRowsUsage2 counts rows, sums usage and two integer columns in one pass.
+func sumRowsUsage2(rows []int64, usage []float64, accX, accY []int64, slot []uint32, u []float64, x, y *intCol) {
+	switch {
+	case x.i8 != nil:
+		sumRowsUsage2X(rows, usage, accX, accY, slot, u, x.i8, y)
+	case x.i16 != nil:
+		sumRowsUsage2X(rows, usage, accX, accY, slot, u, x.i16, y)
+	case x.i32 != nil:
+		sumRowsUsage2X(rows, usage, accX, accY, slot, u, x.i32, y)
+	case x.i64 != nil:
+		sumRowsUsage2X(rows, usage, accX, accY, slot, u, x.i64, y)
+	}
+}
+
+func sumRowsUsage2X[X intWidth](rows []int64, usage []float64, accX, accY []int64, slot []uint32, u []float64, x []X, y *intCol) {
+	switch {
+	case y.i8 != nil:
+		sumRowsUsage2W(rows, usage, accX, accY, slot, u, x, y.i8)
+	case y.i16 != nil:
+		sumRowsUsage2W(rows, usage, accX, accY, slot, u, x, y.i16)
+	case y.i32 != nil:
+		sumRowsUsage2W(rows, usage, accX, accY, slot, u, x, y.i32)
+	case y.i64 != nil:
+		sumRowsUsage2W(rows, usage, accX, accY, slot, u, x, y.i64)
+	}
+}
+
+func sumRowsUsage2W[X, Y intWidth](rows []int64, usage []float64, accX, accY []int64, slot []uint32, u []float64, x []X, y []Y) {
+	u, x, y = u[:len(slot)], x[:len(slot)], y[:len(slot)]
+	for i, j := range slot {
+		rows[j]++
+		usage[j] += u[i]
 		accX[j] += int64(x[i])
 		accY[j] += int64(y[i])
 	}

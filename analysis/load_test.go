@@ -90,6 +90,9 @@ func randomRows(seed uint64, n int) []Row {
 		}
 		r.ContentShutdownCrashes = int64(rng.IntN(int(r.ContentCrashes) + 1))
 		r.StartupCrashes = int64(rng.IntN(100000)) // needs a wider integer column
+		if i == n/2 {
+			r.PluginCrashes = 1 << 40 // and one that needs 64 bits
+		}
 		if rng.IntN(5) == 0 {
 			r.ExperimentID, r.ExperimentBranch = "exp-1", []string{"control", "treatment"}[rng.IntN(2)]
 		}
