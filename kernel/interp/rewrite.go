@@ -19,8 +19,8 @@ import (
 //   - type names declared again (renamed maps old to new names) are renamed, since
 //     yaegi keeps the first declaration of a type;
 //
-//   - compound statements at the cell's top level run in a function literal
-//     (see isolateTopLevel).
+//   - variables of a cell's top-level loops, ifs and switches that an earlier
+//     sibling declared too are renamed (see separateSiblings).
 //
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
@@ -70,37 +70,136 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 		}
 	})
 	if body, ok := root.(*ast.BlockStmt); ok {
-		isolateTopLevel(body)
+		separateSiblings(body)
 	}
 	return unsure
 }
 
-// isolateTopLevel runs each compound statement at a cell's top level (loops,
-// if, switch, select, blocks) inside a function literal called at once:
-// `for i := …` becomes `func() { for i := … }()`. yaegi v0.16.1 compiles a
-// cell's top level in the global scope, where two sibling loops that declare
-// the same name with different types (i int, then i int64; or a type switch's
-// variable) share one slot and the second fails at run time; inside a function
-// each gets its own. The statements' own variables are scoped to them in Go, so
-// nothing visible changes; globals are reached as from any closure.
-func isolateTopLevel(body *ast.BlockStmt) {
-	for i, st := range body.List {
+// separateSiblings renames, in a cell's top-level compound statements (loops,
+// if, switch, select, blocks), the variables they declare that an earlier
+// sibling declared too: `for i := …` then `for i := int64(0); …` becomes
+// `for i := …` then `for i__2 := int64(0); …`. yaegi v0.16.1 compiles a cell's
+// top level in the global scope, where same-named variables of sibling
+// statements share one slot, so the second with another type fails at run time
+// ("reflect.Set: value of type int is not assignable to type int64"). Those
+// variables are scoped to their statement in Go, so the renaming changes nothing
+// visible. Running the statements in a function literal instead would give each
+// its own frame, but yaegi then loses the globals of functions from earlier cells
+// called inside it.
+func separateSiblings(body *ast.BlockStmt) {
+	seen := map[string]bool{}
+	for k, st := range body.List {
 		switch st.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
 			*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
 		default:
 			continue
 		}
-		pos, end := st.Pos(), st.End()
-		body.List[i] = &ast.ExprStmt{X: &ast.CallExpr{
-			Fun: &ast.FuncLit{
-				Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
-				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{st}, Rbrace: end},
-			},
-			Lparen: end,
-			Rparen: end,
-		}}
+		declared := declaredIn(st)
+		renamed := map[string]string{}
+		for name := range declared {
+			if seen[name] {
+				renamed[name] = name + "__" + strconv.Itoa(k)
+			}
+			seen[name] = true
+		}
+		if len(renamed) > 0 {
+			renameScoped(st, renamed)
+		}
 	}
+}
+
+// declaredIn returns the variables st declares outside function literals.
+func declaredIn(st ast.Stmt) map[string]bool {
+	names := map[string]bool{}
+	add := func(e ast.Expr) {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			names[id.Name] = true
+		}
+	}
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					add(l)
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				add(n.Key)
+				add(n.Value)
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				add(id)
+			}
+		}
+		return true
+	})
+	return names
+}
+
+// renameScoped renames the identifiers of renamed throughout st, but not field
+// names (selectors, struct literal keys, struct fields), and not in the
+// expressions a statement's header evaluates before its variables exist
+// (`for _, r := range r.Items`, `if x := x + 1; …`).
+func renameScoped(st ast.Stmt, renamed map[string]string) {
+	skip := map[ast.Node]bool{}
+	header := func(init ast.Stmt) {
+		if a, ok := init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			for _, r := range a.Rhs {
+				skip[r] = true
+			}
+		}
+	}
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				skip[n.X] = true
+			}
+		case *ast.ForStmt:
+			header(n.Init)
+		case *ast.IfStmt:
+			header(n.Init)
+		case *ast.SwitchStmt:
+			header(n.Init)
+		case *ast.TypeSwitchStmt:
+			header(n.Init)
+			header(n.Assign)
+		case *ast.SelectorExpr:
+			skip[n.Sel] = true
+		case *ast.CompositeLit:
+			if _, isMap := n.Type.(*ast.MapType); !isMap {
+				for _, e := range n.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						skip[kv.Key] = true
+					}
+				}
+			}
+		case *ast.Field:
+			for _, id := range n.Names {
+				skip[id] = true
+			}
+		}
+		return true
+	})
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if n == nil || skip[n] {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if to, ok := renamed[id.Name]; ok {
+				id.Name = to
+			}
+		}
+		return true
+	}
+	ast.Inspect(st, visit)
 }
 
 // unrenameFields restores names that the renaming must not touch: selectors,

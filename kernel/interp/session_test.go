@@ -174,7 +174,7 @@ func TestSiblingStatementsOfDifferentTypes(t *testing.T) {
 var vals = []any{1, "two", 3.5}
 for i := 0; i < 2; i++ { fmt.Print(i) }
 for i := int64(5); i < 7; i++ { var j int64 = i; fmt.Print(j) }
-for i, r := range "ab" { fmt.Print(i, string(r)) }
+for i, r := range "ab" { j := i * 2; show := func() { fmt.Print(j/2, string(r)) }; show() }
 for _, v := range vals {
 	switch x := v.(type) {
 	case int:
