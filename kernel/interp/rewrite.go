@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strconv"
@@ -20,7 +21,10 @@ import (
 //     yaegi keeps the first declaration of a type;
 //
 //   - variables of a cell's top-level loops, ifs and switches that an earlier
-//     sibling declared too are renamed (see separateSiblings).
+//     sibling declared too are renamed (see separateSiblings);
+//
+//   - a multi-value assignment at the cell's top level goes through temporaries
+//     (see splitMultiValue).
 //
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
@@ -71,8 +75,77 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 	})
 	if body, ok := root.(*ast.BlockStmt); ok {
 		separateSiblings(body)
+		body.List = splitMultiValue(body.List)
 	}
 	return unsure
+}
+
+// splitMultiValue rewrites the cell's top-level assignments of one function
+// call's results, `a, err := f()` (or =, or var a, err = f()), as
+//
+//	__mv3_0, __mv3_1 := f()
+//	a := __mv3_0
+//	err := __mv3_1
+//
+// yaegi v0.16.1 stores the session variables such an assignment sets so that a
+// function reading them, when called from inside a function literal (a
+// callback, a goroutine), reads another variable's slot: `table, err :=
+// analysis.LoadFS(…)` followed by a helper using table, called from a closure,
+// failed with "reflect: Call using int as type analysis.Source". Variables set
+// one by one are stored correctly.
+func splitMultiValue(list []ast.Stmt) []ast.Stmt {
+	var out []ast.Stmt
+	for k, st := range list {
+		var lhs []ast.Expr
+		var rhs ast.Expr
+		tok := token.ASSIGN
+		var typ ast.Expr
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Lhs) > 1 && len(st.Rhs) == 1 && isCall(st.Rhs[0]) && (st.Tok == token.DEFINE || st.Tok == token.ASSIGN) {
+				lhs, rhs, tok = st.Lhs, st.Rhs[0], st.Tok
+			}
+		case *ast.DeclStmt:
+			if g, ok := st.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR && len(g.Specs) == 1 {
+				if vs := g.Specs[0].(*ast.ValueSpec); len(vs.Names) > 1 && len(vs.Values) == 1 && isCall(vs.Values[0]) {
+					for _, n := range vs.Names {
+						lhs = append(lhs, n)
+					}
+					rhs, tok, typ = vs.Values[0], token.VAR, vs.Type
+				}
+			}
+		}
+		if rhs == nil {
+			if a, ok := st.(*ast.AssignStmt); ok {
+				if split := commaOK(a, k); split != nil {
+					out = append(out, split...)
+					continue
+				}
+			}
+			out = append(out, st)
+			continue
+		}
+		pos := st.Pos()
+		temps := make([]ast.Expr, len(lhs))
+		for i := range lhs {
+			temps[i] = &ast.Ident{NamePos: pos, Name: fmt.Sprintf("__mv%d_%d", k, i)}
+		}
+		out = append(out, &ast.AssignStmt{Lhs: temps, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{rhs}})
+		for i, l := range lhs {
+			if isBlank(l) {
+				continue
+			}
+			tmp := &ast.Ident{NamePos: l.Pos(), Name: temps[i].(*ast.Ident).Name}
+			if tok == token.VAR {
+				out = append(out, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+					&ast.ValueSpec{Names: []*ast.Ident{l.(*ast.Ident)}, Type: typ, Values: []ast.Expr{tmp}},
+				}}})
+				continue
+			}
+			out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{l}, TokPos: pos, Tok: tok, Rhs: []ast.Expr{tmp}})
+		}
+	}
+	return out
 }
 
 // separateSiblings renames, in a cell's top-level compound statements (loops,
@@ -377,4 +450,64 @@ func minMax(c *ast.CallExpr) {
 	}
 	id.Name = fn
 	c.Args = []ast.Expr{acc, args[len(args)-1]}
+}
+
+// commaOK rewrites a top-level `v, ok := m[k]` or `v, ok := x.(T)`, which
+// yaegi v0.16.1 cannot compile at a cell's top level ("nil type"), into typed
+// declarations and a plain assignment, which it can:
+//
+//	v := m[k]; var ok bool; v, ok = m[k]      (m and k in temporaries unless plain names)
+//	var v T; var ok bool; v, ok = x.(T)
+//
+// It returns nil for other statements.
+func commaOK(a *ast.AssignStmt, k int) []ast.Stmt {
+	if a.Tok != token.DEFINE || len(a.Lhs) != 2 || len(a.Rhs) != 1 {
+		return nil
+	}
+	pos := a.Pos()
+	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	target := func(i int, temp string) *ast.Ident {
+		if l, ok := a.Lhs[i].(*ast.Ident); ok && l.Name != "_" {
+			return id(l.Name)
+		}
+		return id(temp)
+	}
+	v, ok := target(0, fmt.Sprintf("__mv%d_v", k)), target(1, fmt.Sprintf("__mv%d_ok", k))
+	varDecl := func(name *ast.Ident, typ ast.Expr) ast.Stmt {
+		return &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+			&ast.ValueSpec{Names: []*ast.Ident{name}, Type: typ},
+		}}}
+	}
+	assign := func(rhs ast.Expr) ast.Stmt {
+		return &ast.AssignStmt{Lhs: []ast.Expr{id(v.Name), id(ok.Name)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{rhs}}
+	}
+	switch rhs := ast.Unparen(a.Rhs[0]).(type) {
+	case *ast.TypeAssertExpr:
+		if rhs.Type == nil {
+			return nil
+		}
+		return []ast.Stmt{varDecl(v, rhs.Type), varDecl(ok, id("bool")), assign(rhs)}
+	case *ast.IndexExpr:
+		var out []ast.Stmt
+		plainOrTemp := func(e ast.Expr, temp string) ast.Expr {
+			switch e.(type) {
+			case *ast.Ident, *ast.BasicLit:
+				return e
+			}
+			out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{id(temp)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{e}})
+			return id(temp)
+		}
+		m := plainOrTemp(rhs.X, fmt.Sprintf("__mv%d_m", k))
+		key := plainOrTemp(rhs.Index, fmt.Sprintf("__mv%d_k", k))
+		index := func() ast.Expr { return &ast.IndexExpr{X: m, Lbrack: rhs.Lbrack, Index: key, Rbrack: rhs.Rbrack} }
+		return append(out,
+			&ast.AssignStmt{Lhs: []ast.Expr{id(v.Name)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{index()}},
+			varDecl(ok, id("bool")), assign(index()))
+	}
+	return nil
+}
+
+func isCall(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok
 }

@@ -510,3 +510,31 @@ func TestNoDescriptorLeak(t *testing.T) {
 		t.Errorf("%d open descriptors after 30 cells, %d before", after, before)
 	}
 }
+
+func TestMultiValueAssignments(t *testing.T) {
+	s := newSession(t)
+	// A function reading variables set by a multi-value assignment, called from
+	// a closure: yaegi read another variable's slot before the rewrite.
+	_, rec := run(t, s, `import ("fmt"; "strconv"; "sort")
+n, err := strconv.Atoi("41")
+var q, _ = strconv.ParseFloat("2.5", 64)
+var a int
+var e error
+a, e = strconv.Atoi("7")
+func show() string { return fmt.Sprint(n, err, q, a, e) }
+func() { fmt.Println(show()) }()
+xs := []int{3, 1, 2}
+sort.Slice(xs, func(i, j int) bool { return xs[i]*n < xs[j]*n })
+fmt.Println(xs)`)
+	if got, want := rec.out(), "41 <nil> 2.5 7 <nil>\n[1 2 3]\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	// Comma-ok forms, which yaegi cannot compile at a cell's top level as such.
+	expect(t, s,
+		[2]string{"m := map[string]int{\"k\": 44}\nv, ok := m[\"k\"]\nfmt.Sprint(v, ok)", `"44 true"`},
+		[2]string{"_, ok2 := m[\"absent\"]\nok2", "false"},
+		[2]string{"ms := map[string]map[string]int{\"x\": m}\nw, found := ms[\"x\"][\"k\"]\nw * 2", "88"},
+		[2]string{"var i any = \"s\"\nsv, isString := i.(string)\nfunc useIt() string { return sv }\nfunc() string { return fmt.Sprint(useIt(), \"/\", isString) }()", `"s/true"`},
+		[2]string{"iv, isInt := i.(int)\nfmt.Sprint(iv, isInt, found)", `"0 false true"`},
+	)
+}
