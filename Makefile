@@ -58,5 +58,5 @@ generate:
 ## bench: speed and memory figures beside the references (ipykernel, pandas), one run.
 bench: setup build
 	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/bench_kernel.py
-	$(GO) run ./analysis/bench
+	$(GO) run ./analysis/bench -rows 1e5,1e6,1e7
 	$(GO) test -run '^$$' -bench . -count 5 ./analysis/... ./kernel/interp/
