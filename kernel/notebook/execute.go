@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -111,23 +110,20 @@ func Execute(ctx context.Context, nb *Notebook, in engine.Interpreter, opts Opti
 		if c.Metadata != nil {
 			delete(c.Metadata, "execution")
 		}
-		rec.start(i)
+		out := rec.start(i)
 
 		cellCtx, cancel := ctx, context.CancelFunc(func() {})
 		if opts.Timeout > 0 {
 			cellCtx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		}
-		value, cerr := in.Execute(cellCtx, c.Source, rec)
+		value, cerr := in.Execute(cellCtx, c.Source, out)
 		timedOut := errors.Is(cellCtx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
 		cancel()
-
-		if value != nil {
-			rec.add(&Output{Type: "execute_result", Data: copyMap(value.Data), Metadata: copyMap(value.Metadata), ExecutionCount: &count}, "")
-		}
+		out.result(value, count, cerr)
+		rec.finish()
 		if cerr == nil {
 			continue
 		}
-		rec.add(&Output{Type: "error", EName: cerr.Name, EValue: cerr.Value, Traceback: slices.Clone(cerr.Traceback)}, "")
 		ce := &CellError{Index: i, Source: c.Source, Err: cerr}
 		switch {
 		case timedOut:

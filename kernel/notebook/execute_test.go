@@ -26,7 +26,12 @@ import (
 //	input PROMPT                   ask for input and print what came back
 //	sleep                          block until the cell is cancelled
 //	pwd                            print the working directory
-type fake struct{ executed []string }
+//	keep                           keep this cell's Output (as a goroutine would)
+//	stale TEXT                     stream TEXT to the Output kept by an earlier cell
+type fake struct {
+	executed []string
+	kept     engine.Output
+}
 
 func (f *fake) Execute(ctx context.Context, code string, out engine.Output) (*engine.Bundle, *engine.Error) {
 	f.executed = append(f.executed, code)
@@ -64,6 +69,11 @@ func (f *fake) Execute(ctx context.Context, code string, out engine.Output) (*en
 		case "sleep":
 			<-ctx.Done()
 			return nil, &engine.Error{Name: "KeyboardInterrupt", Value: "interrupted"}
+		case "keep":
+			f.kept = out
+		case "stale":
+			f.kept.Stream("stdout", arg+"\n")
+			f.kept.Display(plain(arg), "")
 		case "pwd":
 			wd, _ := os.Getwd()
 			out.Stream("stdout", wd+"\n")
@@ -192,6 +202,22 @@ func TestUpdateAcrossCellsAndClear(t *testing.T) {
 		t.Errorf("cell 0 = %q", got)
 	}
 	if got := summary(nb.Cells[1]); !reflect.DeepEqual(got, []string{"display: fresh"}) {
+		t.Errorf("cell 1 = %q", got)
+	}
+}
+
+// TestLateOutputDropped checks that output sent to a finished cell's Output (from a
+// goroutine it left running) is dropped, as nbclient drops iopub messages whose
+// parent request it has finished with.
+func TestLateOutputDropped(t *testing.T) {
+	nb := newNB(code("keep\nout mine"), code("stale late\nout own"))
+	if _, err := Execute(context.Background(), nb, &fake{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(nb.Cells[0]); !reflect.DeepEqual(got, []string{"stream stdout: mine\n"}) {
+		t.Errorf("cell 0 = %q", got)
+	}
+	if got := summary(nb.Cells[1]); !reflect.DeepEqual(got, []string{"stream stdout: own\n"}) {
 		t.Errorf("cell 1 = %q", got)
 	}
 }
