@@ -7,14 +7,14 @@ BIN       := $(CURDIR)/bin/ratelab
 # Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
 # tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
 APT_PACKAGES := libzmq3-dev pkg-config gcc \
-	jupyter-notebook jupyter-console python3-jupyter-client python3-nbclient \
+	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-survey tmux
+	r-base-core r-cran-survey tmux chromium python3-pil
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build install run notebook test test-go test-clients bench generate
+.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients bench generate
 
 ## setup: install the Debian packages (only those missing) and the Go modules.
 setup:
@@ -50,6 +50,14 @@ test-go:
 
 test-clients: build
 	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest
+
+## notebooks: re-execute the curated notebooks in place (their committed outputs).
+notebooks: build
+	$(BIN) run --inplace notebooks/*.ipynb
+
+## screenshot: notebook 02 in the classic notebook, rendered by headless Chromium.
+screenshot: build
+	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/screenshot.py --out build/screenshot-02.png
 
 ## generate: regenerate symbol tables, docs and datasets (committed; tests check they are fresh).
 generate:
