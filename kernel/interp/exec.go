@@ -191,6 +191,14 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	}
 	fset := yi.FileSet()
 	unsure := s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
+	if body != nil {
+		for _, st := range body.List {
+			if d, ok := st.(*ast.DeferStmt); ok {
+				return s.compileError(fmt.Errorf("%s: defer at a cell's top level: a cell is not a function, so the call would wait for "+
+					"the end of the session; call it at the end of the cell, or put the code in a function", fset.Position(d.Defer)), id)
+			}
+		}
+	}
 	if last && body != nil && len(body.List) > 0 {
 		if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
 			tail = es

@@ -538,3 +538,28 @@ fmt.Println(xs)`)
 		[2]string{"iv, isInt := i.(int)\nfmt.Sprint(iv, isInt, found)", `"0 false true"`},
 	)
 }
+
+func TestLoopVariablesPerIteration(t *testing.T) {
+	s := newSession(t)
+	expect(t, s,
+		[2]string{"import \"fmt\"\nvar fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfmt.Sprint(fs[0](), fs[1](), fs[2]())", `"0 1 2"`},
+		[2]string{"var gs []func() int\nfor _, v := range []int{7, 8, 9} { gs = append(gs, func() int { return v }) }\nfmt.Sprint(gs[0](), gs[1](), gs[2]())", `"7 8 9"`},
+		[2]string{"func mk() []func() int {\n\tvar hs []func() int\n\tfor k := range 2 { hs = append(hs, func() int { return k }) }\n\treturn hs\n}\nhs := mk()\nfmt.Sprint(hs[0](), hs[1]())", `"0 1"`},
+		[2]string{"import \"sync\"\nvar mu sync.Mutex\nvar wg sync.WaitGroup\ntotal := 0\nfor i := range 10 {\n\twg.Add(1)\n\tgo func() { defer wg.Done(); mu.Lock(); total += i; mu.Unlock() }()\n}\nwg.Wait()\ntotal", "45"},
+		// A loop that changes its own variable keeps doing so.
+		[2]string{"var ks []func() int\nfor i := 0; i < 6; i++ { i++; ks = append(ks, func() int { return 0 }) }\nlen(ks)", "3"},
+	)
+}
+
+func TestTopLevelDefer(t *testing.T) {
+	s := newSession(t)
+	e, _ := fail(t, s, "import \"fmt\"\ndefer fmt.Println(\"later\")")
+	if tb := strings.Join(e.Traceback, "\n"); e.Name != "CompileError" || !strings.Contains(tb, "line 2, column 1: defer at a cell's top level") {
+		t.Errorf("%s: %s\n%s", e.Name, e.Value, tb)
+	}
+	// defer inside functions is Go's.
+	_, rec := run(t, s, "func f() { defer fmt.Println(\"second\"); fmt.Println(\"first\") }\nf()")
+	if rec.out() != "first\nsecond\n" {
+		t.Errorf("stdout %q", rec.out())
+	}
+}
