@@ -90,9 +90,6 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	yi := s.yi
 	run := s.run
 	s.mu.Unlock()
-	if run != nil {
-		run.id = id
-	}
 
 	groups := groupPieces(splitCell(code))
 	renamed := s.redeclaredTypes(code, groups, id)

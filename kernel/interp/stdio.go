@@ -13,7 +13,6 @@ import (
 
 // cellRun is the state of the cell being executed.
 type cellRun struct {
-	id  int
 	ctx context.Context
 	out engine.Output
 	// stdout and stderr are where the interpreter's fmt.Print and friends write:
@@ -43,8 +42,6 @@ type cellIO struct {
 	// pending holds reports of goroutine panics that happened between cells.
 	// Guarded by s.mu.
 	pending []string
-	// in buffers a line the user typed for a read from os.Stdin or fmt.Scan.
-	in *bufio.Reader
 }
 
 // panicFrame matches the line yaegi writes to its stderr for each interpreted
@@ -89,11 +86,11 @@ func (w streamWriter) Write(p []byte) (int, error) {
 	}
 }
 
-// stdin returns the interpreter's standard input: each line is asked of the
-// front end (input_request) when a cell reads past what it was given.
+// stdin returns the interpreter's standard input (fmt.Scan and friends): each
+// line is asked of the front end (input_request) when a cell reads past what it
+// was given.
 func (c *cellIO) stdin() io.Reader {
-	c.in = bufio.NewReader(inputReader{c.s})
-	return c.in
+	return bufio.NewReader(inputReader{c.s})
 }
 
 // inputReader asks the running cell's front end for a line at each read.
