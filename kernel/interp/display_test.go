@@ -126,15 +126,15 @@ func TestMagics(t *testing.T) {
 		}
 	}
 	b, rec := run(t, s, "a := 20\n%time b := a + 1\nb * 2")
-	if plain(b) != "42" || !strings.HasPrefix(rec.out(), "Wall time: ") {
+	if plain(b) != "42" || !strings.HasPrefix(rec.out(), "CPU times: user ") || !strings.Contains(rec.out(), "\nWall time: ") {
 		t.Errorf("%%time line: result %q, stdout %q", plain(b), rec.out())
 	}
 	b, rec = run(t, s, "%time a + 2")
-	if plain(b) != "22" || !strings.HasPrefix(rec.out(), "Wall time: ") {
+	if plain(b) != "22" || !strings.Contains(rec.out(), "\nWall time: ") {
 		t.Errorf("%%time expression: result %q, stdout %q", plain(b), rec.out())
 	}
 	b, rec = run(t, s, "%%time\nimport \"fmt\"\nfmt.Println(\"in\")\na")
-	if plain(b) != "20" || !strings.HasPrefix(rec.out(), "in\nWall time: ") {
+	if plain(b) != "20" || !strings.HasPrefix(rec.out(), "in\nCPU times: ") {
 		t.Errorf("%%%%time: result %q, stdout %q", plain(b), rec.out())
 	}
 	// Errors after a magic keep the cell's line numbers.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ratelab/ratelab/kernel/engine"
@@ -24,7 +25,7 @@ JSON, Clear, New for updatable outputs, Progress, Input).
 
 Magics (a line starting with %):
   %help                 this text
-  %time STATEMENT       run one line of Go and print how long it took
+  %time STATEMENT       run one line of Go and print the CPU and wall time it took
   %%time                on the first line of a cell: time the whole cell
   %reset                forget every variable, type, function and import
   %env                  list the environment
@@ -38,9 +39,9 @@ Magics (a line starting with %):
 func (s *Session) runMagics(ctx context.Context, code string) (*engine.Bundle, *engine.Error) {
 	first, rest, _ := strings.Cut(code, "\n")
 	if strings.TrimSpace(first) == "%%time" {
-		start := time.Now()
+		t := startTimer()
 		b, err := s.runMagics(ctx, "\n"+rest)
-		s.streamf("stdout", "Wall time: %v\n", roundDuration(time.Since(start)))
+		s.streamf("stdout", "%s", t.report())
 		return b, err
 	}
 	lines := strings.Split(code, "\n")
@@ -111,9 +112,9 @@ func (s *Session) magic(ctx context.Context, lines []string, i int) (*engine.Bun
 		at := strings.Index(line, "%time") + len("%time")
 		one := make([]string, len(lines))
 		one[i] = strings.Repeat(" ", at) + line[at:]
-		start := time.Now()
+		t := startTimer()
 		b, err := s.runCode(ctx, strings.Join(one, "\n"))
-		s.streamf("stdout", "Wall time: %v\n", roundDuration(time.Since(start)))
+		s.streamf("stdout", "%s", t.report())
 		return b, err
 	case "reset":
 		if err := s.Reset(); err != nil {
@@ -163,6 +164,39 @@ func (s *Session) streamf(name, format string, a ...any) {
 		}
 		fmt.Fprintf(w, format, a...)
 	}
+}
+
+// timer measures what %time reports: the process's CPU times, as IPython's
+// %time does (so goroutines a cell starts count), and the wall time.
+type timer struct {
+	wall      time.Time
+	user, sys time.Duration
+}
+
+func startTimer() timer {
+	u, s := cpuTimes()
+	return timer{time.Now(), u, s}
+}
+
+// report is IPython's two lines:
+//
+//	CPU times: user 1.2ms, sys 0s, total 1.2ms
+//	Wall time: 1.5ms
+func (t timer) report() string {
+	wall := time.Since(t.wall)
+	u, s := cpuTimes()
+	u, s = u-t.user, s-t.sys
+	return fmt.Sprintf("CPU times: user %v, sys %v, total %v\nWall time: %v\n",
+		roundDuration(u), roundDuration(s), roundDuration(u+s), roundDuration(wall))
+}
+
+// cpuTimes returns the user and system CPU time the process has used.
+func cpuTimes() (user, sys time.Duration) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, 0
+	}
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }
 
 // roundDuration keeps three significant digits, as IPython's %time shows.
