@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -35,7 +36,7 @@ func TestMagics(t *testing.T) {
 	if rec.out() != "env: RATELAB_TEST_ENV=on\n" {
 		t.Errorf("%%env set: %q", rec.out())
 	}
-	t.Cleanup(func() { _ = unsetenv("RATELAB_TEST_ENV") })
+	t.Cleanup(func() { os.Unsetenv("RATELAB_TEST_ENV") })
 	_, rec = run(t, s, "%env RATELAB_TEST_ENV")
 	if rec.out() != "on\n" {
 		t.Errorf("%%env get: %q", rec.out())

@@ -446,8 +446,6 @@ func (r *timedRecorder) Stream(name, text string) {
 	}
 }
 
-func unsetenv(name string) error { return os.Unsetenv(name) }
-
 func TestEmptyAndVoidCells(t *testing.T) {
 	s := newSession(t)
 	expect(t, s,
