@@ -73,7 +73,8 @@ func runtimeMapTypes(rt map[string]reflect.Value) interp.Exports {
 }
 
 // sessionOverrides replaces symbols of the standard library whose compiled form
-// would not honour an interrupt: time.Sleep wakes up when the cell is interrupted.
+// does not suit a kernel: time.Sleep wakes up when the cell is interrupted, and a
+// panic in a time.AfterFunc callback is reported instead of ending the process.
 func (s *Session) sessionOverrides() interp.Exports {
 	sleep := func(d time.Duration) {
 		r := s.current()
@@ -88,7 +89,19 @@ func (s *Session) sessionOverrides() interp.Exports {
 		case <-r.ctx.Done():
 		}
 	}
-	return interp.Exports{"time/time": {"Sleep": reflect.ValueOf(sleep)}}
+	// afterFunc runs f on the timer's goroutine, as time.AfterFunc does, but
+	// reports a panic of f rather than letting it end the kernel.
+	afterFunc := func(d time.Duration, f func()) *time.Timer {
+		return time.AfterFunc(d, func() {
+			defer func() {
+				if v := recover(); v != nil {
+					s.goroutinePanic("time.AfterFunc", v)
+				}
+			}()
+			f()
+		})
+	}
+	return interp.Exports{"time/time": {"Sleep": reflect.ValueOf(sleep), "AfterFunc": reflect.ValueOf(afterFunc)}}
 }
 
 // goroutinePanic reports a panic recovered in a goroutine a cell started, at pos

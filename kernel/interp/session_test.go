@@ -460,6 +460,15 @@ func TestEmptyAndVoidCells(t *testing.T) {
 	)
 }
 
+func TestAfterFuncPanicIsReported(t *testing.T) {
+	s := newSession(t)
+	_, rec := run(t, s, "import \"time\"\ntime.AfterFunc(time.Millisecond, func() { panic(\"timer went off\") })\ntime.Sleep(200 * time.Millisecond)")
+	b, next := run(t, s, "1")
+	if err := rec.err() + next.err(); !strings.Contains(err, "panic in a goroutine: timer went off") || plain(b) != "1" {
+		t.Errorf("stderr %q, next result %q", err, plain(b))
+	}
+}
+
 func TestGoroutinePanicInDeclaredFunction(t *testing.T) {
 	s := newSession(t)
 	_, rec := run(t, s, `import ("sync"; "time")
