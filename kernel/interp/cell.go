@@ -16,9 +16,10 @@ import (
 type pieceKind int
 
 const (
-	importPiece pieceKind = iota // import declarations: a file of their own, first
-	declPiece                    // type, func and method declarations: a file
-	stmtPiece                    // everything else: a function body
+	importPiece  pieceKind = iota // import declarations: a file of their own, first
+	declPiece                     // type, func and method declarations: a file
+	stmtPiece                     // everything else: a function body
+	packagePiece                  // a package clause, as in a pasted program: dropped
 )
 
 // piece is one top-level declaration or statement of a cell.
@@ -94,6 +95,8 @@ func splitCell(src string) []piece {
 func classify(toks []token.Token) pieceKind {
 	at := func(i int) token.Token { return toks[i] }
 	switch at(0) {
+	case token.PACKAGE:
+		return packagePiece
 	case token.IMPORT:
 		return importPiece
 	case token.TYPE:
@@ -134,6 +137,9 @@ func groupPieces(pieces []piece) []group {
 	var groups []group
 	var imports []piece
 	for _, p := range pieces {
+		if p.kind == packagePiece {
+			continue
+		}
 		if p.kind == importPiece {
 			imports = append(imports, p)
 			continue

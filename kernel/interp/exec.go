@@ -93,10 +93,30 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 
 	groups := groupPieces(splitCell(code))
 	renamed := s.redeclaredTypes(code, groups, id)
+	// yaegi runs a function main of package main after every compile once it
+	// exists, so the session's main is __main: declared under that name, called
+	// under it, and run once by the cell that declares it, as go run would.
+	idents := map[string]string{"main": mainName}
+	for from, to := range renamed {
+		idents[from] = to
+	}
 	for gi, g := range groups {
 		last := gi == len(groups)-1
-		if err := s.runGroup(ctx, yi, code, id, g, last, renamed); err != nil {
+		if err := s.runGroup(ctx, yi, code, id, g, last, idents); err != nil {
 			return nil, err
+		}
+	}
+	if declaresMain(code, groups, id) {
+		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
+		prog, err := compileAST(yi, call)
+		if err != nil {
+			return nil, s.compileError(err, id)
+		}
+		if _, err := yi.ExecuteWithContext(ctx, prog); err != nil {
+			if ctx.Err() != nil {
+				return nil, interrupted()
+			}
+			return nil, s.runtimeError(err, id)
 		}
 	}
 	if len(renamed) > 0 {
@@ -227,12 +247,39 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted", Traceback: []string{
-			"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept",
-			"(a call into a compiled package that was running cannot be stopped: it finishes in the background and its result is dropped)",
-		}}
+		return interrupted()
 	}
 	return s.runtimeError(err, id)
+}
+
+// interrupted is the error of an interrupted cell.
+func interrupted() *engine.Error {
+	return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted", Traceback: []string{
+		"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept",
+		"(a call into a compiled package that was running cannot be stopped: it finishes in the background and its result is dropped)",
+	}}
+}
+
+// mainName is what a cell's func main is compiled as.
+const mainName = "__main"
+
+// declaresMain reports whether the cell declares func main.
+func declaresMain(code string, groups []group, id int) bool {
+	for _, g := range groups {
+		if g.kind != declPiece {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", g.source(code, id), parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compileAST compiles n, turning a panic of yaegi's compiler into an error.

@@ -17,8 +17,8 @@ import (
 //   - `for i := range n` over an integer (Go 1.22) becomes a three-clause loop,
 //     where n is plainly an integer (see isIntExpr);
 //
-//   - type names declared again (renamed maps old to new names) are renamed, since
-//     yaegi keeps the first declaration of a type;
+//   - identifiers of renamed are renamed: type names declared again, since yaegi
+//     keeps the first declaration of a type, and main (see mainName);
 //
 //   - variables of a cell's top-level loops, ifs and switches that an earlier
 //     sibling declared too are renamed (see separateSiblings);
@@ -37,10 +37,14 @@ import (
 // rewrite could not recognise.
 func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renamed map[string]string) (unsure []token.Pos) {
 	ints := newIntScope(s)
+	var pkgName *ast.Ident // the package clause's name is no identifier to rename
+	if f, ok := root.(*ast.File); ok {
+		pkgName = f.Name
+	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if to, ok := renamed[n.Name]; ok {
+			if to, ok := renamed[n.Name]; ok && n != pkgName {
 				n.Name = to
 			}
 		}

@@ -570,3 +570,21 @@ func TestTopLevelDefer(t *testing.T) {
 		t.Errorf("stdout %q", rec.out())
 	}
 }
+
+func TestPastedProgram(t *testing.T) {
+	s := newSession(t)
+	// A whole program: its package clause is dropped and its main runs once.
+	_, rec := run(t, s, "package main\n\nimport \"fmt\"\n\nfunc hello() { fmt.Println(\"hi\") }\n\nfunc main() {\n\thello()\n}")
+	if rec.out() != "hi\n" {
+		t.Errorf("stdout %q", rec.out())
+	}
+	// main does not run again with later cells, only when called.
+	_, rec = run(t, s, "func other() {}")
+	if rec.out() != "" {
+		t.Errorf("a later cell ran main: %q", rec.out())
+	}
+	_, rec = run(t, s, "main()")
+	if rec.out() != "hi\n" {
+		t.Errorf("main(): %q", rec.out())
+	}
+}
