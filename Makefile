@@ -61,6 +61,7 @@ screenshot: build
 
 ## generate: regenerate symbol tables, docs and datasets (committed; tests check they are fresh).
 generate:
+	$(GO) generate ./kernel/interp/symbols
 	$(GO) generate ./...
 
 ## bench: speed and memory figures beside the references (ipykernel, pandas), one run.
