@@ -57,6 +57,7 @@ notebooks: build
 
 ## screenshot: notebook 02 in the classic notebook, rendered by headless Chromium.
 screenshot: build
+	mkdir -p build
 	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/screenshot.py --out build/screenshot-02.png
 
 ## generate: regenerate symbol tables, docs and datasets (committed; tests check they are fresh).
