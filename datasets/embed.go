@@ -9,6 +9,8 @@ import (
 	"io"
 )
 
+//go:generate go run ./gen -out .
+
 // File names in FS.
 const (
 	// MainFile is the history: gzip-compressed CSV, one row per window × channel ×
