@@ -156,28 +156,21 @@ func FunnelFrame(f Funnel, gs []FunnelGroup) dataframe.DataFrame {
 	n := len(gs)
 	labels, at95, at998 := make([]string, n), make([]string, n), make([]string, n)
 	events := make([]int, n)
-	cols := make([][]float64, 7) // khours, rate, target, lo95, hi95, lo998, hi998
-	for i := range cols {
-		cols[i] = make([]float64, n)
-	}
 	for i, g := range gs {
 		labels[i], at95[i], at998[i] = g.Label, g.At95.String(), g.At998.String()
 		events[i] = int(g.Rate.Events)
-		for j, v := range []float64{g.Rate.KHours, g.Rate.Value(), f.Target, g.Lo95, g.Hi95, g.Lo998, g.Hi998} {
-			cols[j][i] = v
-		}
 	}
-	return dataframe.New(
+	cols := []series.Series{
 		series.New(labels, series.String, "group"),
 		series.New(events, series.Int, "events"),
-		series.New(cols[0], series.Float, "khours"),
-		series.New(cols[1], series.Float, "rate"),
-		series.New(cols[2], series.Float, "target"),
-		series.New(cols[3], series.Float, "lo95"),
-		series.New(cols[4], series.Float, "hi95"),
-		series.New(cols[5], series.Float, "lo998"),
-		series.New(cols[6], series.Float, "hi998"),
+	}
+	cols = append(cols, floatColumns(n, []string{"khours", "rate", "target", "lo95", "hi95", "lo998", "hi998"}, func(i int) []float64 {
+		g := gs[i]
+		return []float64{g.Rate.KHours, g.Rate.Value(), f.Target, g.Lo95, g.Hi95, g.Lo998, g.Hi998}
+	})...)
+	cols = append(cols,
 		series.New(at95, series.String, "at95"),
 		series.New(at998, series.String, "at998"),
 	)
+	return dataframe.New(cols...)
 }

@@ -67,7 +67,7 @@ func (rb ReleaseBars) Layout() (releases, platforms []string, pts []ReleaseBarPo
 			platforms = append(platforms, b.Platform)
 		}
 	}
-	level, rule := rb.level(), rb.rule()
+	level, rule, _ := chartDefaults(rb.Level, rb.Rule, rb.Measure)
 	w := barWidth(len(platforms))
 	for _, b := range rb.Bars {
 		if !(b.Rate.KHours > 0) {
@@ -87,30 +87,13 @@ func (rb ReleaseBars) Layout() (releases, platforms []string, pts []ReleaseBarPo
 // barWidth is the width of one bar, in release slots: the group fills 80% of a slot.
 func barWidth(platforms int) float64 { return 0.8 / float64(platforms) }
 
-func (rb ReleaseBars) level() float64 {
-	if rb.Level == 0 {
-		return 0.95
-	}
-	return rb.Level
-}
-
-func (rb ReleaseBars) rule() ExposureRule {
-	if rb.Rule == nil {
-		return DefaultExposureRule
-	}
-	return *rb.Rule
-}
-
 // Plot draws the chart.
 func (rb ReleaseBars) Plot() (*plot.Plot, error) {
 	releases, platforms, pts, err := rb.Layout()
 	if err != nil {
 		return nil, err
 	}
-	measure := rb.Measure
-	if measure == "" {
-		measure = "events"
-	}
+	level, rule, measure := chartDefaults(rb.Level, rb.Rule, rb.Measure)
 	p := newPlot(rb.Title, "release", measure+" per 1000 usage hours")
 	w := barWidth(len(platforms))
 	thumbs := make([]*plotter.Polygon, len(platforms))
@@ -159,13 +142,13 @@ func (rb ReleaseBars) Plot() (*plot.Plot, error) {
 			}
 		}
 	}
-	p.Legend.Add(fmt.Sprintf("%g%% exact interval", 100*rb.level()), whiskerThumb{})
+	p.Legend.Add(fmt.Sprintf("%g%% exact interval", 100*level), whiskerThumb{})
 	for _, b := range pts {
 		if b.Low {
 			low, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 1, Y: 1}})
 			low.Color = color.NRGBA{R: 127, G: 127, B: 127, A: 70}
 			low.LineStyle = draw.LineStyle{Color: colorWarn, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
-			p.Legend.Add(lowExposureLabel(rb.rule()), low)
+			p.Legend.Add(lowExposureLabel(rule), low)
 			entries++
 			break
 		}

@@ -95,21 +95,8 @@ func (d DerivedDirect) Series() ([]RatePoint, error) {
 	if len(x) == 0 {
 		return nil, errors.New("analysis: DerivedDirect: no points to plot")
 	}
-	return RateSeries(x, d.Rates, d.level(), d.rule()), nil
-}
-
-func (d DerivedDirect) level() float64 {
-	if d.Level == 0 {
-		return 0.95
-	}
-	return d.Level
-}
-
-func (d DerivedDirect) rule() ExposureRule {
-	if d.Rule == nil {
-		return DefaultExposureRule
-	}
-	return *d.Rule
+	level, rule, _ := chartDefaults(d.Level, d.Rule, d.Measure)
+	return RateSeries(x, d.Rates, level, rule), nil
 }
 
 // Figure draws the figure.
@@ -118,10 +105,7 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	measure := d.Measure
-	if measure == "" {
-		measure = "events"
-	}
+	level, rule, measure := chartDefaults(d.Level, d.Rule, d.Measure)
 	xlabel := "days since release"
 	if d.Times != nil {
 		xlabel = "time (UTC)"
@@ -174,9 +158,9 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 	l.Add("rate per 1000 usage hours", rateLine(), glyphThumb(normal))
 	band, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 1, Y: 1}})
 	band.Color, band.LineStyle.Width = colorBand, 0
-	l.Add(fmt.Sprintf("%g%% exact (Garwood) interval", 100*d.level()), band)
+	l.Add(fmt.Sprintf("%g%% exact (Garwood) interval", 100*level), band)
 	l.Add("raw count ("+measure+")", glyphThumb(cnormal))
-	l.Add(lowExposureLabel(d.rule()), glyphThumb(low))
+	l.Add(lowExposureLabel(rule), glyphThumb(low))
 	l.Add("usage hours (thousands)", line)
 
 	return &Figure{

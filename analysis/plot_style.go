@@ -32,6 +32,23 @@ var platformColors = []color.Color{
 	color.RGBA{R: 227, G: 119, B: 194, A: 255},
 }
 
+// chartDefaults resolves the options the rate charts (ReleaseBars, DerivedDirect)
+// share: an unset level is 0.95, a nil rule DefaultExposureRule, an empty measure
+// "events".
+func chartDefaults(level float64, rule *ExposureRule, measure string) (float64, ExposureRule, string) {
+	if level == 0 {
+		level = 0.95
+	}
+	r := DefaultExposureRule
+	if rule != nil {
+		r = *rule
+	}
+	if measure == "" {
+		measure = "events"
+	}
+	return level, r, measure
+}
+
 // newPlot returns a plot with the title and axis labels set in sizes readable at
 // notebook width.
 func newPlot(title, xlabel, ylabel string) *plot.Plot {

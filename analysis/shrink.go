@@ -227,29 +227,19 @@ func ShrinkTable(labels []string, rates []Rate, level float64) (dataframe.DataFr
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	n := len(rates)
-	events := make([]int, n)
-	cols := make([][]float64, 7) // khours, rate, lo, hi, shrunk, shrunk_lo, shrunk_hi
-	for i := range cols {
-		cols[i] = make([]float64, n)
-	}
+	events := make([]int, len(rates))
 	for i, r := range rates {
 		events[i] = int(r.Events)
-		lo, hi := r.Interval(level)
-		m, slo, shi := s.Estimate(r, level)
-		for j, v := range []float64{r.KHours, r.Value(), lo, hi, m, slo, shi} {
-			cols[j][i] = v
-		}
 	}
-	return dataframe.New(
+	cols := []series.Series{
 		series.New(labels, series.String, "group"),
 		series.New(events, series.Int, "events"),
-		series.New(cols[0], series.Float, "khours"),
-		series.New(cols[1], series.Float, "rate"),
-		series.New(cols[2], series.Float, "lo"),
-		series.New(cols[3], series.Float, "hi"),
-		series.New(cols[4], series.Float, "shrunk"),
-		series.New(cols[5], series.Float, "shrunk_lo"),
-		series.New(cols[6], series.Float, "shrunk_hi"),
-	), nil
+	}
+	cols = append(cols, floatColumns(len(rates), []string{"khours", "rate", "lo", "hi", "shrunk", "shrunk_lo", "shrunk_hi"}, func(i int) []float64 {
+		r := rates[i]
+		lo, hi := r.Interval(level)
+		m, slo, shi := s.Estimate(r, level)
+		return []float64{r.KHours, r.Value(), lo, hi, m, slo, shi}
+	})...)
+	return dataframe.New(cols...), nil
 }

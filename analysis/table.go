@@ -27,8 +27,8 @@ type Table struct {
 	starts    []int // starts[i] is the index of segs[i]'s first row
 	n         int
 
-	strs    [numStrs]*strDict
-	times   *timeDict
+	strs    [numStrs]*dict[string]
+	times   *dict[int64]
 	present [numColumns]bool
 	skipped [numColumns]bool // in the input but not loaded (WithColumns)
 	report  LoadReport
@@ -69,50 +69,38 @@ func (s *segment) bytes() int {
 	return b
 }
 
-// strDict is a column's global dictionary; code 0 is the empty string, which stands
-// for NULL (an absent experiment_id, an empty CSV field).
-type strDict struct {
-	vals  []string
-	index map[string]uint32
+// dict gives each distinct value a code, in order of first appearance; code 0 is
+// the value that stands for NULL. A string column's dictionary (newStrDict) is global
+// to the table and holds NULL as the empty string (an absent experiment_id, an empty
+// CSV field).
+type dict[V comparable] struct {
+	vals  []V
+	index map[V]uint32
 }
 
-func newStrDict() *strDict {
-	return &strDict{vals: []string{""}, index: map[string]uint32{"": 0}}
+func newDict[V comparable](null V) *dict[V] {
+	return &dict[V]{vals: []V{null}, index: map[V]uint32{null: 0}}
 }
 
-func (d *strDict) code(s string) uint32 {
-	c, ok := d.index[s]
+func (d *dict[V]) code(v V) uint32 {
+	c, ok := d.index[v]
 	if !ok {
 		c = uint32(len(d.vals))
-		d.vals = append(d.vals, s)
-		d.index[s] = c
+		d.vals = append(d.vals, v)
+		d.index[v] = c
 	}
 	return c
 }
+
+func newStrDict() *dict[string] { return newDict("") }
 
 // nullTime marks a NULL timestamp in a time dictionary (its code 0).
 const nullTime = math.MinInt64
 
-// timeDict is the dictionary shared by window_start and window_end: Unix nanoseconds,
-// code 0 is NULL. Aggregates have few distinct windows, so codes are one or two bytes.
-type timeDict struct {
-	vals  []int64
-	index map[int64]uint32
-}
-
-func newTimeDict() *timeDict {
-	return &timeDict{vals: []int64{nullTime}, index: map[int64]uint32{nullTime: 0}}
-}
-
-func (d *timeDict) code(ns int64) uint32 {
-	c, ok := d.index[ns]
-	if !ok {
-		c = uint32(len(d.vals))
-		d.vals = append(d.vals, ns)
-		d.index[ns] = c
-	}
-	return c
-}
+// newTimeDict returns the dictionary shared by window_start and window_end: Unix
+// nanoseconds, code 0 is NULL. Aggregates have few distinct windows, so codes are one
+// or two bytes.
+func newTimeDict() *dict[int64] { return newDict[int64](nullTime) }
 
 func newTable(name string, lineBased bool) *Table {
 	t := &Table{name: name, lineBased: lineBased, times: newTimeDict()}
@@ -257,8 +245,6 @@ type segBuilder struct {
 	usage    []float64
 	hasUsage bool
 	ints     [numInts][]int64
-
-	nulls [numColumns]int
 }
 
 func newSegBuilder() *segBuilder {

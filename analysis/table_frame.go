@@ -61,3 +61,22 @@ func (t *Table) DataFrame() dataframe.DataFrame {
 	}
 	return dataframe.New(cols...)
 }
+
+// floatColumns returns one Float series per name over n rows: row(i) gives row i's
+// values, one per name, in order.
+func floatColumns(n int, names []string, row func(i int) []float64) []series.Series {
+	cols := make([][]float64, len(names))
+	for j := range cols {
+		cols[j] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j, v := range row(i) {
+			cols[j][i] = v
+		}
+	}
+	out := make([]series.Series, len(names))
+	for j, name := range names {
+		out[j] = series.New(cols[j], series.Float, name)
+	}
+	return out
+}
