@@ -216,16 +216,10 @@ func importPaths() []member {
 // methodSignature is a method's parameters and results, from its documentation when
 // its package has some, else from reflect: "(colname string) series.Series".
 func methodSignature(t reflect.Type, m reflect.Method) string {
-	named := t
-	if named.Kind() == reflect.Pointer {
-		named = named.Elem()
-	}
-	if pd, ok := docs.Lookup(named.PkgPath()); ok && named.Name() != "" {
-		// The declaration reads "func (recv T) Name(params) results".
-		if s, ok := pd.Symbol(named.Name() + "." + m.Name); ok {
-			if i := strings.Index(s.Decl, ") "+m.Name); i >= 0 {
-				return funcSignature(s.Decl[i+2+len(m.Name):])
-			}
+	// The declaration reads "func (recv T) Name(params) results".
+	if s, ok := methodDoc(t, m); ok {
+		if i := strings.Index(s.Decl, ") "+m.Name); i >= 0 {
+			return funcSignature(s.Decl[i+2+len(m.Name):])
 		}
 	}
 	ft := m.Type
@@ -234,6 +228,20 @@ func methodSignature(t reflect.Type, m reflect.Method) string {
 		first = 0
 	}
 	return reflectSignature(ft, first)
+}
+
+// methodDoc returns the documentation of method m of type t (or of the type t points
+// to), when t's package has documentation.
+func methodDoc(t reflect.Type, m reflect.Method) (docs.Symbol, bool) {
+	named := t
+	if named.Kind() == reflect.Pointer {
+		named = named.Elem()
+	}
+	pd, ok := docs.Lookup(named.PkgPath())
+	if !ok || named.Name() == "" {
+		return docs.Symbol{}, false
+	}
+	return pd.Symbol(named.Name() + "." + m.Name)
 }
 
 // reflectSignature formats a function type's parameters from index first on, and

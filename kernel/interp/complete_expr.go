@@ -43,12 +43,35 @@ func parseSelector(code string) []step {
 	}
 }
 
-// matchingParen returns the offset of the "(" that the ")" ending code closes, or -1.
-// It scans Go tokens, so parentheses in strings and comments do not count.
+// matchingParen returns the offset of the "(" that the ")" ending code closes, or -1
+// (also when a ")" before it closes nothing).
 func matchingParen(code string) int {
+	match := -1
+	scanParens(code, func(at, open int) bool {
+		if open >= 0 && at == len(code)-1 {
+			match = open
+		}
+		return open >= 0 && match < 0
+	})
+	return match
+}
+
+// enclosingCall returns the byte offset of the innermost unclosed "(" in code, or -1.
+func enclosingCall(code string) int {
+	open := scanParens(code, nil)
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
+}
+
+// scanParens scans code's Go tokens, so that parentheses in strings and comments do
+// not count. At each ")" it calls closed, when not nil, with the ")"'s offset and that
+// of the "(" it closes (-1 when none is open), and stops when closed returns false.
+// It returns the offsets of the "(" left open, innermost last.
+func scanParens(code string, closed func(at, open int) bool) []int {
 	src := []byte(code)
-	fset := token.NewFileSet()
-	file := fset.AddFile("", -1, len(src))
+	file := token.NewFileSet().AddFile("", -1, len(src))
 	var sc scanner.Scanner
 	sc.Init(file, src, func(token.Position, string) {}, 0)
 	var open []int
@@ -56,17 +79,17 @@ func matchingParen(code string) int {
 		pos, tok, _ := sc.Scan()
 		switch tok {
 		case token.EOF:
-			return -1
+			return open
 		case token.LPAREN:
 			open = append(open, file.Offset(pos))
 		case token.RPAREN:
-			if len(open) == 0 {
-				return -1
+			at := -1
+			if len(open) > 0 {
+				at = open[len(open)-1]
+				open = open[:len(open)-1]
 			}
-			at := open[len(open)-1]
-			open = open[:len(open)-1]
-			if file.Offset(pos) == len(src)-1 {
-				return at
+			if closed != nil && !closed(file.Offset(pos), at) {
+				return open
 			}
 		}
 	}

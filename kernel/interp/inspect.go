@@ -3,8 +3,6 @@ package interp
 import (
 	"fmt"
 	"go/doc/comment"
-	"go/scanner"
-	"go/token"
 	"reflect"
 	"sort"
 	"strconv"
@@ -88,32 +86,6 @@ func inspectTarget(code string, at int) []step {
 		return parseSelector(strings.TrimRight(code[:call], " \t"))
 	}
 	return nil
-}
-
-// enclosingCall returns the byte offset of the innermost unclosed "(" in code, or -1.
-func enclosingCall(code string) int {
-	src := []byte(code)
-	fset := token.NewFileSet()
-	file := fset.AddFile("", -1, len(src))
-	var sc scanner.Scanner
-	sc.Init(file, src, func(token.Position, string) {}, 0)
-	var open []int
-	for {
-		pos, tok, _ := sc.Scan()
-		switch tok {
-		case token.EOF:
-			if len(open) == 0 {
-				return -1
-			}
-			return open[len(open)-1]
-		case token.LPAREN:
-			open = append(open, file.Offset(pos))
-		case token.RPAREN:
-			if len(open) > 0 {
-				open = open[:len(open)-1]
-			}
-		}
-	}
 }
 
 // describe finds what steps name (the last step's own call does not matter): a
@@ -223,14 +195,8 @@ func describePackageSymbol(p *builtinPackage, name string, long bool) (descripti
 // describeMethod describes method m of type t, from the docs of t's package when
 // it has some.
 func describeMethod(t reflect.Type, m reflect.Method) description {
-	named := t
-	if named.Kind() == reflect.Pointer {
-		named = named.Elem()
-	}
-	if pd, ok := docs.Lookup(named.PkgPath()); ok && named.Name() != "" {
-		if sym, ok := pd.Symbol(named.Name() + "." + m.Name); ok {
-			return description{decl: sym.Decl, doc: sym.Doc}
-		}
+	if sym, ok := methodDoc(t, m); ok {
+		return description{decl: sym.Decl, doc: sym.Doc}
 	}
 	return description{decl: "func (" + t.String() + ") " + m.Name + methodSignature(t, m)}
 }

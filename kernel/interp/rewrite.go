@@ -405,8 +405,7 @@ func renameScoped(st ast.Stmt, renamed map[string]string) {
 		}
 		return true
 	})
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		if n == nil || skip[n] {
 			return false
 		}

@@ -74,7 +74,7 @@ func Read(r io.Reader) (*Notebook, error) {
 	if dec.More() {
 		return nil, fmt.Errorf("not a notebook: data after the top-level JSON object")
 	}
-	nb := &Notebook{Extra: map[string]any{}}
+	nb := &Notebook{}
 	var err error
 	if nb.Format, err = intField(top, "nbformat"); err != nil {
 		return nil, err
@@ -99,13 +99,7 @@ func Read(r io.Reader) (*Notebook, error) {
 		}
 		nb.Cells = append(nb.Cells, c)
 	}
-	for k, v := range top {
-		switch k {
-		case "nbformat", "nbformat_minor", "metadata", "cells":
-		default:
-			nb.Extra[k] = v
-		}
-	}
+	nb.Extra = unknownFields(top, map[string]bool{"nbformat": true, "nbformat_minor": true, "metadata": true, "cells": true})
 	return nb, nil
 }
 
@@ -128,7 +122,7 @@ func readCell(v any) (*Cell, error) {
 	if !ok {
 		return nil, fmt.Errorf("not a JSON object")
 	}
-	c := &Cell{Extra: map[string]any{}}
+	c := &Cell{}
 	var err error
 	if c.Type, err = stringField(m, "cell_type"); err != nil {
 		return nil, err
@@ -162,11 +156,7 @@ func readCell(v any) (*Cell, error) {
 			c.Outputs = append(c.Outputs, o)
 		}
 	}
-	for k, v := range m {
-		if !known[k] {
-			c.Extra[k] = v
-		}
-	}
+	c.Extra = unknownFields(m, known)
 	if att, ok := c.Extra["attachments"].(map[string]any); ok {
 		for _, bundle := range att {
 			if b, ok := bundle.(map[string]any); ok {
@@ -182,7 +172,7 @@ func readOutput(v any) (*Output, error) {
 	if !ok {
 		return nil, fmt.Errorf("not a JSON object")
 	}
-	o := &Output{Extra: map[string]any{}}
+	o := &Output{}
 	var err error
 	if o.Type, err = stringField(m, "output_type"); err != nil {
 		return nil, err
@@ -230,12 +220,19 @@ func readOutput(v any) (*Output, error) {
 		}
 	}
 	// Unknown output types keep all their fields in Extra.
+	o.Extra = unknownFields(m, known)
+	return o, nil
+}
+
+// unknownFields returns the fields of m that known does not name, for an Extra map.
+func unknownFields(m map[string]any, known map[string]bool) map[string]any {
+	extra := map[string]any{}
 	for k, v := range m {
 		if !known[k] {
-			o.Extra[k] = v
+			extra[k] = v
 		}
 	}
-	return o, nil
+	return extra
 }
 
 // Write encodes nb as nbformat's writer does (nbformat.write: json.dumps with
