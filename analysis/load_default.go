@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -37,42 +35,19 @@ func DefaultReleaseDates(channel string) (map[int]time.Time, error) {
 // version and release_time columns; rows with an empty release_time are skipped)
 // and returns, for each major on the channel, its earliest release time.
 func ReadReleaseDates(r io.Reader, name, channel string) (map[int]time.Time, error) {
-	cr := csv.NewReader(r)
-	header, err := cr.Read()
+	rels, err := datasets.ReadReleases(r, name, channel)
 	if err != nil {
-		return nil, fmt.Errorf("load %s: header: %w", name, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
-	}
-	for _, need := range []string{"channel", "version", "release_time"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("load %s: line 1: no %q column", name, need)
-		}
+		return nil, fmt.Errorf("load %w", err)
 	}
 	dates := map[int]time.Time{}
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return dates, nil
-		}
+	for _, rel := range rels {
+		v, err := ParseVersion(rel.Version)
 		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
+			return nil, fmt.Errorf("load %s: line %d: column \"version\": %w", name, rel.Line, err)
 		}
-		if rec[col["channel"]] != channel || rec[col["release_time"]] == "" {
-			continue
-		}
-		v, err := ParseVersion(rec[col["version"]])
-		if err != nil {
-			return nil, fmt.Errorf("load %s: line %d: column \"version\": %w", name, line, err)
-		}
-		t, err := time.Parse(time.RFC3339, rec[col["release_time"]])
-		if err != nil {
-			return nil, fmt.Errorf("load %s: line %d: column \"release_time\": %q is not an RFC 3339 time", name, line, rec[col["release_time"]])
-		}
-		if d, ok := dates[v.Major()]; !ok || t.Before(d) {
-			dates[v.Major()] = t.UTC()
+		if d, ok := dates[v.Major()]; !ok || rel.Time.Before(d) {
+			dates[v.Major()] = rel.Time.UTC()
 		}
 	}
+	return dates, nil
 }

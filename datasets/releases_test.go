@@ -2,6 +2,7 @@ package datasets_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +28,28 @@ func TestReleaseTimes(t *testing.T) {
 	}
 	if _, err := datasets.ReleaseTimes("aurora"); err == nil {
 		t.Error("no error for a channel without builds")
+	}
+}
+
+// TestReadReleases checks a release list read from a reader: the channel's rows in
+// order with their lines, empty release times left out, a missing column refused.
+func TestReadReleases(t *testing.T) {
+	list := "channel,version,release_time\n" +
+		"nightly,57.0a1,\n" +
+		"nightly,57.0a1,2017-09-21T10:00:00Z\n" +
+		"release,56.0,2017-09-28T14:00:00Z\n" +
+		"nightly,58.0a1,2017-09-22T10:00:00Z\n"
+	rels, err := datasets.ReadReleases(strings.NewReader(list), "list.csv", "nightly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(rels)
+	want := "[{57.0a1 2017-09-21 10:00:00 +0000 UTC 3} {58.0a1 2017-09-22 10:00:00 +0000 UTC 5}]"
+	if got != want {
+		t.Errorf("ReadReleases = %s, want %s", got, want)
+	}
+	if _, err := datasets.ReadReleases(strings.NewReader("channel,version\n"), "x.csv", "release"); err == nil {
+		t.Error("release list without release_time accepted")
 	}
 }
 

@@ -15,7 +15,11 @@ func init() {
 		"FS":           reflect.ValueOf(&datasets.FS).Elem(),
 		"MainFile":     reflect.ValueOf(constant.MakeFromLiteral("\"error_aggregates.csv.gz\"", token.STRING, 0)),
 		"Open":         reflect.ValueOf(datasets.Open),
+		"ReadReleases": reflect.ValueOf(datasets.ReadReleases),
 		"ReleaseTimes": reflect.ValueOf(datasets.ReleaseTimes),
 		"ReleasesFile": reflect.ValueOf(constant.MakeFromLiteral("\"releases.csv\"", token.STRING, 0)),
+
+		// type definitions
+		"Release": reflect.ValueOf((*datasets.Release)(nil)),
 	}
 }
