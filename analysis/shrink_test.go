@@ -39,7 +39,10 @@ var (
 	}
 )
 
-func TestShrinkagePinnedR(t *testing.T) {
+// fitPinned fits a Shrinkage to the groups pinned against R (shrinkX events over
+// shrinkT khours).
+func fitPinned(t *testing.T) ([]Rate, Shrinkage) {
+	t.Helper()
 	rates := make([]Rate, len(shrinkX))
 	for i := range rates {
 		rates[i] = Rate{Events: shrinkX[i], KHours: shrinkT[i]}
@@ -48,6 +51,11 @@ func TestShrinkagePinnedR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rates, s
+}
+
+func TestShrinkagePinnedR(t *testing.T) {
+	rates, s := fitPinned(t)
 	// Two optimisers on a flat likelihood agree to ~1e-7 (R's optim and glm.nb differ
 	// by 2e-8 here).
 	if s.Method != "ml" || s.Homogeneous || !closeRel(s.Prior.Shape, shrinkShape, 1e-6) || !closeRel(s.Prior.Mean, shrinkMean, 1e-6) {
@@ -123,14 +131,7 @@ cat(sprintf("%%.17g", c(a, m, tau2, (a+x)/(a/m+T))), "\n")
 }
 
 func TestShrinkageBehaviour(t *testing.T) {
-	rates := make([]Rate, len(shrinkX))
-	for i := range rates {
-		rates[i] = Rate{Events: shrinkX[i], KHours: shrinkT[i]}
-	}
-	s, err := FitShrinkage(rates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := fitPinned(t)
 	// A tiny group with a wild raw rate moves most of the way to the prior mean; a big
 	// group with the same raw rate keeps most of it.
 	tiny, big := Rate{Events: 2, KHours: 0.2}, Rate{Events: 1000, KHours: 100}
