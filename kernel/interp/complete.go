@@ -32,7 +32,10 @@ import (
 //
 // Matches start with the typed prefix, are sorted, and replace the text between
 // CursorStart and CursorEnd. It is safe to call while a cell runs.
-func (s *Session) Complete(code string, cursor int) engine.Completion {
+func (s *Session) Complete(code string, cursor int) (res engine.Completion) {
+	defer s.recoverQuery("completion", func() {
+		res = engine.Completion{CursorStart: cursor, CursorEnd: cursor, Matches: []string{}, Types: []engine.CompletionType{}}
+	})
 	at := byteOffset(code, cursor)
 	start := identStart(code, at)
 	prefix := code[start:at]

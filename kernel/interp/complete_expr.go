@@ -125,6 +125,9 @@ func resolve(sc sessionScope, steps []step) (op operand, pkg *builtinPackage, ok
 const maxSourceDepth = 8
 
 func resolveDepth(sc sessionScope, steps []step, depth int) (op operand, pkg *builtinPackage, ok bool) {
+	if len(steps) == 0 {
+		return operand{}, nil, false // a source variable whose value is no selector (x := 41)
+	}
 	first := steps[0]
 	d, inSource := sc.source[first.name]
 	switch v, isVar := sc.values[first.name]; {

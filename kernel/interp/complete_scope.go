@@ -116,7 +116,8 @@ func (s *Session) scopeWith(code string) sessionScope {
 // exported functions to funcs.
 func (sc *sessionScope) readInterpreter(yi *interp.Interpreter, funcs map[string]string) {
 	internal := func(name string) bool { return name == "_" || strings.HasPrefix(name, "__") }
-	for name, v := range yi.Globals() {
+	globals, _ := safeGlobals(yi) // yaegi may panic on what a failed cell left
+	for name, v := range globals {
 		if internal(name) || !v.IsValid() {
 			continue
 		}
@@ -127,7 +128,8 @@ func (sc *sessionScope) readInterpreter(yi *interp.Interpreter, funcs map[string
 		}
 		sc.names = append(sc.names, member{name, kind, v.Type().String()})
 	}
-	for name, v := range yi.Symbols("main")["main"] {
+	exports, _ := safeSymbols(yi, "main")
+	for name, v := range exports["main"] {
 		if _, ok := sc.values[name]; !ok && !internal(name) && v.Kind() == reflect.Func {
 			funcs[name] = reflectSignature(v.Type(), 0)
 		}

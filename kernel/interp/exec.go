@@ -18,7 +18,8 @@ import (
 
 // Execute runs one cell: its magics (%help), then its code. Text goes to out while
 // the cell runs; the value of a last bare expression is returned rendered.
-func (s *Session) Execute(ctx context.Context, code string, out engine.Output) (*engine.Bundle, *engine.Error) {
+func (s *Session) Execute(ctx context.Context, code string, out engine.Output) (b *engine.Bundle, e *engine.Error) {
+	defer s.recoverCell(&b, &e) // after end: the cell's output is restored first
 	s.mu.Lock()
 	closed := s.closed
 	s.mu.Unlock()
@@ -138,9 +139,9 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	if run == nil || !run.hasResult {
 		return nil, nil
 	}
-	b, ok := display.Render(run.result)
-	if !ok {
-		return nil, nil
+	b, ok, perr := s.renderResult(run.result, id)
+	if perr != nil || !ok {
+		return nil, perr
 	}
 	return &b, nil
 }
@@ -282,11 +283,17 @@ func declaresMain(code string, groups []group, id int) bool {
 	return false
 }
 
-// compileAST compiles n, turning a panic of yaegi's compiler into an error.
+// compileAST compiles n, turning a panic of yaegi's compiler into an error. After
+// a failed compile it repairs yaegi's global frame (see repairFrame).
 func compileAST(yi *interp.Interpreter, n ast.Node) (p *interp.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the interpreter failed to compile this cell: %v", r)
+		}
+		if err != nil {
+			if rerr := repairFrame(yi); rerr != nil {
+				fmt.Fprintf(LogWriter(), "ratelab: after a failed compile: %v\n", rerr)
+			}
 		}
 	}()
 	return yi.CompileAST(n)

@@ -26,7 +26,8 @@ import (
 // detailLevel 1 gives the full doc and declaration, the method set of types and the
 // examples of ratelab's own packages. The bundle has text/plain and text/markdown.
 // Nothing is found inside comments and strings. It is safe to call while a cell runs.
-func (s *Session) Inspect(code string, cursor, detailLevel int) (engine.Bundle, bool) {
+func (s *Session) Inspect(code string, cursor, detailLevel int) (b engine.Bundle, found bool) {
+	defer s.recoverQuery("inspection", func() { b, found = engine.Bundle{}, false })
 	at := byteOffset(code, cursor)
 	if enclosingLiteral(code[:at]).inside {
 		return engine.Bundle{}, false // in a comment or a string

@@ -18,7 +18,8 @@ import (
 // that matches nothing, a broken literal, or balanced code that does not parse is
 // "invalid". Magic lines (starting with `%`, anywhere in the cell, as the session
 // runs them) are complete in themselves: the Go around them is judged.
-func (s *Session) IsComplete(code string) engine.Completeness {
+func (s *Session) IsComplete(code string) (c engine.Completeness) {
+	defer s.recoverQuery("is_complete", func() { c = engine.Completeness{Status: "unknown"} })
 	return isComplete(code)
 }
 

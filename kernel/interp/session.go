@@ -144,11 +144,15 @@ func (s *Session) Close() error {
 }
 
 // compileAndRun evaluates src (a whole file) in yi, turning a panic of yaegi's
-// own compiler into an error.
+// own compiler into an error. After a failure it repairs yaegi's global frame
+// (see repairFrame).
 func compileAndRun(yi *interp.Interpreter, src string) (v reflect.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("interpreter failure: %v", r)
+		}
+		if err != nil {
+			repairFrame(yi)
 		}
 	}()
 	return yi.Eval(src)

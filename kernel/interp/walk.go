@@ -20,7 +20,11 @@ func newIntScope(s *Session) *intScope {
 	var globals map[string]reflect.Value
 	return &intScope{names: map[string]bool{}, global: func(name string) bool {
 		if globals == nil {
-			globals = s.yi.Globals()
+			// Read safely: yaegi panics on a scope a failed compile left behind.
+			globals, _ = safeGlobals(s.yi)
+			if globals == nil {
+				globals = map[string]reflect.Value{}
+			}
 		}
 		v, ok := globals[name]
 		if !ok || !v.IsValid() {
