@@ -203,3 +203,15 @@ func TestProgressPlain(t *testing.T) {
 		t.Error("rich output in plain mode")
 	}
 }
+
+// figure has rich forms and pointer fields but no String method, as analysis.Figure.
+type figure struct{ panel *int }
+
+func (*figure) SVG() string { return "<svg/>" }
+
+func TestRenderRichWithoutStringNamesItsForms(t *testing.T) {
+	b, _ := Render(&figure{panel: new(int)})
+	if got, want := b.Data["text/plain"], "<*display.figure: image/svg+xml>"; got != want {
+		t.Errorf("text/plain = %q, want %q (no pointer addresses)", got, want)
+	}
+}

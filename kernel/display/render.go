@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/png"
 	"reflect"
+	"sort"
+	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"gonum.org/v1/plot"
@@ -93,9 +95,28 @@ func render(v any, o Options) (engine.Bundle, bool) {
 		data["application/json"] = x.JSON()
 	}
 	if _, ok := data["text/plain"]; !ok {
-		data["text/plain"] = Text(v)
+		data["text/plain"] = plainText(v, data)
 	}
 	return engine.Bundle{Data: data, Metadata: meta}, true
+}
+
+// plainText is the text/plain form of a value shown in the rich forms of data. A
+// struct or pointer with rich forms but no String method names its type and forms
+// instead of printing its fields with %v: those hold pointers whose addresses change
+// from run to run, which would make a re-executed notebook differ from the committed one.
+func plainText(v any, data map[string]any) string {
+	_, stringer := v.(fmt.Stringer)
+	_, isErr := v.(error)
+	kind := reflect.TypeOf(v).Kind()
+	if stringer || isErr || len(data) == 0 || (kind != reflect.Pointer && kind != reflect.Struct) {
+		return Text(v)
+	}
+	forms := make([]string, 0, len(data))
+	for mime := range data {
+		forms = append(forms, mime)
+	}
+	sort.Strings(forms)
+	return fmt.Sprintf("<%T: %s>", v, strings.Join(forms, ", "))
 }
 
 // Text is the text/plain form of v for values with no form of their own: fmt's %v,
@@ -107,9 +128,6 @@ func Text(v any) string {
 	}
 	if _, ok := v.(fmt.Stringer); !ok && reflect.TypeOf(v).Kind() == reflect.String {
 		return fmt.Sprintf("%q", v)
-	}
-	if _, ok := v.(error); ok {
-		return fmt.Sprintf("%v", v)
 	}
 	return fmt.Sprintf("%v", v)
 }
