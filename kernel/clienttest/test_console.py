@@ -6,17 +6,26 @@ with the session's variables kept.
 Run: RATELAB_BIN=$PWD/bin/ratelab /usr/bin/python3 -m pytest -q kernel/clienttest/test_console.py
 Needs tmux and Debian's jupyter-console.
 
-Debian's jupyter-console 6.4.4 with prompt_toolkit 3.0.36 never relays Ctrl-C to any
-kernel (ipykernel included): prompt_toolkit installs its own SIGINT handler while it
-reads a line and, on return, resets SIGINT to Python's default_int_handler, replacing
-the console's handler that calls interrupt_kernel(). The console is therefore started
-through CONSOLE_FIX, which puts the console's own handler back before each cell runs;
-the kernel side (SIGINT from KernelManager.interrupt_kernel) is what is under test.
-CONSOLE_FIX also asks is_complete_request from a worker thread with a client of its
-own: the console's jupyter_client 7.4 run_sync re-enters prompt_toolkit's running
-asyncio loop from a key handler, which Python 3.11 refuses now and then
-("cannot enter context"), leaving the console stuck at "Press ENTER to continue".
-Both are front-end bugs; the requests and replies on the wire are the console's own.
+Debian's jupyter-console 6.4.4 (with jupyter_client 7.4, nest_asyncio 1.5.4 and
+prompt_toolkit 3.0.36 on Python 3.11) has two front-end bugs, so the console is started
+through CONSOLE_FIX, which patches both; the requests and replies on the wire stay the
+console's own:
+- It waits for replies with jupyter_client's run_sync, which re-enters the event loop
+  that is already running prompt_toolkit (nest_asyncio). The Enter key handler does so
+  (handle_iopub, then check_complete), and so do run_cell and Tab completion. The nested
+  loop polls the terminal too, and when the next keys are already there (typed ahead, as
+  tmux does) it runs prompt_toolkit's stdin callback inside itself: Python refuses
+  ("cannot enter context: ... is already entered", "generator already executing"), those
+  keys are lost and the console waits for ever for the rest of a cell, e.g. at
+  "...:" or with no new "In [n]:". CONSOLE_FIX gives the console a run_sync that reads
+  the channel's socket with plain blocking zmq calls, so no loop is ever re-entered.
+- It never relays Ctrl-C to any kernel (ipykernel included): prompt_toolkit installs its
+  own SIGINT handler while it reads a line and, on return, resets SIGINT to Python's
+  default_int_handler, replacing the console's handler that calls interrupt_kernel().
+  CONSOLE_FIX puts the console's handler back before each cell runs; the kernel side
+  (SIGINT from KernelManager.interrupt_kernel) is what is under test.
+The console gives up on the kernel's is_complete and complete replies after 1 s and 5 s
+(and then stops asking is_complete for good); a loaded CI machine gets 30 s.
 """
 
 import os
@@ -36,10 +45,30 @@ pytestmark = pytest.mark.skipif(
 
 
 CONSOLE_FIX = """
-import concurrent.futures
+import queue
 import signal
-from jupyter_client.blocking import BlockingKernelClient
-from jupyter_console import app, ptshell
+import zmq
+from jupyter_console import app, completer, ptshell
+
+def blocking_run_sync(method):
+    # jupyter_client's run_sync for the only calls the console makes with it,
+    # ZMQSocketChannel.msg_ready() and .get_msg(timeout=None), on a blocking shadow of
+    # the channel's socket: same messages, no event loop.
+    channel = method.__self__
+    sock = zmq.Socket.shadow(channel.socket.underlying)
+
+    def msg_ready():
+        return bool(sock.poll(0))
+
+    def get_msg(timeout=None):
+        if not sock.poll(None if timeout is None else timeout * 1000):
+            raise queue.Empty
+        ident, msg = channel.session.feed_identities(sock.recv_multipart())
+        return channel.session.deserialize(msg)
+
+    return {"msg_ready": msg_ready, "get_msg": get_msg}[method.__name__]
+
+ptshell.run_sync = completer.run_sync = blocking_run_sync
 
 Shell = ptshell.ZMQTerminalInteractiveShell
 run_cell = Shell.run_cell
@@ -49,28 +78,6 @@ def relaying_run_cell(self, cell, store_history=True):
     return run_cell(self, cell, store_history)
 
 Shell.run_cell = relaying_run_cell
-
-pool = concurrent.futures.ThreadPoolExecutor(1)
-clients = []
-
-def check_complete(self, code):
-    def ask():
-        if not clients:
-            c = BlockingKernelClient()
-            c.load_connection_info(self.client.get_connection_info())
-            c.start_channels(iopub=False, stdin=False, hb=False, control=False)
-            clients.append(c)
-        msg_id = clients[0].is_complete(code)
-        while True:
-            reply = clients[0].get_shell_msg(timeout=5)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply["content"]
-    r = pool.submit(ask).result()
-    if r["status"] == "invalid":
-        raise SyntaxError()
-    return r["status"] == "incomplete", r.get("indent", "")
-
-Shell.check_complete = check_complete
 app.main()
 """
 
@@ -85,7 +92,9 @@ class Console:
         with open(script, "w") as f:
             f.write(CONSOLE_FIX)
         self.tmux("new-session", "-d", "-s", "c", "-x", "160", "-y", "50",
-                  f"/usr/bin/python3 {script} --kernel ratelab --no-confirm-exit")
+                  f"/usr/bin/python3 {script} --kernel ratelab --no-confirm-exit"
+                  " --ZMQTerminalInteractiveShell.kernel_is_complete_timeout=30"
+                  " --ZMQCompleter.timeout=30")
 
     def tmux(self, *args):
         # A private server (-L) starts from this process, so it inherits KernelEnv's
