@@ -10,7 +10,7 @@ APT_PACKAGES := libzmq3-dev pkg-config gcc \
 	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-survey tmux chromium python3-pil
+	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -22,7 +22,7 @@ setup:
 	if [ -n "$$missing" ]; then \
 		echo "setup: installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	$(GO) mod download
 
@@ -48,7 +48,7 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-test-clients: build
+test-clients: build screenshot
 	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest
 
 ## notebooks: re-execute the curated notebooks in place (their committed outputs).
