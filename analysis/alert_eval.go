@@ -215,6 +215,9 @@ func (ev *AlertEvaluation) HTML() string { return ev.grid().HTML() }
 // Markdown renders the summary table as Markdown.
 func (ev *AlertEvaluation) Markdown() string { return ev.grid().Markdown() }
 
+// String renders the summary table as aligned plain text (a notebook's text/plain).
+func (ev *AlertEvaluation) String() string { return ev.grid().String() }
+
 // Plot draws the timeline of first alerts: one row per strategy, each release's first
 // alert placed at its age in days — grey crosses for false alarms, red triangles for
 // detected regressions, and hollow red circles at the horizon for missed ones.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -167,6 +168,21 @@ func TestEvaluateAlertsSynthetic(t *testing.T) {
 	}
 	if html := ev.HTML(); !strings.Contains(html, "<table>") || !strings.Contains(html, "expected range") {
 		t.Error("HTML summary lacks the table or a strategy")
+	}
+	// text/plain: the same summary as a plain aligned table, the same every time.
+	txt := ev.String()
+	lines := strings.Split(strings.TrimSuffix(txt, "\n"), "\n")
+	if len(lines) < 6 || !strings.HasPrefix(lines[0], "Alert strategies over each release's first 168 hours") ||
+		!strings.HasPrefix(lines[1], "strategy") || !strings.Contains(lines[1], "false alarms (good releases)") {
+		t.Errorf("String() lacks the caption or header:\n%s", txt)
+	}
+	for i, x := range s {
+		if row := lines[2+i]; !strings.HasPrefix(row, x.Strategy) || !strings.Contains(row, fmt.Sprintf("%d of %d", x.FalseAlarms, x.Good)) {
+			t.Errorf("String() row %d = %q, want strategy %s with %d of %d false alarms", i, row, x.Strategy, x.FalseAlarms, x.Good)
+		}
+	}
+	if strings.Contains(txt, "<") || strings.Contains(txt, "|") || ev.String() != txt {
+		t.Errorf("String() is not plain or not deterministic:\n%s", txt)
 	}
 	p, err := ev.Plot()
 	if err != nil {

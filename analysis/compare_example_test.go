@@ -9,7 +9,7 @@ import (
 
 func ExampleCompareReleases() {
 	tab, _ := analysis.LoadDefault()
-	tab, _ = analysis.Validate(tab, analysis.ValidateOptions{Drop: true}) // a duplicated upload
+	tab, _ = analysis.Validate(tab, analysis.ValidateOptions{Drop: true}) // a duplicated upload, lost usage hours
 	dates, _ := analysis.DefaultReleaseDates("release")
 	c, err := analysis.CompareReleases(tab, analysis.CompareOptions{
 		Channel:      "release",
@@ -27,8 +27,8 @@ func ExampleCompareReleases() {
 		fmt.Printf("%-7s %d vs %d: %+.1f%% [%+.1f%%, %+.1f%%] %s\n", r.Platform, r.Newest, r.Older, pct, lo, hi, r.Verdict)
 	}
 	// Output:
-	// all     58 vs 57: -16.2% [-16.5%, -16.0%] better
-	// Linux   58 vs 57: -16.2% [-17.1%, -15.4%] better
+	// all     58 vs 57: -16.3% [-16.6%, -16.0%] better
+	// Linux   58 vs 57: -16.8% [-17.7%, -16.0%] better
 	// Mac     58 vs 57: -14.9% [-15.8%, -14.1%] better
 	// Windows 58 vs 57: -16.4% [-16.7%, -16.1%] better
 }

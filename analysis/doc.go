@@ -16,9 +16,9 @@
 //
 //	tab, err := analysis.Load("error_aggregates.parquet", analysis.WithColumns("window_start", "version", "os_name", "usage_hours", "main_crashes"))
 //
-// Validate finds negative counts, bad usage hours, reversed or missing windows,
-// duplicate windows and experiment rows, reports each with its place in the source,
-// and drops the offending rows only if asked.
+// Validate finds negative counts, bad usage hours, zero usage hours in rows with
+// pings, reversed or missing windows, duplicate windows and experiment rows, reports
+// each with its place in the source, and drops the offending rows only if asked.
 //
 // # Querying
 //

@@ -8,7 +8,8 @@ import (
 
 // TestLoadDefault loads the embedded history and finds what its data card
 // (datasets/README.md) says is planted: 96 duplicated release-channel rows of
-// 2018-03-01, and experiment rows.
+// 2018-03-01, the 8 Linux release rows of 2018-02-14T12:00Z with zero usage hours
+// but 12,090 pings, and experiment rows.
 func TestLoadDefault(t *testing.T) {
 	tab, err := LoadDefault()
 	if err != nil {
@@ -19,18 +20,30 @@ func TestLoadDefault(t *testing.T) {
 	}
 	clean, rep := Validate(tab, ValidateOptions{Drop: true})
 	c := rep.Counts()
-	if c[DuplicateWindow] != 96 || rep.Errors() != 96 || rep.Dropped != 96 || c[ExperimentRow] == 0 {
+	if c[DuplicateWindow] != 96 || c[ZeroUsage] != 8 || rep.Errors() != 104 || rep.Dropped != 104 || c[ExperimentRow] == 0 {
 		t.Errorf("issues %v, dropped %d", c, rep.Dropped)
 	}
+	var pings, main int64
 	for _, is := range rep.Issues {
-		if is.Kind == DuplicateWindow {
-			if r := tab.Row(is.Row); r.SubmissionDate != "2018-03-01" || r.Channel != "release" {
+		r := tab.Row(is.Row)
+		switch is.Kind {
+		case DuplicateWindow:
+			if r.SubmissionDate != "2018-03-01" || r.Channel != "release" {
 				t.Errorf("duplicate at %s is %s %s", is.Where, r.SubmissionDate, r.Channel)
 			}
+		case ZeroUsage:
+			if !r.WindowStart.Equal(time.Date(2018, 2, 14, 12, 0, 0, 0, time.UTC)) || r.Channel != "release" || r.OSName != "Linux" || r.UsageHours != 0 {
+				t.Errorf("zero usage at %s is %v %s %s, %g h", is.Where, r.WindowStart, r.Channel, r.OSName, r.UsageHours)
+			}
+			pings += r.Count
+			main += r.MainCrashes
 		}
 	}
-	if clean.Len() != tab.Len()-96 {
-		t.Errorf("clean table has %d rows, want %d", clean.Len(), tab.Len()-96)
+	if pings != 12090 || main != 150 {
+		t.Errorf("zero-usage rows carry %d pings and %d main crashes, want 12090 and 150", pings, main)
+	}
+	if clean.Len() != tab.Len()-104 {
+		t.Errorf("clean table has %d rows, want %d", clean.Len(), tab.Len()-104)
 	}
 	dates, err := DefaultReleaseDates("release")
 	if err != nil {

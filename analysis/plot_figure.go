@@ -109,3 +109,27 @@ func (f *Figure) SVG() string {
 	}
 	return buf.String()
 }
+
+// String describes the figure in one line for text/plain, e.g.
+// `<figure "Crash rates": 3 panels in a 2×2 grid, 8×5 in>`.
+func (f *Figure) String() string {
+	panels, cols := 0, 0
+	for _, row := range f.Plots {
+		cols = max(cols, len(row))
+		for _, p := range row {
+			if p != nil {
+				panels++
+			}
+		}
+	}
+	title := ""
+	if f.Title != "" {
+		title = fmt.Sprintf(" %q", f.Title)
+	}
+	plural := "s"
+	if panels == 1 {
+		plural = ""
+	}
+	w, h := f.size()
+	return fmt.Sprintf("<figure%s: %d panel%s in a %d×%d grid, %g×%g in>", title, panels, plural, len(f.Plots), cols, float64(w/vg.Inch), float64(h/vg.Inch))
+}

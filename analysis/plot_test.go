@@ -219,3 +219,19 @@ func TestTimeTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureString: text/plain for a figure is one deterministic line naming its
+// title, panels, grid and size.
+func TestFigureString(t *testing.T) {
+	f := &Figure{Plots: [][]*plot.Plot{{plot.New(), plot.New()}, {plot.New()}}}
+	if got, want := f.String(), "<figure: 3 panels in a 2×2 grid, 8×5 in>"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	f = &Figure{Title: "Crash rates", Width: 10 * vg.Inch, Height: 4 * vg.Inch, Plots: [][]*plot.Plot{{plot.New(), nil}}}
+	if got, want := f.String(), `<figure "Crash rates": 1 panel in a 1×2 grid, 10×4 in>`; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if f.String() != f.String() {
+		t.Error("String() is not deterministic")
+	}
+}

@@ -17,6 +17,14 @@ const (
 	NegativeCount IssueKind = "negative count"
 	// BadUsage is a usage_hours that is negative, NaN (NULL) or infinite.
 	BadUsage IssueKind = "bad usage_hours"
+	// ZeroUsage is a row whose usage_hours is 0 while it carries main pings
+	// (count > 0): every main ping reports usage, so the hours were lost in
+	// collection, and any rate over the row is infinite. A row with 0 usage hours
+	// and no pings is not an issue, whatever its crashes: crash pings arrive at once,
+	// the usage hours of the same sessions only later (see the usage-hours lag in
+	// datasets/README.md), so crashes in a window with no usage reported yet are
+	// valid data.
+	ZeroUsage IssueKind = "zero usage_hours with pings"
 	// WindowReversed is a row whose window_end is before its window_start.
 	WindowReversed IssueKind = "window end before start"
 	// MissingWindow is a row without a window_start.
@@ -59,9 +67,9 @@ type ValidationReport struct {
 	Options ValidateOptions
 }
 
-// Validate checks t for negative counts, bad usage hours, reversed or missing
-// windows, duplicate windows and experiment rows, and returns the table the options
-// ask for (t itself when nothing is dropped) with a report naming every issue and
+// Validate checks t for negative counts, bad usage hours, zero usage hours in rows
+// with pings, reversed or missing windows, duplicate windows and
+// experiment rows, and returns the table the options ask for (t itself when nothing is dropped) with a report naming every issue and
 // its place in the source. Only rows with an issue of a kind the options drop are
 // removed.
 func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
@@ -86,6 +94,9 @@ func Validate(t *Table, opts ValidateOptions) (*Table, *ValidationReport) {
 			if t.present[colUsageHours] {
 				if u := s.usage[i]; !(u >= 0) || math.IsInf(u, 1) {
 					add(Issue{Kind: BadUsage, Row: row, Column: "usage_hours", Value: strconv.FormatFloat(u, 'g', -1, 64)})
+				} else if u == 0 && s.ints[colCount-firstInt].at(i) > 0 {
+					add(Issue{Kind: ZeroUsage, Row: row, Column: "usage_hours", Value: "0",
+						Detail: fmt.Sprintf("count %d, main_crashes %d", s.ints[colCount-firstInt].at(i), s.ints[colMainCrashes-firstInt].at(i))})
 				}
 			}
 			start, end := t.times.vals[s.times[0].at(i)], t.times.vals[s.times[1].at(i)]
@@ -203,7 +214,7 @@ func (r *ValidationReport) Errors() int {
 }
 
 // kindOrder lists kinds in the order reports show them.
-var kindOrder = []IssueKind{NegativeCount, BadUsage, WindowReversed, MissingWindow, DuplicateWindow, ExperimentRow}
+var kindOrder = []IssueKind{NegativeCount, BadUsage, ZeroUsage, WindowReversed, MissingWindow, DuplicateWindow, ExperimentRow}
 
 func (r *ValidationReport) grids() (*grid, *grid) {
 	sum := &grid{caption: fmt.Sprintf("Validation of %s: %d rows, %d errors, %d rows dropped", r.Source, r.Rows, r.Errors(), r.Dropped),

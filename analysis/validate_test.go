@@ -91,3 +91,48 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateZeroUsage: a row with no usage hours but pings is a collection fault
+// (datasets/README.md, planted effect 5); a row with nothing in it is not, nor is a
+// row whose crashes arrived before any usage hours (the usage-hours lag).
+func TestValidateZeroUsage(t *testing.T) {
+	const data = `window_start,window_end,version,os_name,usage_hours,count,main_crashes,content_crashes
+2018-02-14T12:00:00Z,2018-02-14T18:00:00Z,58.0.2,Linux,0,1512,19,40
+2018-02-14T12:00:00Z,2018-02-14T18:00:00Z,58.0.2,Darwin,0,0,0,0
+2018-02-14T12:00:00Z,2018-02-14T18:00:00Z,58.0.2,Windows_NT,120.5,40,1,2
+2018-02-14T12:00:00Z,2018-02-14T18:00:00Z,55.0.3,Linux,0,0,0,3
+`
+	tab, err := LoadCSV(strings.NewReader(data), "zero.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, rep := Validate(tab, ValidateOptions{})
+	if kept != tab || rep.Dropped != 0 {
+		t.Fatalf("keep mode dropped %d rows", rep.Dropped)
+	}
+	if len(rep.Issues) != 1 {
+		t.Fatalf("%d issues, want 1 (line 2):\n%s", len(rep.Issues), rep)
+	}
+	if is := rep.Issues[0]; is.Kind != ZeroUsage || is.Where != "zero.csv: line 2" || is.Column != "usage_hours" || is.Value != "0" || is.Detail != "count 1512, main_crashes 19" {
+		t.Errorf("issue = %+v, want %s at zero.csv: line 2, detail \"count 1512, main_crashes 19\"", is, ZeroUsage)
+	}
+	if rep.Errors() != 1 || rep.Counts()[ZeroUsage] != 1 {
+		t.Errorf("Errors() = %d, Counts = %v", rep.Errors(), rep.Counts())
+	}
+	// Drop removes the faulty row only; the empty row, the valid row and the row of
+	// crashes without usage yet stay.
+	clean, rep := Validate(tab, ValidateOptions{Drop: true})
+	if rep.Dropped != 1 || clean.Len() != 3 {
+		t.Fatalf("drop: dropped %d, %d rows left; want 1, 3", rep.Dropped, clean.Len())
+	}
+	for i, line := range []string{"zero.csv: line 3", "zero.csv: line 4", "zero.csv: line 5"} {
+		if got := clean.where(i); got != line {
+			t.Errorf("kept row %d is %s, want %s", i, got, line)
+		}
+	}
+	for _, out := range []string{rep.HTML(), rep.Markdown(), rep.String()} {
+		if !strings.Contains(out, "zero usage_hours with pings") || !strings.Contains(out, "zero.csv: line 2") || !strings.Contains(out, "dropped") {
+			t.Errorf("rendering lacks the zero-usage issue:\n%s", out)
+		}
+	}
+}
