@@ -72,6 +72,7 @@ func init() {
 		"WithColumns":            reflect.ValueOf(analysis.WithColumns),
 		"WithWorkers":            reflect.ValueOf(analysis.WithWorkers),
 		"Worse":                  reflect.ValueOf(analysis.Worse),
+		"ZeroUsage":              reflect.ValueOf(analysis.ZeroUsage),
 
 		// type definitions
 		"AlertEvaluation":     reflect.ValueOf((*analysis.AlertEvaluation)(nil)),
