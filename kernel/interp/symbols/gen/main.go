@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -86,10 +87,7 @@ func main() {
 	}
 	var pkgs []string
 	for _, p := range std {
-		if strings.Contains(p, "internal") || strings.HasPrefix(p, "vendor/") || strings.HasPrefix(p, "cmd/") {
-			continue
-		}
-		if _, skip := skipStd[p]; skip {
+		if _, skip := skipStd[p]; skip || !importable(p) {
 			continue
 		}
 		pkgs = append(pkgs, p)
@@ -99,7 +97,11 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		pkgs = append(pkgs, found...)
+		for _, p := range found {
+			if importable(p) {
+				pkgs = append(pkgs, p)
+			}
+		}
 	}
 
 	if *list {
@@ -152,6 +154,15 @@ func main() {
 // tableFile is the name of the file holding the table of package p.
 func tableFile(p string) string {
 	return "z_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(p) + ".go"
+}
+
+// importable reports whether a cell could import p: Go allows an internal package
+// only to the tree it lives in, and vendor/ and cmd/ packages are not for importing.
+func importable(p string) bool {
+	if strings.HasPrefix(p, "vendor/") || strings.HasPrefix(p, "cmd/") {
+		return false
+	}
+	return !slices.Contains(strings.Split(p, "/"), "internal")
 }
 
 // goList expands a package pattern, leaving out commands (package main cannot be
