@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -162,27 +161,17 @@ func TestCompareAdjusted(t *testing.T) {
 // once for all rows.
 func checkAgainstR(t *testing.T, rows []ComparisonRow) {
 	t.Helper()
-	if _, err := exec.LookPath("Rscript"); err != nil {
-		t.Skip("Rscript not found (Debian r-base-core): cannot check against poisson.test")
-	}
-	var expr strings.Builder
+	var script strings.Builder
 	for _, r := range rows {
-		fmt.Fprintf(&expr, "x <- poisson.test(c(%d, %d), c(%.17g, %.17g)); cat(x$estimate, x$conf.int, x$p.value, '\\n');",
+		fmt.Fprintf(&script, "x <- poisson.test(c(%d, %d), c(%.17g, %.17g)); cat(x$estimate, x$conf.int, x$p.value, '\\n')\n",
 			r.New.Events, r.Old.Events, r.New.KHours, r.Old.KHours)
 	}
-	out, err := exec.Command("Rscript", "-e", expr.String()).Output()
-	if err != nil {
-		t.Fatalf("Rscript: %v", err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != len(rows) {
-		t.Fatalf("Rscript printed %d lines for %d rows", len(lines), len(rows))
+	out := rcheck.Numbers(t, script.String())
+	if len(out) != 4*len(rows) {
+		t.Fatalf("R printed %d numbers for %d rows, want 4 a row", len(out), len(rows))
 	}
 	for k, r := range rows {
-		var want [4]float64
-		for i, f := range strings.Fields(lines[k]) {
-			want[i], _ = strconv.ParseFloat(f, 64)
-		}
+		want := out[4*k : 4*k+4]
 		got := [4]float64{r.Test.Ratio, r.Test.Lo, r.Test.Hi, r.Test.P}
 		for i := range got {
 			if math.Abs(got[i]-want[i]) > 1e-6*math.Abs(want[i]) && math.Abs(got[i]-want[i]) > 1e-12 {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 )
 
 // funnelLimitR is Spiegelhalter's interpolated Poisson limit written in R, from the
@@ -55,7 +57,7 @@ func TestFunnelLimitsR(t *testing.T) {
 				f.Target*T, (1-l)/2, T, f.Target*T, (1+l)/2, T)
 		}
 	}
-	got := runR(t, script.String())
+	got := rcheck.Numbers(t, script.String())
 	if len(got) != 2*len(khours)*len(levels) {
 		t.Fatalf("R printed %d numbers, want %d", len(got), 2*len(khours)*len(levels))
 	}

@@ -1,15 +1,13 @@
 package analysis
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 )
 
 // closeRel reports whether got is within a relative tolerance tol of want (or both are
@@ -24,37 +22,6 @@ func closeRel(got, want, tol float64) bool {
 		return math.Abs(got) <= tol
 	}
 	return math.Abs(got-want) <= tol*math.Abs(want)
-}
-
-// runR runs an R script with Rscript and returns the numbers it prints, or skips the
-// test when Rscript is not installed.
-func runR(t *testing.T, script string) []float64 {
-	t.Helper()
-	path, err := exec.LookPath("Rscript")
-	if err != nil {
-		t.Skip("Rscript not found; install Debian's r-base-core to check against R at run time")
-	}
-	// A file, not -e: R cuts -e expressions at 10000 bytes.
-	file := filepath.Join(t.TempDir(), "check.R")
-	if err := os.WriteFile(file, []byte(script), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(path, "--vanilla", file)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("Rscript: %v: %s", err, stderr.String())
-	}
-	var xs []float64
-	for _, f := range strings.Fields(string(out)) {
-		x, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			t.Fatalf("Rscript output %q: %v\n%s", f, err, out)
-		}
-		xs = append(xs, x)
-	}
-	return xs
 }
 
 // Pinned from R 4 (Debian r-base-core) by:
@@ -130,7 +97,7 @@ func TestRateIntervalR(t *testing.T) {
 				r.Events, r.KHours, l)
 		}
 	}
-	got := runR(t, script.String())
+	got := rcheck.Numbers(t, script.String())
 	if len(got) != 2*len(cases) {
 		t.Fatalf("R printed %d numbers, want %d", len(got), 2*len(cases))
 	}

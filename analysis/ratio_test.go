@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 )
 
 // Pinned from R 4 (Debian r-base-core) by:
@@ -85,7 +87,7 @@ func TestCompareRatesR(t *testing.T) {
 		fmt.Fprintf(&script, "r <- poisson.test(c(%d, %d), c(%.17g, %.17g), conf.level=%g); cat(sprintf('%%.17g %%.17g %%.17g %%.17g\\n', r$estimate, r$conf.int[1], r$conf.int[2], r$p.value))\n",
 			x1, x2, t1, t2, c.level)
 	}
-	got := runR(t, script.String())
+	got := rcheck.Numbers(t, script.String())
 	if len(got) != 4*len(cases) {
 		t.Fatalf("R printed %d numbers, want %d", len(got), 4*len(cases))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -103,7 +104,7 @@ r <- x/T; p <- sum(x)/sum(T)
 tau2 <- (sum(T*(r-p)^2) - (length(x)-1)*p)/(sum(T) - sum(T^2)/sum(T))
 cat(sprintf("%%.17g", c(a, m, tau2, (a+x)/(a/m+T))), "\n")
 `, strings.Join(xs, ","), strings.Join(ts, ","))
-			got := runR(t, script)
+			got := rcheck.Numbers(t, script)
 			if len(got) != 3+k {
 				t.Fatalf("R printed %d numbers, want %d", len(got), 3+k)
 			}

@@ -2,12 +2,10 @@ package sampling
 
 import (
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ratelab/ratelab/analysis/internal/rcheck"
 )
 
 // surveyCheck is a fixed small sample with base weights, and the population totals of
@@ -86,38 +84,13 @@ func TestWeightsPinnedR(t *testing.T) {
 }
 
 func TestWeightsLiveR(t *testing.T) {
-	if _, err := exec.LookPath("Rscript"); err != nil {
-		t.Skip("Rscript not installed; the pinned comparison still ran")
-	}
-	script := filepath.Join(t.TempDir(), "survey_check.R")
-	if err := os.WriteFile(script, []byte(surveyScript), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("Rscript", script).CombinedOutput()
-	if err != nil {
-		if strings.Contains(string(out), "there is no package called") {
-			t.Skip("R package survey not installed (Debian r-cran-survey)")
-		}
-		t.Fatalf("Rscript: %v\n%s", err, out)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("Rscript printed %d lines, want 2:\n%s", len(lines), out)
-	}
-	parse := func(line string) []float64 {
-		var v []float64
-		for _, f := range strings.Fields(line) {
-			x, err := strconv.ParseFloat(f, 64)
-			if err != nil {
-				t.Fatalf("Rscript output %q: %v", f, err)
-			}
-			v = append(v, x)
-		}
-		return v
-	}
+	out := rcheck.Numbers(t, surveyScript)
 	ps, rk := ourWeights(t)
-	compareWeights(t, "postStratify (live R)", ps, parse(lines[0]))
-	compareWeights(t, "rake (live R)", rk, parse(lines[1]))
+	if len(out) != len(ps)+len(rk) {
+		t.Fatalf("Rscript printed %d numbers, want %d", len(out), len(ps)+len(rk))
+	}
+	compareWeights(t, "postStratify (live R)", ps, out[:len(ps)])
+	compareWeights(t, "rake (live R)", rk, out[len(ps):])
 }
 
 func TestRakeMatchesMargins(t *testing.T) {
