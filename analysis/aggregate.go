@@ -67,57 +67,12 @@ func (t *Table) Sums(q Query) (*Sums, error) {
 }
 
 func (t *Table) plan(q Query) (*plan, error) {
-	p := &plan{}
-	// Measures.
-	if q.Measures == nil {
-		for c := colCount; c < numColumns; c++ {
-			if t.present[c] {
-				p.ints = append(p.ints, c)
-			}
-		}
-	} else {
-		seen := map[column]bool{}
-		for _, m := range q.Measures {
-			cols, _, err := measureTerms(m)
-			if err != nil {
-				return nil, err
-			}
-			for _, c := range cols {
-				if !seen[c] {
-					seen[c] = true
-					p.ints = append(p.ints, c)
-				}
-			}
-		}
-		sort.Slice(p.ints, func(i, j int) bool { return p.ints[i] < p.ints[j] })
+	r, err := resolveQuery(q, func(c column) bool { return t.present[c] })
+	if err != nil {
+		return nil, err
 	}
-	// Filters by dimension, resolved to allowed sets.
-	where := map[dim]map[string]bool{}
-	mentionsExperiment := false
-	for name, vals := range q.Where {
-		d, err := parseDim(name)
-		if err != nil {
-			return nil, fmt.Errorf("query Where: %w", err)
-		}
-		set := map[string]bool{}
-		for _, v := range vals {
-			set[v] = true
-		}
-		where[d] = set
-		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
-	}
-	var by []dim
-	for _, name := range q.By {
-		d, err := parseDim(name)
-		if err != nil {
-			return nil, fmt.Errorf("query By: %w", err)
-		}
-		by = append(by, d)
-		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
-	}
-	if !mentionsExperiment {
-		where[dim{col: colExperimentID}] = map[string]bool{"": true}
-	}
+	p := &plan{ints: r.ints}
+	by, where := r.by, r.where
 	// Time: window bucket and range filter on window_start.
 	if q.Grain > 0 || !q.From.IsZero() || !q.To.IsZero() {
 		kd, buckets := t.windowDim(q)
@@ -178,6 +133,67 @@ func (t *Table) plan(q Query) (*plan, error) {
 	return p, nil
 }
 
+// resolvedQuery is a Query with its names resolved, as every Source reads it.
+type resolvedQuery struct {
+	ints  []column                // integer measures to sum, in schema order
+	by    []dim                   // key dimensions, in the Query's order
+	where map[dim]map[string]bool // allowed values per filtered dimension
+}
+
+// resolveQuery resolves q's names. Measures nil means every integer column that
+// present reports. Unless By or Where mention experiment_id or experiment_branch,
+// where also keeps only experiment_id "" (NULL): the population rows.
+func resolveQuery(q Query, present func(column) bool) (*resolvedQuery, error) {
+	r := &resolvedQuery{where: map[dim]map[string]bool{}}
+	if q.Measures == nil {
+		for c := colCount; c < numColumns; c++ {
+			if present(c) {
+				r.ints = append(r.ints, c)
+			}
+		}
+	} else {
+		seen := map[column]bool{}
+		for _, m := range q.Measures {
+			cols, _, err := measureTerms(m)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				if !seen[c] {
+					seen[c] = true
+					r.ints = append(r.ints, c)
+				}
+			}
+		}
+		sort.Slice(r.ints, func(i, j int) bool { return r.ints[i] < r.ints[j] })
+	}
+	mentionsExperiment := false
+	for name, vals := range q.Where {
+		d, err := parseDim(name)
+		if err != nil {
+			return nil, fmt.Errorf("query Where: %w", err)
+		}
+		set := map[string]bool{}
+		for _, v := range vals {
+			set[v] = true
+		}
+		r.where[d] = set
+		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
+	}
+	for _, name := range q.By {
+		d, err := parseDim(name)
+		if err != nil {
+			return nil, fmt.Errorf("query By: %w", err)
+		}
+		r.by = append(r.by, d)
+		mentionsExperiment = mentionsExperiment || d.col == colExperimentID || d.col == colExperimentBranch
+	}
+	if !mentionsExperiment {
+		r.where[dim{col: colExperimentID}] = map[string]bool{"": true}
+	}
+	return r, nil
+}
+
 // keyDim resolves dimension d: its values (derived through the dictionary), the
 // allowed set (nil: all) and, for a key, the sorted ranks.
 func (t *Table) keyDim(d dim, allow map[string]bool, key bool) keyDim {
@@ -186,7 +202,7 @@ func (t *Table) keyDim(d dim, allow map[string]bool, key bool) keyDim {
 		vals = make([]string, len(t.times.vals))
 		for i, ns := range t.times.vals {
 			if ns != nullTime {
-				vals[i] = time.Unix(0, ns).UTC().Format(time.RFC3339)
+				vals[i] = timeKey(time.Unix(0, ns))
 			}
 		}
 	} else {
@@ -194,15 +210,7 @@ func (t *Table) keyDim(d dim, allow map[string]bool, key bool) keyDim {
 	}
 	derived := make([]string, len(vals))
 	for i, v := range vals {
-		switch d.derived {
-		case DimMajor:
-			if ver, err := ParseVersion(v); err == nil {
-				v = strconv.Itoa(ver.Major())
-			}
-		case DimPlatform:
-			v = NormalizeOS(v)
-		}
-		derived[i] = v
+		derived[i] = d.key(v)
 	}
 	kd := keyDim{name: d.String(), col: d.col, lut: make([]uint64, len(vals)), size: 1}
 	if !key {
@@ -235,6 +243,23 @@ func (t *Table) keyDim(d dim, allow map[string]bool, key bool) keyDim {
 	kd.size = uint64(len(kd.values))
 	return kd
 }
+
+// key returns the key value of a row whose stored value (NULL: "") is v: the
+// major version of a version, the platform of an os name, v itself otherwise.
+func (d dim) key(v string) string {
+	switch d.derived {
+	case DimMajor:
+		if ver, err := ParseVersion(v); err == nil {
+			return strconv.Itoa(ver.Major())
+		}
+	case DimPlatform:
+		return NormalizeOS(v)
+	}
+	return v
+}
+
+// timeKey is the key value of a stored time: RFC 3339 in UTC, to the second.
+func timeKey(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // sortDimValues orders key values: versions numerically, majors as numbers; other
 // values (RFC 3339 times included) by byte order, which sortedKeys already did.
