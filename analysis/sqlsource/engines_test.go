@@ -21,7 +21,8 @@ import (
 // loaded into every engine. Servers are started once for the package, by TestMain.
 var (
 	fixture *analysis.Table
-	engines []engine // the SQL sources under test, beside the in-memory fixture
+	engines []engine              // the SQL sources under test, beside the in-memory fixture
+	targets = map[string]string{} // engine ("duckdb" for the database file) → DSN or path
 )
 
 type engine struct {
@@ -113,6 +114,7 @@ func runWithEngines(m *testing.M) (int, error) {
 	if err := duckDBCopies(parts, csvPath, dbPath); err != nil {
 		return 0, err
 	}
+	targets["duckdb"], targets["postgres"], targets["clickhouse"] = dbPath, pg.pg.DSN(), ch.ch.DSN(0)
 	for _, e := range []struct{ name, engine, target string }{
 		{"duckdb-parquet-hive", "duckdb", parts},
 		{"duckdb-csv-gz", "duckdb", csvPath},
