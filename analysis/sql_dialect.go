@@ -36,6 +36,10 @@ type sqlDialect interface {
 	micros(col, typ string) string
 	// bucket is col truncated to a multiple of grain since the epoch, as micros.
 	bucket(col, typ string, grain time.Duration) string
+	// timeValue is an expression of the column's own type for the earliest instant
+	// the column can hold at or after t, its parts bound through bind: compared with
+	// the bare column, it lets the engine prune partitions and row groups by time.
+	timeValue(typ string, t time.Time, bind func(any) string) string
 	// text is col (of a non-string type) cast to the engine's string type.
 	text(col string) string
 	// count, sumInt and sumFloat aggregate to int64, int64 and float64.
@@ -70,6 +74,24 @@ func floorMod(e string, g int64) string {
 	return fmt.Sprintf("(%s - ((%s %% %s) + %s) %% %s)", e, e, gs, gs, gs)
 }
 
+// ceilTo is t in whole units since the epoch, rounded up: rows holding whole units,
+// a row is at or after t exactly when it is at or after ceilTo(t).
+func ceilTo(t time.Time, unit time.Duration) int64 {
+	n := t.UnixNano()
+	q := n / int64(unit)
+	if n%int64(unit) > 0 {
+		q++
+	}
+	return q
+}
+
+// hasTimeZone reports a timestamp type that holds instants (TIMESTAMPTZ, timestamp
+// with time zone) rather than wall times.
+func hasTimeZone(typ string) bool {
+	t := strings.ToLower(typ)
+	return strings.Contains(t, "timestamptz") || strings.Contains(t, "with time zone")
+}
+
 // grainMicros is the grain in whole microseconds, the resolution of every engine's
 // timestamps (Query.Grain is checked before a dialect sees it).
 func grainMicros(g time.Duration) int64 { return int64(g / time.Microsecond) }
@@ -101,6 +123,12 @@ func (duckDialect) micros(col, _ string) string {
 func (d duckDialect) bucket(col, typ string, g time.Duration) string {
 	return floorMod(d.micros(col, typ), grainMicros(g))
 }
+func (duckDialect) timeValue(typ string, t time.Time, bind func(any) string) string {
+	if hasTimeZone(typ) {
+		return "make_timestamptz(" + bind(ceilTo(t, time.Microsecond)) + ")"
+	}
+	return "make_timestamp(" + bind(ceilTo(t, time.Microsecond)) + ")"
+}
 func (duckDialect) text(col string) string     { return "CAST(" + col + " AS VARCHAR)" }
 func (duckDialect) count() string              { return "COUNT(*)" }
 func (duckDialect) sumInt(col string) string   { return "CAST(SUM(" + col + ") AS BIGINT)" }
@@ -117,6 +145,13 @@ func (postgresDialect) micros(col, _ string) string {
 }
 func (d postgresDialect) bucket(col, typ string, g time.Duration) string {
 	return floorMod(d.micros(col, typ), grainMicros(g))
+}
+func (postgresDialect) timeValue(typ string, t time.Time, bind func(any) string) string {
+	epoch := "TIMESTAMP '1970-01-01 00:00:00'"
+	if hasTimeZone(typ) {
+		epoch = "TIMESTAMPTZ '1970-01-01 00:00:00+00'"
+	}
+	return "(" + epoch + " + CAST(" + bind(ceilTo(t, time.Microsecond)) + " AS BIGINT) * INTERVAL '1 microsecond')"
 }
 func (postgresDialect) text(col string) string   { return "CAST(" + col + " AS TEXT)" }
 func (postgresDialect) count() string            { return "COUNT(*)" }
@@ -143,6 +178,12 @@ func (clickHouseDialect) micros(col, typ string) string {
 }
 func (d clickHouseDialect) bucket(col, typ string, g time.Duration) string {
 	return floorMod(d.micros(col, typ), grainMicros(g))
+}
+func (clickHouseDialect) timeValue(typ string, t time.Time, bind func(any) string) string {
+	if strings.Contains(strings.ToLower(typ), "datetime64") {
+		return "fromUnixTimestamp64Micro(toInt64(" + bind(ceilTo(t, time.Microsecond)) + "))"
+	}
+	return "toDateTime(" + bind(ceilTo(t, time.Second)) + ")"
 }
 func (clickHouseDialect) text(col string) string     { return "toString(" + col + ")" }
 func (clickHouseDialect) count() string              { return "toInt64(count())" }
@@ -171,6 +212,13 @@ func (d trinoDialect) bucket(col, typ string, g time.Duration) string {
 		return "CAST(to_unixtime(date_trunc('" + u + "', " + trinoUTC(col, typ) + ")) * 1000000 AS BIGINT)"
 	}
 	return floorMod(d.micros(col, typ), grainMicros(g))
+}
+func (trinoDialect) timeValue(typ string, t time.Time, bind func(any) string) string {
+	u := time.UnixMicro(ceilTo(t, time.Microsecond)).UTC().Format("2006-01-02 15:04:05.000000")
+	if hasTimeZone(typ) {
+		return "CAST(" + bind(u+" UTC") + " AS timestamp(6) with time zone)"
+	}
+	return "CAST(" + bind(u) + " AS timestamp(6))"
 }
 func (trinoDialect) text(col string) string     { return "CAST(" + col + " AS VARCHAR)" }
 func (trinoDialect) count() string              { return "COUNT(*)" }
@@ -206,6 +254,13 @@ func (bigQueryDialect) bucket(col, typ string, g time.Duration) string {
 		width = strconv.FormatInt(int64(g/time.Second), 10) + " SECOND"
 	}
 	return "UNIX_MICROS(TIMESTAMP_BUCKET(" + ts + ", INTERVAL " + width + ", TIMESTAMP '1970-01-01 00:00:00+00'))"
+}
+func (bigQueryDialect) timeValue(typ string, t time.Time, bind func(any) string) string {
+	ts := "TIMESTAMP_MICROS(" + bind(ceilTo(t, time.Microsecond)) + ")"
+	if strings.HasPrefix(strings.ToLower(typ), "datetime") {
+		return "DATETIME(" + ts + ")"
+	}
+	return ts
 }
 func (bigQueryDialect) text(col string) string     { return "CAST(" + col + " AS STRING)" }
 func (bigQueryDialect) count() string              { return "COUNT(*)" }

@@ -91,16 +91,14 @@ func (s *SQLSource) plan(q Query) (*sqlPlan, error) {
 	t := &sqlText{sq: s.sq, args: append([]any(nil), s.fromArgs...)}
 	wsCol := s.sq.quote(ws.name)
 	if timed && ws.present {
-		micros := s.sq.micros(wsCol, ws.typ)
 		if q.Grain > 0 {
 			conds = append(conds, wsCol+" IS NOT NULL")
 		}
-		// Rows hold whole microseconds: t ≥ From ⇔ t ≥ ⌈From⌉µs, and likewise for To.
 		if !q.From.IsZero() {
-			conds = append(conds, micros+" >= "+t.bind(ceilMicros(q.From)))
+			conds = append(conds, wsCol+" >= "+s.sq.timeValue(ws.typ, q.From, t.bind))
 		}
 		if !q.To.IsZero() {
-			conds = append(conds, micros+" < "+t.bind(ceilMicros(q.To)))
+			conds = append(conds, wsCol+" < "+s.sq.timeValue(ws.typ, q.To, t.bind))
 		}
 	}
 	filtered := make([]dim, 0, len(r.where))
@@ -184,15 +182,6 @@ func (s *SQLSource) plan(q Query) (*sqlPlan, error) {
 	}
 	p.text, p.args = t.b.String(), t.args
 	return p, nil
-}
-
-// ceilMicros is t in microseconds since the epoch, rounded up.
-func ceilMicros(t time.Time) int64 {
-	us := t.UnixMicro()
-	if time.UnixMicro(us).Before(t) {
-		us++
-	}
-	return us
 }
 
 // scan reads one row of the answer.

@@ -161,7 +161,9 @@ func duckDBCopies(parts, csvPath, dbPath string) error {
 	defer db.Close()
 	read := "read_parquet('" + parts + "/**/*.parquet', hive_partitioning = true, hive_types_autocast = false)"
 	for _, stmt := range []string{
-		"CREATE TABLE error_aggregates AS SELECT * FROM " + read,
+		// Timestamps without time zone here (UTC wall times, as warehouses often keep
+		// them), with time zone in the Parquet and CSV files.
+		"CREATE TABLE error_aggregates AS SELECT * REPLACE (timezone('UTC', window_start) AS window_start, timezone('UTC', window_end) AS window_end) FROM " + read,
 		"COPY (SELECT * FROM " + read + ") TO '" + csvPath + "' (HEADER, COMPRESSION gzip)",
 	} {
 		if _, err := db.Exec(stmt); err != nil {
