@@ -5,12 +5,17 @@ GO        ?= go
 PYTHON    ?= /usr/bin/python3
 BIN       := $(CURDIR)/bin/ratelab
 # Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
-# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
+# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers,
+# PostgreSQL and ClickHouse as the real SQL engines analysis/sqlsource's tests start (each
+# test run starts its own servers on free loopback ports, as the current user — postgres
+# when root — in temporary directories; a system service the packages may leave running
+# is not used).
 APT_PACKAGES := libzmq3-dev pkg-config gcc \
 	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
+	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil \
+	postgresql clickhouse-server clickhouse-client
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
