@@ -147,6 +147,9 @@ func newSQLSource(db *sql.DB, dialect Dialect, from string, fromArgs []any, name
 		}
 		s.cols[c] = sc
 	}
+	if len(s.Columns()) == 0 {
+		return nil, fmt.Errorf("SQL source %s: none of its columns %q is an error_aggregates column (%s)", name, s.extra, strings.Join(ColumnNames(), ", "))
+	}
 	return s, nil
 }
 
