@@ -70,8 +70,11 @@ generate:
 	$(GO) generate ./kernel/interp/symbols
 	$(GO) generate ./...
 
-## bench: speed and memory figures beside the references (ipykernel, pandas), one run.
+## bench: speed and memory figures beside the references (ipykernel, pandas), one run;
+## SQL sources: 1e8 rows of Parquet (~2 GB, deleted after) through DuckDB in place and
+## loaded in memory, 1e7 rows through a two-shard ClickHouse cluster.
 bench: setup build
 	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/bench_kernel.py
 	$(GO) run ./analysis/bench -rows 1e5,1e6,1e7
+	$(GO) run ./analysis/sqlsource/bench -rows 1e8 -clickhouse-rows 1e7
 	$(GO) test -run '^$$' -bench . -count 5 ./analysis/... ./kernel/interp/

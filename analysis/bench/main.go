@@ -7,7 +7,7 @@
 // version, os_name, channel, country, build_id, usage_hours, count, main_crashes,
 // content_crashes, content_shutdown_crashes, gpu_crashes) as CSV and Parquet in a
 // temporary directory. Each case then runs in a child process of its own (this
-// program re-executed), so that its peak memory (maxrss from getrusage) is its own:
+// program re-executed), so that its peak memory (VmHWM, which it reports) is its own:
 // load the file -reps times, then group the loaded table by (version, os_name)
 // computing crash rates with exact intervals -reps times; it prints the median load
 // time, the median group-by time (wall and CPU) and the peak memory. pandas
@@ -24,17 +24,15 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/benchcase"
 )
 
 func main() {
@@ -63,7 +61,7 @@ type result struct {
 	LoadMs, GroupMs       float64 // wall time, medians
 	LoadCPUMs, GroupCPUMs float64 // CPU time (user + system, all threads), medians
 	Groups                int
-	PeakMiB               float64 // filled by the parent from getrusage
+	PeakMiB               float64 // the child's own (VmHWM)
 	Note                  string
 }
 
@@ -136,23 +134,11 @@ func printRow(n int, name string, r result) {
 	fmt.Printf("%-9d %-22s %10.1f %10.1f %11.2f %11.2f %9.0f %7d\n", n, name, r.LoadMs, r.LoadCPUMs, r.GroupMs, r.GroupCPUMs, r.PeakMiB, r.Groups)
 }
 
-// runCase runs a child process and reads its JSON result; the peak memory is the
-// child's maximum resident set size.
+// runCase runs a case in a child process, which reports its own peak memory.
 func runCase(prog string, args []string) (result, error) {
-	cmd := exec.Command(prog, args...)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return result{}, err
-	}
 	var r result
-	if err := json.Unmarshal(out, &r); err != nil {
-		return result{}, fmt.Errorf("child output %q: %w", out, err)
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.PeakMiB = float64(ru.Maxrss) / 1024 // Linux reports KiB
-	}
-	return r, nil
+	err := benchcase.Run(prog, args, &r)
+	return r, err
 }
 
 // runChild loads the file reps times, keeps the last table, groups it reps times.
@@ -167,35 +153,32 @@ func runChild(kind, file string, reps int) error {
 	for i := 0; i < reps; i++ {
 		t = nil
 		runtime.GC()
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), benchcase.CPUTime()
 		var err error
 		t, err = analysis.Load(file, opts...)
 		if err != nil {
 			return err
 		}
-		loads, loadCPU = append(loads, ms(time.Since(start))), append(loadCPU, ms(cpuTime()-cpu))
+		loads, loadCPU = append(loads, benchcase.Ms(time.Since(start))), append(loadCPU, benchcase.Ms(benchcase.CPUTime()-cpu))
 	}
 	q := analysis.Query{By: []string{"version", "os_name"},
 		Measures: []string{"count", "main_crashes", "content_crashes", "content_shutdown_crashes", "gpu_crashes"}}
 	var n int
 	for i := 0; i < 4*reps; i++ { // group-bys are short: more repetitions
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), benchcase.CPUTime()
 		s, err := t.Sums(q)
 		if err != nil {
 			return err
 		}
 		n = rates(s)
-		groups, groupCPU = append(groups, ms(time.Since(start))), append(groupCPU, ms(cpuTime()-cpu))
+		groups, groupCPU = append(groups, benchcase.Ms(time.Since(start))), append(groupCPU, benchcase.Ms(benchcase.CPUTime()-cpu))
 	}
-	return json.NewEncoder(os.Stdout).Encode(result{LoadMs: median(loads), GroupMs: median(groups),
-		LoadCPUMs: median(loadCPU), GroupCPUMs: median(groupCPU), Groups: n})
-}
-
-// cpuTime returns the process's user + system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	peak, err := benchcase.PeakMiB("self")
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(result{LoadMs: benchcase.Median(loads), GroupMs: benchcase.Median(groups),
+		LoadCPUMs: benchcase.Median(loadCPU), GroupCPUMs: benchcase.Median(groupCPU), Groups: n, PeakMiB: peak})
 }
 
 // rates computes each group's main-crash rate with its exact 95% interval, as a
@@ -207,17 +190,6 @@ func rates(s *analysis.Sums) int {
 		_, _ = r.Interval(0.95)
 	}
 	return s.Len()
-}
-
-func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
-
-func median(x []float64) float64 {
-	sort.Float64s(x)
-	n := len(x)
-	if n%2 == 1 {
-		return x[n/2]
-	}
-	return (x[n/2-1] + x[n/2]) / 2
 }
 
 // pandasScript does what runChild does, with pandas: read_csv with dtypes given (the
@@ -250,7 +222,8 @@ except ImportError:
         import fastparquet  # noqa: F401
     except ImportError:
         note = "no Parquet engine (pyarrow/fastparquet not installed): pandas cannot read the Parquet files"
-print(json.dumps({"LoadMs": statistics.median(loads), "GroupMs": statistics.median(groups),
+peak_kib = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps({"LoadMs": statistics.median(loads), "GroupMs": statistics.median(groups), "PeakMiB": peak_kib / 1024,
                   "LoadCPUMs": statistics.median(load_cpu), "GroupCPUMs": statistics.median(group_cpu),
                   "Groups": len(g), "Note": note}))
 `
