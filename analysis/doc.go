@@ -25,8 +25,10 @@
 // A Source answers a Query — group by any dimensions (version, major, build_id,
 // platform, channel, country, …) and a time grain, filter by time and values — with
 // Sums: exact integer sums and usage hours per group, sorted by key. Table is the
-// in-memory Source; a warehouse can implement Source and compute the sums where the
-// data lives. Population totals leave experiment rows out (experiment_id IS NULL).
+// in-memory Source; SQLSource computes the same Sums where the data lives, one GROUP BY
+// in the engine's dialect (analysis/sqlsource opens DuckDB over files, ClickHouse,
+// PostgreSQL and Trino). Population totals leave experiment rows out (experiment_id IS
+// NULL).
 //
 //	rt, err := analysis.Rates(tab, analysis.Query{By: []string{"major", "platform"}, Grain: 24 * time.Hour}, "main_crashes", analysis.MeasureCombined)
 //

@@ -11,16 +11,16 @@ import (
 // above it — rates, intervals, release comparison — asks a Source for grouped sums
 // and never touches rows, so the summing can be pushed down to where the data is.
 //
-// *Table implements Source in memory. A SQL engine source (the warehouse where such
-// data really lives) implements it by translating the Query into
+// *Table implements Source in memory. *SQLSource (the warehouse where such data
+// really lives) implements it by translating the Query into
 //
-//	SELECT <By...>, TIMESTAMP_BUCKET(window_start, <Grain>), COUNT(*), SUM(usage_hours), SUM(<measure>)...
+//	SELECT <window bucket>, <By columns...>, COUNT(*), SUM(usage_hours), SUM(<measure>)...
 //	FROM error_aggregates
 //	WHERE window_start >= <From> AND window_start < <To> AND <dim> IN (<Where[dim]>...)
-//	  AND experiment_id IS NULL            -- unless the query asks for experiments
-//	GROUP BY ... ORDER BY ...
+//	  AND (experiment_id IS NULL OR experiment_id = '')  -- unless the query asks for experiments
+//	GROUP BY <window bucket>, <By columns...>
 //
-// and returning the rows as Sums; the statistics on top stay the same.
+// and returning the rows as the same Sums; the statistics on top stay the same.
 type Source interface {
 	// Sums returns the sums of q's measures grouped by q's dimensions and time grain,
 	// over the rows q's filters keep, sorted by key.
