@@ -5,31 +5,40 @@ GO        ?= go
 PYTHON    ?= /usr/bin/python3
 BIN       := $(CURDIR)/bin/ratelab
 # Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
-# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers,
-# PostgreSQL and ClickHouse as the real SQL engines analysis/sqlsource's tests start (each
-# test run starts its own servers on free loopback ports, as the current user — postgres
-# when root — in temporary directories; a system service the packages may leave running
-# is not used).
+# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
 APT_PACKAGES := libzmq3-dev pkg-config gcc \
 	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil \
-	postgresql clickhouse-server clickhouse-client
+	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
+# For the tests only: the real SQL engines analysis/sqlsource's tests start. Each test run
+# starts its own servers on free loopback ports in temporary directories (as the current
+# user; PostgreSQL as postgres when root), so a system service the packages may start is
+# neither used nor in the way.
+TEST_APT_PACKAGES := postgresql clickhouse-server clickhouse-client
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients bench generate
+.PHONY: setup setup-test build install run notebook notebooks screenshot test test-go test-clients bench generate
 
-## setup: install the Debian packages (only those missing) and the Go modules.
-setup:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# apt-install installs the Debian packages of its argument that are missing.
+define apt-install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "setup: installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## setup: install the Debian packages (only those missing) and the Go modules.
+setup:
+	$(call apt-install,$(APT_PACKAGES))
 	$(GO) mod download
+
+## setup-test: setup, and the Debian packages only the tests need.
+setup-test: setup
+	$(call apt-install,$(TEST_APT_PACKAGES))
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ratelab
@@ -47,7 +56,7 @@ notebook: setup install
 	jupyter notebook --notebook-dir=notebooks
 
 ## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.
-test: setup build test-go test-clients
+test: setup-test build test-go test-clients
 
 test-go:
 	$(GO) vet ./...
@@ -73,7 +82,7 @@ generate:
 ## bench: speed and memory figures beside the references (ipykernel, pandas), one run;
 ## SQL sources: 1e8 rows of Parquet (~2 GB, deleted after) through DuckDB in place and
 ## loaded in memory, 1e7 rows through a two-shard ClickHouse cluster.
-bench: setup build
+bench: setup-test build
 	RATELAB_BIN=$(BIN) $(PYTHON) kernel/clienttest/bench_kernel.py
 	$(GO) run ./analysis/bench -rows 1e5,1e6,1e7
 	$(GO) run ./analysis/sqlsource/bench -rows 1e8 -clickhouse-rows 1e7
