@@ -42,8 +42,9 @@ type sqlDialect interface {
 	timeValue(typ string, t time.Time, bind func(any) string) string
 	// text is col (of a non-string type) cast to the engine's string type.
 	text(col string) string
-	// count, sumInt and sumFloat aggregate to int64, int64 and float64.
-	count() string
+	// count counts the rows where col is not NULL ("*": all rows); sumInt and
+	// sumFloat sum to int64 and float64.
+	count(col string) string
 	sumInt(col string) string
 	sumFloat(col string) string
 }
@@ -130,7 +131,7 @@ func (duckDialect) timeValue(typ string, t time.Time, bind func(any) string) str
 	return "make_timestamp(" + bind(ceilTo(t, time.Microsecond)) + ")"
 }
 func (duckDialect) text(col string) string     { return "CAST(" + col + " AS VARCHAR)" }
-func (duckDialect) count() string              { return "COUNT(*)" }
+func (duckDialect) count(col string) string    { return "COUNT(" + col + ")" }
 func (duckDialect) sumInt(col string) string   { return "CAST(SUM(" + col + ") AS BIGINT)" }
 func (duckDialect) sumFloat(col string) string { return "CAST(SUM(" + col + ") AS DOUBLE)" }
 
@@ -154,7 +155,7 @@ func (postgresDialect) timeValue(typ string, t time.Time, bind func(any) string)
 	return "(" + epoch + " + CAST(" + bind(ceilTo(t, time.Microsecond)) + " AS BIGINT) * INTERVAL '1 microsecond')"
 }
 func (postgresDialect) text(col string) string   { return "CAST(" + col + " AS TEXT)" }
-func (postgresDialect) count() string            { return "COUNT(*)" }
+func (postgresDialect) count(col string) string  { return "COUNT(" + col + ")" }
 func (postgresDialect) sumInt(col string) string { return "CAST(SUM(" + col + ") AS BIGINT)" }
 func (postgresDialect) sumFloat(col string) string {
 	return "CAST(SUM(" + col + ") AS DOUBLE PRECISION)"
@@ -185,8 +186,13 @@ func (clickHouseDialect) timeValue(typ string, t time.Time, bind func(any) strin
 	}
 	return "toDateTime(" + bind(ceilTo(t, time.Second)) + ")"
 }
-func (clickHouseDialect) text(col string) string     { return "toString(" + col + ")" }
-func (clickHouseDialect) count() string              { return "toInt64(count())" }
+func (clickHouseDialect) text(col string) string { return "toString(" + col + ")" }
+func (clickHouseDialect) count(col string) string {
+	if col == "*" {
+		col = ""
+	}
+	return "toInt64(count(" + col + "))"
+}
 func (clickHouseDialect) sumInt(col string) string   { return "toInt64(sum(" + col + "))" }
 func (clickHouseDialect) sumFloat(col string) string { return "toFloat64(sum(" + col + "))" }
 
@@ -221,7 +227,7 @@ func (trinoDialect) timeValue(typ string, t time.Time, bind func(any) string) st
 	return "CAST(" + bind(u) + " AS timestamp(6))"
 }
 func (trinoDialect) text(col string) string     { return "CAST(" + col + " AS VARCHAR)" }
-func (trinoDialect) count() string              { return "COUNT(*)" }
+func (trinoDialect) count(col string) string    { return "COUNT(" + col + ")" }
 func (trinoDialect) sumInt(col string) string   { return "CAST(SUM(" + col + ") AS BIGINT)" }
 func (trinoDialect) sumFloat(col string) string { return "CAST(SUM(" + col + ") AS DOUBLE)" }
 
@@ -263,7 +269,7 @@ func (bigQueryDialect) timeValue(typ string, t time.Time, bind func(any) string)
 	return ts
 }
 func (bigQueryDialect) text(col string) string     { return "CAST(" + col + " AS STRING)" }
-func (bigQueryDialect) count() string              { return "COUNT(*)" }
+func (bigQueryDialect) count(col string) string    { return "COUNT(" + col + ")" }
 func (bigQueryDialect) sumInt(col string) string   { return "SUM(" + col + ")" }
 func (bigQueryDialect) sumFloat(col string) string { return "CAST(SUM(" + col + ") AS FLOAT64)" }
 

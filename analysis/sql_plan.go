@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -157,10 +158,14 @@ func (s *SQLSource) plan(q Query) (*sqlPlan, error) {
 		}
 		keys = append(keys, col)
 	}
-	sel = append(append(sel, keys...), s.sq.count())
+	sel = append(append(sel, keys...), s.sq.count("*"))
 	if u := s.cols[colUsageHours]; u.present {
+		// The Table reads a NULL usage_hours as NaN, which makes its group's sum NaN
+		// (no rate at all rather than an inflated one); SUM skips NULLs, so the rows
+		// with usage are counted too.
 		p.usage = true
-		sel = append(sel, s.sq.sumFloat(s.sq.quote(u.name)))
+		col := s.sq.quote(u.name)
+		sel = append(sel, s.sq.count(col), s.sq.sumFloat(col))
 	}
 	for _, c := range p.ints {
 		sc := s.cols[c]
@@ -189,7 +194,7 @@ func (p *sqlPlan) scan(rows *sql.Rows) (sqlRow, error) {
 	var bucket sql.NullInt64
 	strs := make([]sql.NullString, len(p.raws))
 	times := make([]sql.NullInt64, len(p.raws))
-	var count sql.NullInt64
+	var count, withUsage sql.NullInt64
 	var usage sql.NullFloat64
 	ints := make([]sql.NullInt64, len(p.ints))
 	var dest []any
@@ -205,7 +210,7 @@ func (p *sqlPlan) scan(rows *sql.Rows) (sqlRow, error) {
 	}
 	dest = append(dest, &count)
 	if p.usage {
-		dest = append(dest, &usage)
+		dest = append(dest, &withUsage, &usage)
 	}
 	for k := range p.ints {
 		if p.have[k] {
@@ -227,6 +232,9 @@ func (p *sqlPlan) scan(rows *sql.Rows) (sqlRow, error) {
 	}
 	for k := range p.ints {
 		r.ints[k] = ints[k].Int64
+	}
+	if p.usage && withUsage.Int64 < count.Int64 {
+		r.usage = math.NaN()
 	}
 	return r, nil
 }

@@ -133,7 +133,7 @@ func runWithEngines(m *testing.M) (int, error) {
 }
 
 // fixtureTable is the bundled history plus one copy of its first row per hostile
-// value, with that value as its country and its experiment branch.
+// value, with that value as its country and os_version, and one with no usage hours.
 func fixtureTable() (*analysis.Table, error) {
 	t, err := analysis.LoadDefault()
 	if err != nil {
@@ -148,6 +148,12 @@ func fixtureTable() (*analysis.Table, error) {
 		r.Country, r.OSVersion, r.MainCrashes = h, h, int64(1000+i)
 		rows = append(rows, r)
 	}
+	// A row whose usage_hours is NULL makes its group's usage NaN in the Table (no
+	// rate rather than an inflated one). It is an experiment row, so that only the
+	// queries that ask for experiments meet it.
+	r := t.Row(0)
+	r.ExperimentID, r.UsageHours = "usage-unknown", math.NaN()
+	rows = append(rows, r)
 	return analysis.NewTable("fixture", rows), nil
 }
 
@@ -246,6 +252,9 @@ func TestSameSums(t *testing.T) {
 		if want.Len() == 0 && !strings.HasPrefix(name, "empty: ") {
 			t.Errorf("%s: no groups in memory: the suite checks nothing there", name)
 		}
+		if name == "experiments included" && !slices.ContainsFunc(want.UsageHours, math.IsNaN) {
+			t.Errorf("%s: no group with unknown usage hours in memory", name)
+		}
 		if name == "hostile values, one each" && want.Len() != len(hostile) {
 			t.Errorf("%s: the table has %d groups, want one per hostile value (%d)", name, want.Len(), len(hostile))
 		}
@@ -267,6 +276,9 @@ func sameSums(a, b *analysis.Sums) error {
 		}
 		if a.Rows[g] != b.Rows[g] {
 			return fmt.Errorf("group %q: %d rows, want %d", a.Key(g), b.Rows[g], a.Rows[g])
+		}
+		if math.IsNaN(a.UsageHours[g]) != math.IsNaN(b.UsageHours[g]) {
+			return fmt.Errorf("group %q: usage hours %v, want %v", a.Key(g), b.UsageHours[g], a.UsageHours[g])
 		}
 		if d := math.Abs(a.UsageHours[g] - b.UsageHours[g]); d > 1e-9*math.Abs(a.UsageHours[g]) {
 			return fmt.Errorf("group %q: usage hours %v, want %v (relative difference %.2g)", a.Key(g), b.UsageHours[g], a.UsageHours[g], d/math.Abs(a.UsageHours[g]))

@@ -3,6 +3,7 @@ package sqlsource_test
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -111,9 +112,10 @@ func TestTrinoThroughItsClient(t *testing.T) {
 
 	q := analysis.Query{By: []string{"platform"}, From: time.Date(2018, 1, 30, 14, 0, 0, 0, time.UTC),
 		Where: map[string][]string{"country": {"US", `x' OR '1'='1`}}, Measures: []string{"main_crashes"}}
-	// The answer to GROUP BY os_name: os_name, COUNT(*), SUM(usage_hours), SUM(main_crashes).
-	c.answer = [][2]string{{"os_name", "varchar"}, {"_col1", "bigint"}, {"_col2", "double"}, {"_col3", "bigint"}}
-	c.rows = [][]any{{"Windows_NT", 10, 1000.5, 7}, {"Linux", 2, 50.25, 1}, {"Windows", 3, 20, 2}, {nil, 1, 1.5, 0}}
+	// The answer to GROUP BY os_name: os_name, COUNT(*), COUNT(usage_hours),
+	// SUM(usage_hours), SUM(main_crashes).
+	c.answer = [][2]string{{"os_name", "varchar"}, {"_col1", "bigint"}, {"_col2", "bigint"}, {"_col3", "double"}, {"_col4", "bigint"}}
+	c.rows = [][]any{{"Windows_NT", 10, 10, 1000.5, 7}, {"Linux", 2, 1, 50.25, 1}, {"Windows", 3, 3, 20, 2}, {nil, 1, 1, 1.5, 0}}
 	s, err := src.Sums(q)
 	if err != nil {
 		t.Fatal(err)
@@ -154,5 +156,8 @@ func TestTrinoThroughItsClient(t *testing.T) {
 	}
 	if w := s.Find("Windows"); s.Rows[w] != 13 || s.UsageHours[w] != 1020.5 || s.Measures["main_crashes"][w] != 9 {
 		t.Errorf("Windows: rows %d, usage %v, main crashes %d; want 13, 1020.5, 9", s.Rows[w], s.UsageHours[w], s.Measures["main_crashes"][w])
+	}
+	if l := s.Find("Linux"); !math.IsNaN(s.UsageHours[l]) {
+		t.Errorf("Linux: usage %v with a row of NULL usage, want NaN", s.UsageHours[l])
 	}
 }

@@ -4,6 +4,7 @@
 -- parameters: 1517320800000000 1517839200000000 "release" "" "58.0.1"
 SELECT `os_name`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`main_crashes`),
        SUM(`startup_crashes`),
@@ -23,6 +24,7 @@ GROUP BY `os_name`;
 SELECT UNIX_MICROS(TIMESTAMP_TRUNC(`window_start`, DAY)),
        `os_name`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`main_crashes`)
 FROM `telemetry`.`error_aggregates`
@@ -37,6 +39,7 @@ GROUP BY UNIX_MICROS(TIMESTAMP_TRUNC(`window_start`, DAY)),
 SELECT UNIX_MICROS(TIMESTAMP_TRUNC(`window_start`, HOUR)),
        `version`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`count`)
 FROM `telemetry`.`error_aggregates`
@@ -50,6 +53,7 @@ GROUP BY UNIX_MICROS(TIMESTAMP_TRUNC(`window_start`, HOUR)),
 SELECT UNIX_MICROS(TIMESTAMP_BUCKET(`window_start`, INTERVAL 604800 SECOND, TIMESTAMP '1970-01-01 00:00:00+00')),
        `channel`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`main_crashes`)
 FROM `telemetry`.`error_aggregates`
@@ -63,6 +67,7 @@ GROUP BY UNIX_MICROS(TIMESTAMP_BUCKET(`window_start`, INTERVAL 604800 SECOND, TI
 SELECT UNIX_MICROS(`window_start`),
        `experiment_branch`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`gpu_crashes`)
 FROM `telemetry`.`error_aggregates`
@@ -74,6 +79,7 @@ GROUP BY UNIX_MICROS(`window_start`),
 -- parameters: "" "x' OR '1'='1" ""
 SELECT `country`,
        COUNT(*),
+       COUNT(`usage_hours`),
        CAST(SUM(`usage_hours`) AS FLOAT64),
        SUM(`main_crashes`)
 FROM `telemetry`.`error_aggregates`

@@ -4,6 +4,7 @@
 -- parameters: 1517320800 1517839200 "release" "" "58.0.1"
 SELECT `os_name`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`main_crashes`)),
        toInt64(sum(`startup_crashes`)),
@@ -23,6 +24,7 @@ GROUP BY `os_name`;
 SELECT ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`window_start`)) * 1000000) % 86400000000) + 86400000000) % 86400000000),
        `os_name`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`main_crashes`))
 FROM `telemetry`.`error_aggregates`
@@ -37,6 +39,7 @@ GROUP BY ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`w
 SELECT ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`window_start`)) * 1000000) % 3600000000) + 3600000000) % 3600000000),
        `version`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`count`))
 FROM `telemetry`.`error_aggregates`
@@ -50,6 +53,7 @@ GROUP BY ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`w
 SELECT ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`window_start`)) * 1000000) % 604800000000) + 604800000000) % 604800000000),
        `channel`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`main_crashes`))
 FROM `telemetry`.`error_aggregates`
@@ -63,6 +67,7 @@ GROUP BY ((toInt64(toUInt32(`window_start`)) * 1000000) - (((toInt64(toUInt32(`w
 SELECT (toInt64(toUInt32(`window_start`)) * 1000000),
        `experiment_branch`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`gpu_crashes`))
 FROM `telemetry`.`error_aggregates`
@@ -74,6 +79,7 @@ GROUP BY (toInt64(toUInt32(`window_start`)) * 1000000),
 -- parameters: "" "x' OR '1'='1" ""
 SELECT `country`,
        toInt64(count()),
+       toInt64(count(`usage_hours`)),
        toFloat64(sum(`usage_hours`)),
        toInt64(sum(`main_crashes`))
 FROM `telemetry`.`error_aggregates`

@@ -4,6 +4,7 @@
 -- parameters: 1517320800000000 1517839200000000 "release" "" "58.0.1"
 SELECT "os_name",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("main_crashes") AS BIGINT),
        CAST(SUM("startup_crashes") AS BIGINT),
@@ -23,6 +24,7 @@ GROUP BY "os_name";
 SELECT (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) % 86400000000) + 86400000000) % 86400000000),
        "os_name",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -37,6 +39,7 @@ GROUP BY (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(
 SELECT (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) % 3600000000) + 3600000000) % 3600000000),
        "version",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("count") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -50,6 +53,7 @@ GROUP BY (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(
 SELECT (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) % 604800000000) + 604800000000) % 604800000000),
        "channel",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -63,6 +67,7 @@ GROUP BY (CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT) - ((CAST(
 SELECT CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT),
        "experiment_branch",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("gpu_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -74,6 +79,7 @@ GROUP BY CAST(EXTRACT(EPOCH FROM "window_start") * 1000000 AS BIGINT),
 -- parameters: "" "x' OR '1'='1" ""
 SELECT "country",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE PRECISION),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"

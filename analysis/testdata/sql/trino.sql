@@ -4,6 +4,7 @@
 -- parameters: "2018-01-30 14:00:00.000000" "2018-02-05 14:00:00.000000" "release" "" "58.0.1"
 SELECT "os_name",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("main_crashes") AS BIGINT),
        CAST(SUM("startup_crashes") AS BIGINT),
@@ -23,6 +24,7 @@ GROUP BY "os_name";
 SELECT CAST(to_unixtime(date_trunc('day', with_timezone("window_start", 'UTC'))) * 1000000 AS BIGINT),
        "os_name",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -37,6 +39,7 @@ GROUP BY CAST(to_unixtime(date_trunc('day', with_timezone("window_start", 'UTC')
 SELECT CAST(to_unixtime(date_trunc('hour', with_timezone("window_start", 'UTC'))) * 1000000 AS BIGINT),
        "version",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("count") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -50,6 +53,7 @@ GROUP BY CAST(to_unixtime(date_trunc('hour', with_timezone("window_start", 'UTC'
 SELECT (CAST(to_unixtime(with_timezone("window_start", 'UTC')) * 1000000 AS BIGINT) - ((CAST(to_unixtime(with_timezone("window_start", 'UTC')) * 1000000 AS BIGINT) % 604800000000) + 604800000000) % 604800000000),
        "channel",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -63,6 +67,7 @@ GROUP BY (CAST(to_unixtime(with_timezone("window_start", 'UTC')) * 1000000 AS BI
 SELECT CAST(to_unixtime(with_timezone("window_start", 'UTC')) * 1000000 AS BIGINT),
        "experiment_branch",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("gpu_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"
@@ -74,6 +79,7 @@ GROUP BY CAST(to_unixtime(with_timezone("window_start", 'UTC')) * 1000000 AS BIG
 -- parameters: "" "x' OR '1'='1" ""
 SELECT "country",
        COUNT(*),
+       COUNT("usage_hours"),
        CAST(SUM("usage_hours") AS DOUBLE),
        CAST(SUM("main_crashes") AS BIGINT)
 FROM "telemetry"."error_aggregates"

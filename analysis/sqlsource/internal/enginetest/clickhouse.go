@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,8 +221,12 @@ func (c *ClickHouse) loadShard(ctx context.Context, i int, local string, names [
 	for r := i; r < t.Len(); r += len(c.shards) {
 		vals := t.Row(r).Values()
 		for k, v := range vals {
-			if v == nil && kind(names[k]) == "string" && !strings.HasPrefix(names[k], "experiment_") {
+			switch {
+			case v != nil:
+			case kind(names[k]) == "string" && !strings.HasPrefix(names[k], "experiment_"):
 				vals[k] = ""
+			case names[k] == "usage_hours":
+				vals[k] = math.NaN() // Float64 is not Nullable here: NaN sums to NaN too
 			}
 		}
 		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
