@@ -8,6 +8,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -46,10 +47,13 @@ func openDuckDBFiles(pattern string) (*Source, error) {
 
 // WriteParquet writes t's rows to Parquet through DuckDB: to the file path, or, with
 // partitionBy, to a directory path of Hive partitions (path/channel=release/...)
-// that Open("duckdb", path) reads back. NULLs are written as Row.Values gives them,
+// that Open("duckdb", path) reads back. Missing parent directories are created. NULLs are written as Row.Values gives them,
 // timestamps as TIMESTAMP WITH TIME ZONE (UTC instants), measures as BIGINT.
 func WriteParquet(t *analysis.Table, path string, partitionBy ...string) error {
 	ctx := context.Background()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write parquet %s: %w", path, err)
+	}
 	db, err := sql.Open(duckDBDriver, "")
 	if err != nil {
 		return fmt.Errorf("write parquet %s: %w", path, err)

@@ -1,6 +1,7 @@
 package sqlsource_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,6 +52,39 @@ func TestHostileNames(t *testing.T) {
 		}
 		if n != int64(fixture.Len()) {
 			t.Errorf("%s: %d rows after the hostile names, want %d", e.name, n, fixture.Len())
+		}
+	}
+}
+
+// TestHostilePaths: a file path is a bound parameter when read and a quoted literal
+// when written (COPY takes no parameters).
+func TestHostilePaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), `it's "here"; DROP TABLE x; --`)
+	small := analysis.NewTable("small", []analysis.Row{fixture.Row(0), fixture.Row(1), fixture.Row(2)})
+	for _, target := range []string{filepath.Join(dir, "one.parquet"), filepath.Join(dir, "parts")} {
+		var partitions []string
+		if filepath.Base(target) == "parts" {
+			partitions = []string{"channel"}
+		}
+		if err := sqlsource.WriteParquet(small, target, partitions...); err != nil {
+			t.Fatal(err)
+		}
+		src, err := sqlsource.Open("duckdb", target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer src.Close()
+		q := analysis.Query{By: []string{"country"}}
+		want, err := small.Sums(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := src.Sums(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sameSums(want, got); err != nil {
+			t.Errorf("%s: %v", target, err)
 		}
 	}
 }
