@@ -17,7 +17,6 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/ratelab/ratelab/kernel/engine"
-	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/notebook"
 	"github.com/ratelab/ratelab/notebooks"
 )
@@ -26,9 +25,10 @@ func init() {
 	register("run", "execute notebooks headless, in process (default: the curated notebooks)", runNotebooks)
 }
 
-// newSession starts the interpreter a notebook or the repl runs on; tests replace it.
-var newSession = func(opts interp.Options) (engine.Interpreter, error) {
-	return interp.New(opts)
+// newSession starts the interpreter a notebook or the repl runs on, supervised in
+// a child process; tests replace it.
+var newSession = func(o sessionOptions) (engine.Interpreter, error) {
+	return supervised(o)
 }
 
 const runUsage = `usage: ratelab run [NOTEBOOK.ipynb ...] [-o OUT.ipynb | --output-dir DIR | --inplace]
@@ -206,7 +206,7 @@ func (j runJob) run(ctx context.Context, o runOptions, input notebook.InputFunc)
 	if lang := notebookLanguage(nb); lang != "" && lang != "go" {
 		return fmt.Errorf("its kernel runs %s: ratelab runs Go notebooks (kernel \"ratelab\")", lang)
 	}
-	session, err := newSession(interp.Options{})
+	session, err := newSession(sessionOptions{dir: j.dir})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %v", err)
 	}

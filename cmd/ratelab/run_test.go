@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/ratelab/ratelab/kernel/engine"
-	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/notebook"
 )
 
@@ -41,7 +40,7 @@ func (echo) Close() error              { return nil }
 
 func withEcho(t *testing.T) {
 	old := newSession
-	newSession = func(interp.Options) (engine.Interpreter, error) { return echo{}, nil }
+	newSession = func(sessionOptions) (engine.Interpreter, error) { return echo{}, nil }
 	t.Cleanup(func() { newSession = old })
 }
 

@@ -16,6 +16,7 @@ import (
 var (
 	saveOnce           sync.Once
 	savedOut, savedErr *os.File // the process's own fd 1 and 2, duplicated
+	logWriter          io.Writer
 )
 
 // saveFDs duplicates file descriptors 1 and 2 before any cell redirects them.
@@ -37,9 +38,17 @@ func saveFDs() {
 // While a cell runs, file descriptor 2 is redirected into the cell's output, so the
 // kernel's own logging must write here (e.g. log.SetOutput(interp.LogWriter())).
 func LogWriter() io.Writer {
+	if logWriter != nil {
+		return logWriter
+	}
 	saveFDs()
 	return savedErr
 }
+
+// SetLogWriter makes w the kernel's log (LogWriter), for a process whose standard
+// error is not where the log goes: a supervised session's file descriptor 2 is the
+// cells' stderr. Call it before the first session starts.
+func SetLogWriter(w io.Writer) { logWriter = w }
 
 // fdCapture redirects one file descriptor into a cell's output stream until stop.
 type fdCapture struct {

@@ -76,7 +76,11 @@ func New(opts Options) (*Session, error) {
 }
 
 // Info describes Go for kernel_info_reply.
-func (s *Session) Info() engine.LanguageInfo {
+func (s *Session) Info() engine.LanguageInfo { return Info() }
+
+// Info describes the language every Session runs, for kernel_info_reply, without
+// starting one.
+func Info() engine.LanguageInfo {
 	return engine.LanguageInfo{
 		Name:              "go",
 		Version:           runtime.Version(),
