@@ -3,9 +3,9 @@ package supervise
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
-	"os"
 	"syscall"
 
 	"github.com/ratelab/ratelab/kernel/engine"

@@ -75,7 +75,7 @@ type queryParams struct {
 
 type inspectResult struct {
 	Bundle engine.Bundle `json:"bundle"`
-	Found  bool   `json:"found"`
+	Found  bool          `json:"found"`
 }
 
 type interruptParams struct {

@@ -40,14 +40,14 @@ type process struct {
 	reqFile     *os.File
 	calls       calls
 
-	ready   chan struct{} // closed once the session has started, or the process ended
+	ready chan struct{} // closed once the session has started, or the process ended
 	// wasReady tells which: it is set before ready is closed.
 	wasReady bool
 	// reported is set once the process's death was reported; guarded by sup.mu.
 	reported bool
-	exited  chan struct{} // closed once the process has exited and all it sent is read
-	state   *os.ProcessState
-	waitErr error
+	exited   chan struct{} // closed once the process has exited and all it sent is read
+	state    *os.ProcessState
+	waitErr  error
 
 	// The reader goroutine's own state.
 	text   [2]streamText // stdout, stderr

@@ -409,10 +409,12 @@ func (sup *Interpreter) Close() error {
 // logOutput receives output no cell can take (before the first cell).
 type logOutput struct{ l *log.Logger }
 
-func (o logOutput) Stream(name, text string)            { o.l.Printf("session %s before any cell: %q", name, text) }
-func (o logOutput) Display(engine.Bundle, string)       {}
-func (o logOutput) Update(engine.Bundle, string)        {}
-func (o logOutput) Clear(bool)                          {}
+func (o logOutput) Stream(name, text string) {
+	o.l.Printf("session %s before any cell: %q", name, text)
+}
+func (o logOutput) Display(engine.Bundle, string)      {}
+func (o logOutput) Update(engine.Bundle, string)       {}
+func (o logOutput) Clear(bool)                         {}
 func (o logOutput) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
 
 var _ io.Writer = (*os.File)(nil)
