@@ -49,7 +49,7 @@ type sessionOptions struct {
 
 // maxStack is a session goroutine's stack limit: infinite recursion then fails in a
 // second or two as "stack overflow", not after filling Go's default of 1 GB.
-const maxStack = 256 << 20
+const maxStack = 64 << 20
 
 // supervised starts a Go session in a child process behind a supervisor.
 func supervised(o sessionOptions) (*supervise.Interpreter, error) {

@@ -206,6 +206,23 @@ func (o syncedOutput) sync() {
 func (o syncedOutput) Display(b engine.Bundle, id string) { o.sync(); o.Output.Display(b, id) }
 func (o syncedOutput) Update(b engine.Bundle, id string)  { o.sync(); o.Output.Update(b, id) }
 func (o syncedOutput) Clear(wait bool)                    { o.sync(); o.Output.Clear(wait) }
+// PanicFrame forwards to the cell's Output, if it takes panic frames.
+func (o syncedOutput) PanicFrame(where string) {
+	if f, ok := o.Output.(panicFrameSink); ok {
+		f.PanicFrame(where)
+	}
+}
+
+// Page shows b in the pager of the cell's Output, or as a display without one.
+func (o syncedOutput) Page(b engine.Bundle) {
+	o.sync()
+	if p, ok := o.Output.(engine.Pager); ok {
+		p.Page(b)
+		return
+	}
+	o.Output.Display(b, "")
+}
+
 func (o syncedOutput) Input(prompt string, password bool) (string, error) {
 	o.sync()
 	return o.Output.Input(prompt, password)

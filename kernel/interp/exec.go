@@ -31,6 +31,9 @@ func (s *Session) Execute(ctx context.Context, code string, out engine.Output) (
 		return nil, &engine.Error{Name: "KernelError", Value: err.Error(), Traceback: []string{"KernelError: " + err.Error()}}
 	}
 	defer end()
+	if err := s.waitStuck(ctx); err != nil {
+		return nil, err
+	}
 	return s.runMagics(ctx, code)
 }
 
@@ -115,7 +118,7 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 		}
 		if _, err := yi.ExecuteWithContext(ctx, prog); err != nil {
 			if ctx.Err() != nil {
-				return nil, interrupted()
+				return nil, s.interrupted()
 			}
 			return nil, s.runtimeError(err, id)
 		}
@@ -248,7 +251,7 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return interrupted()
+		return s.interrupted()
 	}
 	return s.runtimeError(err, id)
 }
@@ -257,7 +260,6 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 func interrupted() *engine.Error {
 	return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted", Traceback: []string{
 		"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept",
-		"(a call into a compiled package that was running cannot be stopped: it finishes in the background and its result is dropped)",
 	}}
 }
 

@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -63,6 +64,10 @@ type Session struct {
 	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
 	lastID int
 	closed bool
+
+	// interruptedRun is set when a cell is interrupted, until yaegi's goroutine for
+	// it has ended (see Stuck).
+	interruptedRun atomic.Bool
 }
 
 // New starts a session with every built-in package importable.

@@ -17,7 +17,7 @@ const restartNotice = "The session was restarted; its variables are lost. Re-run
 // deathReport is the cell's error for p's death: the Go runtime's own message and
 // the stack of the goroutine that failed, trimmed to the cell's frames, or how the
 // process ended when the runtime said nothing (os.Exit, log.Fatal, a signal).
-func (p *process) deathReport() *engine.Error {
+func (p *process) deathReport(cell uint64) *engine.Error {
 	p.mu.Lock()
 	killed := p.killed
 	p.mu.Unlock()
@@ -35,7 +35,7 @@ func (p *process) deathReport() *engine.Error {
 			e.Traceback = append(e.Traceback, "  stderr: "+l)
 		}
 	}
-	if len(p.frames) > 0 {
+	if len(p.frames) > 0 && p.framesCell == cell {
 		e.Traceback = append(e.Traceback, "Interpreted frames the panic unwound, innermost first:")
 		for _, f := range p.frames {
 			e.Traceback = append(e.Traceback, "  "+f)
@@ -95,7 +95,10 @@ func crashError(report string) engine.Error {
 	e := engine.Error{Name: "fatal error", Value: strings.TrimSpace(report)}
 	for _, l := range msg {
 		if name, value, ok := strings.Cut(l, ": "); ok && (name == "fatal error" || name == "panic") {
-			e.Name, e.Value = name, strings.TrimSuffix(value, " [recovered]")
+			e.Name, e.Value = name, value
+			if k := strings.Index(value, " [recovered"); k > 0 {
+				e.Value = value[:k]
+			}
 			if name == "fatal error" {
 				break // a throw's message is the one that counts
 			}
@@ -117,25 +120,32 @@ func crashError(report string) engine.Error {
 	if i == len(lines) {
 		return e
 	}
-	e.Traceback = append(e.Traceback, lines[i])
-	kept := 0
-	for i++; i+1 < len(lines) && lines[i] != ""; i += 2 {
-		fn, at := lines[i], strings.TrimSpace(lines[i+1])
-		if strings.HasPrefix(fn, "created by ") {
-			fn = strings.TrimPrefix(fn, "created by ")
-			if !internalFrame(fn) {
-				e.Traceback = append(e.Traceback, "  started by "+frameText(fn, at))
-			}
+	var frames []string
+	for i++; i < len(lines) && lines[i] != ""; i++ {
+		fn := lines[i]
+		var at string
+		if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
+			i++
+			at = strings.TrimSpace(lines[i])
+		}
+		created := strings.HasPrefix(fn, "created by ")
+		fn = strings.TrimPrefix(fn, "created by ")
+		if strings.HasPrefix(fn, "...") || internalFrame(fn) {
+			continue // "...N frames elided...", or the runtime's own
+		}
+		if len(frames) == maxFrames {
+			frames = append(frames, "  …")
 			break
 		}
-		if internalFrame(fn) {
-			continue
-		}
-		if kept++; kept > maxFrames {
-			e.Traceback = append(e.Traceback, "  …")
+		if created {
+			frames = append(frames, "  started by "+frameText(fn, at))
 			break
 		}
-		e.Traceback = append(e.Traceback, "  "+frameText(fn, at))
+		frames = append(frames, "  "+frameText(fn, at))
+	}
+	if len(frames) > 0 {
+		e.Traceback = append(e.Traceback, "in a goroutine:")
+		e.Traceback = append(e.Traceback, frames...)
 	}
 	return e
 }
@@ -168,8 +178,11 @@ func frameText(fn, at string) string {
 	if i := strings.Index(fn, " in goroutine "); i > 0 {
 		fn = fn[:i]
 	}
-	if i := strings.LastIndex(at, " +0x"); i > 0 {
+	if i := strings.Index(at, " +0x"); i > 0 {
 		at = at[:i]
+	}
+	if at == "" {
+		return fn
 	}
 	return fmt.Sprintf("%s (%s)", fn, at)
 }

@@ -50,8 +50,9 @@ type process struct {
 	waitErr  error
 
 	// The reader goroutine's own state.
-	text   [2]streamText // stdout, stderr
-	frames []string      // interpreted frames of a panic unwinding, for a death report
+	text       [2]streamText // stdout, stderr
+	frames     []string      // interpreted frames of a panic unwinding, for a death report
+	framesCell uint64        // the cell they were reported for
 
 	mu      sync.Mutex
 	started time.Time
@@ -287,6 +288,9 @@ func (p *process) dispatch(m *message) {
 	case methodFrame:
 		var f frameParams
 		if decode(&f) {
+			if f.Cell != p.framesCell { // only the last cell's panic can be the death
+				p.frames, p.framesCell = nil, f.Cell
+			}
 			p.frames = append(p.frames, f.Frame)
 		}
 	case methodInput:

@@ -167,7 +167,7 @@ func (sup *Interpreter) session(ctx context.Context) (*process, error) {
 		if !p.wasReady {
 			<-p.exited
 			p.reported = true
-			e := p.deathReport()
+			e := p.deathReport(0)
 			return nil, fmt.Errorf("the session process failed to start: %s: %s", e.Name, e.Value)
 		}
 		if !p.dead() {
@@ -243,7 +243,7 @@ func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Out
 		return nil, e
 	}
 	sup.setRoute(cell, out)
-	p.frames = nil
+	p.text[1].tail.reset()
 
 	id, ch, err := p.calls.start()
 	if err == nil {
@@ -275,7 +275,7 @@ func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Out
 		return nil, &engine.Error{Name: "SessionError", Value: err.Error(), Traceback: []string{"SessionError: " + err.Error()}}
 	}
 	if r.Restart {
-		p.kill("interrupted while it waited for a call that could not be stopped")
+		p.kill("this cell was interrupted while it waited for an earlier cell's call to " + r.Stuck + " to return, so the session was replaced")
 		<-p.exited
 		return nil, sup.died(p)
 	}
@@ -289,7 +289,10 @@ func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Out
 
 // died reports p's death as the cell's error and makes a fresh session current.
 func (sup *Interpreter) died(p *process) *engine.Error {
-	e := p.deathReport()
+	sup.routeMu.Lock()
+	cell := sup.cell
+	sup.routeMu.Unlock()
+	e := p.deathReport(cell)
 	p.reported = true
 	sup.log.Printf("session %d died: %s: %s", p.cmd.Process.Pid, e.Name, e.Value)
 	sup.mu.Lock()
@@ -307,13 +310,10 @@ func interruptedWaiting() *engine.Error {
 		Traceback: []string{"KeyboardInterrupt: interrupted while the session was starting"}}
 }
 
-// stuckNotice tells the user what an interrupt could not stop.
+// stuckNotice tells the user what an interrupt could not stop means for the next
+// cell.
 func stuckNotice(call string) []string {
-	return []string{
-		"Still running: " + call + ". A call into compiled code cannot be stopped from outside;",
-		"nothing more of this cell runs when it returns, and its result is dropped.",
-		"The next cell waits for it to return (interrupt that cell to restart the session instead: its variables are then lost).",
-	}
+	return []string{"The next cell waits for " + call + " to return; interrupt that cell to restart the session instead (its variables are then lost)."}
 }
 
 // Complete implements engine.Interpreter. It is answered while a cell runs.

@@ -2,6 +2,7 @@ package supervise
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -146,12 +147,24 @@ func utf8Boundary(b []byte) int {
 	return n
 }
 
-// tailBuffer keeps the last tailSize bytes written to it.
-type tailBuffer struct{ b []byte }
+// tailBuffer keeps the last tailSize bytes of stderr written since the running
+// cell started (reset), for the report of a process that exits.
+type tailBuffer struct {
+	mu sync.Mutex
+	b  []byte
+}
 
 const tailSize = 4 << 10
 
+func (t *tailBuffer) reset() {
+	t.mu.Lock()
+	t.b = t.b[:0]
+	t.mu.Unlock()
+}
+
 func (t *tailBuffer) write(s string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	t.b = append(t.b, s...)
 	if len(t.b) > 2*tailSize {
 		t.b = append(t.b[:0], t.b[len(t.b)-tailSize:]...)
@@ -160,7 +173,9 @@ func (t *tailBuffer) write(s string) {
 
 // lines returns at most n of the last complete or partial lines.
 func (t *tailBuffer) lines(n int) []string {
+	t.mu.Lock()
 	s := string(t.b)
+	t.mu.Unlock()
 	if len(s) > tailSize {
 		s = s[len(s)-tailSize:]
 	}
