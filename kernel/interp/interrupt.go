@@ -86,8 +86,8 @@ func (s *Session) waitStuck(ctx context.Context) *engine.Error {
 }
 
 // yaegiRunning reports whether a goroutine yaegi started to run a program
-// (ExecuteWithContext's) is alive, and the innermost call on it that is neither the
-// runtime's, reflect's nor yaegi's own: what the program waits for.
+// (ExecuteWithContext's) is alive, and the compiled function the program called
+// that it is inside: the outermost frame below the interpreter's own.
 func yaegiRunning() (call string, running bool) {
 	buf := make([]byte, 64<<10)
 	for {
@@ -102,19 +102,20 @@ func yaegiRunning() (call string, running bool) {
 		if !strings.Contains(g, "created by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext") {
 			continue
 		}
-		lines := strings.Split(g, "\n")
-		for _, fn := range lines[1:] {
-			if strings.HasPrefix(fn, "\t") || strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "internal/") ||
-				strings.HasPrefix(fn, "reflect.") || strings.HasPrefix(fn, "github.com/traefik/yaegi/") ||
-				strings.HasPrefix(fn, "syscall.") || strings.HasPrefix(fn, "os.(*Process)") || strings.HasPrefix(fn, "os.(*File)") {
-				continue
+		call = "a call into compiled code"
+		for _, fn := range strings.Split(g, "\n")[1:] {
+			switch {
+			case strings.HasPrefix(fn, "\t") || strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "internal/"):
+			case strings.HasPrefix(fn, "reflect.") || strings.HasPrefix(fn, "github.com/traefik/yaegi/"):
+				return call, true // the interpreter's frames: call is the outermost compiled one
+			default:
+				if i := strings.LastIndex(fn, "("); i > 0 {
+					fn = fn[:i]
+				}
+				call = fn
 			}
-			if i := strings.LastIndex(fn, "("); i > 0 {
-				fn = fn[:i]
-			}
-			return fn, true
 		}
-		return "a call into compiled code", true
+		return call, true
 	}
 	return "", false
 }
