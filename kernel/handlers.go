@@ -42,6 +42,8 @@ func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (queu
 	case t == "interrupt_request" && !shell:
 		s.Interrupt()
 		r.reply("interrupt_reply", map[string]string{"status": "ok"})
+	case t == "usage_request" && !shell:
+		s.usage(r)
 	case t == "debug_request" && !shell:
 		// kernel_info_reply says debugger: false; a front end asking anyway gets an error.
 		r.reply("debug_reply", errorContent("NotImplementedError", "ratelab has no debugger"))

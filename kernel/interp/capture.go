@@ -206,6 +206,7 @@ func (o syncedOutput) sync() {
 func (o syncedOutput) Display(b engine.Bundle, id string) { o.sync(); o.Output.Display(b, id) }
 func (o syncedOutput) Update(b engine.Bundle, id string)  { o.sync(); o.Output.Update(b, id) }
 func (o syncedOutput) Clear(wait bool)                    { o.sync(); o.Output.Clear(wait) }
+
 // PanicFrame forwards to the cell's Output, if it takes panic frames.
 func (o syncedOutput) PanicFrame(where string) {
 	if f, ok := o.Output.(panicFrameSink); ok {
