@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/ratelab/ratelab/kernel/engine"
 	"github.com/ratelab/ratelab/kernel/wire"
@@ -58,6 +59,7 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		cancel() // shutdown arrived while this request waited
 	}
 
+	started := time.Now().UTC().Format("2006-01-02T15:04:05.000000Z")
 	out := &cellOutput{
 		s: s, parent: parent, idents: r.m.Identities, ctx: ctx,
 		silent: req.Silent, allowStdin: orTrue(req.AllowStdin),
@@ -77,10 +79,10 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		if tb == nil {
 			tb = []string{}
 		}
-		r.reply("execute_reply", map[string]any{
+		r.replyWithMetadata("execute_reply", map[string]any{
 			"status": "error", "execution_count": count,
 			"ename": cellErr.Name, "evalue": cellErr.Value, "traceback": tb,
-		})
+		}, map[string]any{"started": started, "status": "error"})
 	} else {
 		if result != nil && !req.Silent {
 			content := bundleContent(*result)
@@ -90,10 +92,10 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 				resultText = &t
 			}
 		}
-		r.reply("execute_reply", map[string]any{
-			"status": "ok", "execution_count": count, "payload": []any{},
+		r.replyWithMetadata("execute_reply", map[string]any{
+			"status": "ok", "execution_count": count, "payload": out.payload(),
 			"user_expressions": s.userExpressions(ctx, req.UserExpressions),
-		})
+		}, map[string]any{"started": started, "status": "ok"})
 	}
 	if store && s.hist != nil {
 		s.hist.store(count, req.Code, resultText)

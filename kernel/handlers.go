@@ -72,6 +72,12 @@ func (r *request) decode(replyType string, v any) bool {
 }
 
 func (r *request) reply(msgType string, content any) {
+	r.replyWithMetadata(msgType, content, nil)
+}
+
+// replyWithMetadata is reply with the message's metadata (execute_reply carries
+// "started", as ipykernel's does).
+func (r *request) replyWithMetadata(msgType string, content any, metadata map[string]any) {
 	raw, err := json.Marshal(content)
 	if err != nil {
 		r.s.log.Printf("%s: encode %s: %v", r.c.name, msgType, err)
@@ -82,6 +88,7 @@ func (r *request) reply(msgType string, content any) {
 		Identities:   r.m.Identities,
 		Header:       wire.NewHeader(msgType, r.s.session, "kernel"),
 		ParentHeader: &parent,
+		Metadata:     metadata,
 		Content:      raw,
 	})
 }
