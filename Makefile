@@ -4,27 +4,37 @@
 GO        ?= go
 PYTHON    ?= /usr/bin/python3
 BIN       := $(CURDIR)/bin/ratelab
-# Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
-# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
-APT_PACKAGES := libzmq3-dev pkg-config gcc \
-	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
+# Debian packages. Running needs only libzmq for the kernel's sockets (cgo, hence
+# pkg-config and gcc); the tests also need Jupyter and its clients, R, scipy,
+# statsmodels and pandas as independent references for the numbers, sqlite3 as the
+# reference for history search, and Chromium for the screenshot check.
+RUN_PACKAGES := libzmq3-dev pkg-config gcc
+TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
+	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients bench generate
+.PHONY: setup setup-run apt build install run notebook notebooks screenshot test test-go test-clients bench generate
 
-## setup: install the Debian packages (only those missing) and the Go modules.
+## setup: install every Debian package (only those missing) and the Go modules.
 setup:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES) $(TEST_PACKAGES)"
+	$(GO) mod download
+
+## setup-run: only what running ratelab needs.
+setup-run:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES)"
+	$(GO) mod download
+
+apt:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "setup: installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	$(GO) mod download
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ratelab
@@ -34,7 +44,7 @@ install: build
 	$(BIN) install
 
 ## run: ratelab's main job on its embedded defaults: execute the curated notebooks headless.
-run: setup install
+run: setup-run install
 	$(BIN) run --output-dir ratelab-out
 
 ## notebook: open the classic Jupyter notebook on the curated notebooks.
