@@ -206,3 +206,46 @@ def test_run_reports_deaths_naming_the_cell(env, tmp_path):
     assert errs and errs[0].evalue == "concurrent map writes"
     assert any(RESTART_NOTICE in line for line in errs[0].traceback)
     assert done.cells[1].outputs[0].text == "after the death\n"
+
+
+def children(pid):
+    """The pids of pid's child processes, from /proc."""
+    out = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(d))
+    return out
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_run_ends_cleanly_on_a_signal(env, tmp_path, sig):
+    import signal
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('import "os/exec"\nexec.Command("sleep", "30").Run()')]
+    path = tmp_path / "long.ipynb"
+    nbformat.write(nb, str(path))
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen([ratelab_bin(), "run", str(path), "--output-dir", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    sessions = children(proc.pid)
+    assert sessions, "no session process was started"
+    t0 = time.monotonic()
+    proc.send_signal(getattr(signal, sig))
+    _, err = proc.communicate(timeout=10)
+    took = time.monotonic() - t0
+    assert proc.returncode == 1, err
+    assert took < 5, f"ratelab run took {took:.1f}s to stop"
+    time.sleep(0.2)
+    left = [p for p in sessions if os.path.exists(f"/proc/{p}") and
+            open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert not left, f"session processes {left} outlived ratelab run"
+    assert os.listdir(out) == [], "ratelab run left files behind: " + str(os.listdir(out))
