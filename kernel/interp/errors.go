@@ -179,6 +179,12 @@ func clarify(msg string) string {
 		return "cannot compile this definition: it uses an undefined name, or depends on itself (yaegi: constant definition loop)"
 	case strings.HasPrefix(msg, "incomplete type "):
 		return "undefined: " + strings.TrimPrefix(msg, "incomplete type ")
+	case strings.Contains(msg, "unable to find source related to: "):
+		// yaegi's advice (set GOPATH) does not apply: a session compiles nothing.
+		_, pkg, _ := strings.Cut(msg, "unable to find source related to: ")
+		pkg, _, _ = strings.Cut(pkg, ". ")
+		return "cannot import " + pkg + ": ratelab's session has no such package, and cells cannot download or compile one " +
+			"(they can import the standard library, gota, gonum, gonum plot, ratelab's analysis and datasets, and display)"
 	}
 	return msg
 }
