@@ -83,20 +83,17 @@ type interruptParams struct {
 }
 
 type inputParams struct {
-	Cell     uint64 `json:"cell"`
 	Prompt   string `json:"prompt"`
 	Password bool   `json:"password"`
 }
 
 type bundleParams struct {
-	Cell      uint64        `json:"cell"`
 	Bundle    engine.Bundle `json:"bundle"`
 	DisplayID string        `json:"display_id,omitempty"`
 }
 
 type clearParams struct {
-	Cell uint64 `json:"cell"`
-	Wait bool   `json:"wait"`
+	Wait bool `json:"wait"`
 }
 
 type frameParams struct {

@@ -271,7 +271,7 @@ func (p *process) dispatch(m *message) {
 		if !decode(&b) {
 			return
 		}
-		out := p.sup.output(b.Cell)
+		out := p.sup.output()
 		switch m.Method {
 		case methodDisplay:
 			out.Display(b.Bundle, b.DisplayID)
@@ -283,7 +283,7 @@ func (p *process) dispatch(m *message) {
 	case methodClear:
 		var c clearParams
 		if decode(&c) {
-			p.sup.output(c.Cell).Clear(c.Wait)
+			p.sup.output().Clear(c.Wait)
 		}
 	case methodFrame:
 		var f frameParams
@@ -298,7 +298,7 @@ func (p *process) dispatch(m *message) {
 		if !decode(&in) {
 			return
 		}
-		out := p.sup.output(in.Cell)
+		out := p.sup.output()
 		go func() { // the front end may take minutes to answer
 			line, err := out.Input(in.Prompt, in.Password)
 			r := &message{ID: m.ID, Result: params(line)}

@@ -245,22 +245,22 @@ func writeChunked(f *os.File, text string) {
 
 // Display implements engine.Output.
 func (o *remoteOutput) Display(b engine.Bundle, displayID string) {
-	o.s.notify(methodDisplay, bundleParams{Cell: o.cell, Bundle: b, DisplayID: displayID})
+	o.s.notify(methodDisplay, bundleParams{Bundle: b, DisplayID: displayID})
 }
 
 // Update implements engine.Output.
 func (o *remoteOutput) Update(b engine.Bundle, displayID string) {
-	o.s.notify(methodUpdate, bundleParams{Cell: o.cell, Bundle: b, DisplayID: displayID})
+	o.s.notify(methodUpdate, bundleParams{Bundle: b, DisplayID: displayID})
 }
 
 // Clear implements engine.Output.
 func (o *remoteOutput) Clear(wait bool) {
-	o.s.notify(methodClear, clearParams{Cell: o.cell, Wait: wait})
+	o.s.notify(methodClear, clearParams{Wait: wait})
 }
 
 // Page implements engine.Pager.
 func (o *remoteOutput) Page(b engine.Bundle) {
-	o.s.notify(methodPage, bundleParams{Cell: o.cell, Bundle: b})
+	o.s.notify(methodPage, bundleParams{Bundle: b})
 }
 
 // Input implements engine.Output: the supervisor asks the front end.
@@ -269,7 +269,7 @@ func (o *remoteOutput) Input(prompt string, password bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	err = o.s.out.send(&message{ID: id, Method: methodInput, Params: params(inputParams{Cell: o.cell, Prompt: prompt, Password: password})})
+	err = o.s.out.send(&message{ID: id, Method: methodInput, Params: params(inputParams{Prompt: prompt, Password: password})})
 	if err != nil {
 		o.s.calls.forget(id)
 		return "", err

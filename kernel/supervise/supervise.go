@@ -30,7 +30,7 @@
 // A new engine.Output method (the session tells the supervisor, during a cell):
 //  1. in message.go, a method name and its params type, with the cell number;
 //  2. in server.go, the remoteOutput method: o.s.notify(methodX, params);
-//  3. in process.go, a case in process.dispatch calling p.sup.output(cell).X.
+//  3. in process.go, a case in process.dispatch calling p.sup.output().X.
 //
 // An output method that needs an answer (like Input) is a request from the session
 // instead: remoteOutput.Input and the methodInput case in dispatch show how.
@@ -40,7 +40,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"sync"
@@ -166,7 +165,9 @@ func (sup *Interpreter) session(ctx context.Context) (*process, error) {
 		}
 		if !p.wasReady {
 			<-p.exited
+			sup.mu.Lock()
 			p.reported = true
+			sup.mu.Unlock()
 			e := p.deathReport(0)
 			return nil, fmt.Errorf("the session process failed to start: %s: %s", e.Name, e.Value)
 		}
@@ -199,8 +200,8 @@ func (sup *Interpreter) replaceLocked() error {
 	return nil
 }
 
-// output returns where output for cell goes.
-func (sup *Interpreter) output(cell uint64) engine.Output {
+// output returns where the session's output goes now.
+func (sup *Interpreter) output() engine.Output {
 	sup.routeMu.Lock()
 	defer sup.routeMu.Unlock()
 	if sup.route == nil {
@@ -212,7 +213,7 @@ func (sup *Interpreter) output(cell uint64) engine.Output {
 // stream sends text the session wrote to fd 1 or 2 to the current route.
 func (sup *Interpreter) stream(name, text string) {
 	if text != "" {
-		sup.output(0).Stream(name, text)
+		sup.output().Stream(name, text)
 	}
 }
 
@@ -293,9 +294,9 @@ func (sup *Interpreter) died(p *process) *engine.Error {
 	cell := sup.cell
 	sup.routeMu.Unlock()
 	e := p.deathReport(cell)
-	p.reported = true
 	sup.log.Printf("session %d died: %s: %s", p.cmd.Process.Pid, e.Name, e.Value)
 	sup.mu.Lock()
+	p.reported = true
 	if sup.cur == p && !sup.closed {
 		if err := sup.replaceLocked(); err != nil {
 			e.Traceback = append(e.Traceback, "A new session could not be started: "+err.Error())
@@ -416,5 +417,3 @@ func (o logOutput) Display(engine.Bundle, string)      {}
 func (o logOutput) Update(engine.Bundle, string)       {}
 func (o logOutput) Clear(bool)                         {}
 func (o logOutput) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
-
-var _ io.Writer = (*os.File)(nil)

@@ -62,6 +62,11 @@ func (s *script) Execute(ctx context.Context, code string, out engine.Output) (*
 	case "crash": // a panic on a goroutine nobody recovers
 		go func() { panic("boom " + arg) }()
 		time.Sleep(10 * time.Second)
+	case "crashlater": // a goroutine that outlives its cell, then panics
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			panic("boom after the cell")
+		}()
 	case "exit":
 		fmt.Fprintln(os.Stderr, "last words")
 		code, _ := strconv.Atoi(arg)
@@ -195,6 +200,33 @@ func TestCrashIsReportedAndSessionReplaced(t *testing.T) {
 	b, e, _ := run(t, sup, "get")
 	if e != nil || b.Data["text/plain"] != "0" {
 		t.Errorf("after the crash: %v %v (want a fresh session)", b, e)
+	}
+}
+
+func TestDeathBetweenCellsIsReportedByTheNextCell(t *testing.T) {
+	sup := newTestInterpreter(t, false)
+	if _, e, _ := run(t, sup, "crashlater"); e != nil {
+		t.Fatal(e)
+	}
+	time.Sleep(500 * time.Millisecond)
+	_, e, _ := run(t, sup, "set 1")
+	if e == nil || e.Value != "boom after the cell" || !strings.Contains(strings.Join(e.Traceback, "\n"), "this cell did not run") {
+		t.Fatalf("next cell: %+v", e)
+	}
+	if b, e, _ := run(t, sup, "get"); e != nil || b.Data["text/plain"] != "0" {
+		t.Errorf("after the report: %v %v", b, e)
+	}
+}
+
+func TestSessionThatCannotStart(t *testing.T) {
+	sup, err := New(Options{Command: []string{"/bin/sh", "-c", "echo no such thing >&2; exit 3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sup.Close()
+	_, e := sup.Execute(context.Background(), "x", &record{})
+	if e == nil || !strings.Contains(e.Value, "failed to start") || !strings.Contains(e.Value, "status 3") {
+		t.Errorf("got %+v", e)
 	}
 }
 
