@@ -249,3 +249,19 @@ def test_run_ends_cleanly_on_a_signal(env, tmp_path, sig):
             open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
     assert not left, f"session processes {left} outlived ratelab run"
     assert os.listdir(out) == [], "ratelab run left files behind: " + str(os.listdir(out))
+
+
+def test_memory_limit_turns_growth_into_a_clear_death(env, tmp_path):
+    """With RATELAB_MEMORY_LIMIT, a cell that keeps allocating dies as "out of memory"
+    with the limit named, long before the machine's memory (and its OOM killer) is
+    involved; the 1 GB blocks are never touched, so the test costs no real memory."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        'var keep [][]byte\nfor i := 0; i < 64; i++ {\n\tkeep = append(keep, make([]byte, 1<<30))\n}\nlen(keep)')]
+    path = tmp_path / "mem.ipynb"
+    nbformat.write(nb, str(path))
+    r = subprocess.run([ratelab_bin(), "run", str(path), "-o", str(tmp_path / "out.ipynb")],
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "RATELAB_MEMORY_LIMIT": "512MiB"})
+    assert r.returncode == 1
+    assert "fatal error: out of memory" in r.stderr and "RATELAB_MEMORY_LIMIT" in r.stderr, r.stderr
