@@ -41,7 +41,7 @@ DEATHS = {
     "panic in WaitGroup.Go": (
         'import "sync"\nvar wg sync.WaitGroup\nwg.Go(func() { panic("boom in wg.Go") })\nwg.Wait()',
         "panic", "boom in wg.Go"),
-    "panic in an http handler's goroutine": (
+    "concurrent map writes beside a running http server": (
         'import (\n\t"net/http"\n\t"net/http/httptest"\n\t"time"\n)\n'
         'srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n'
         '\tpanic(http.ErrAbortHandler)\n}))\n'
