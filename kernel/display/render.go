@@ -13,6 +13,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"gonum.org/v1/plot"
 
+	"github.com/ratelab/ratelab/kernel/display/chartjs"
 	"github.com/ratelab/ratelab/kernel/engine"
 )
 
@@ -29,6 +30,14 @@ type (
 	PNGer interface{ PNG() ([]byte, error) }
 	// JSONer is a value shown as application/json; JSON returns the value to encode.
 	JSONer interface{ JSON() any }
+	// MIMEBundler is a value that gives its forms itself, keyed by MIME type (as
+	// IPython's _repr_mimebundle_): text as strings, binary forms such as image/png as
+	// []byte, JSON types as values encoding/json encodes. A chart spec
+	// (chartjs.MIMEType) becomes an interactive chart in text/html, over the bundle's
+	// image/png.
+	MIMEBundler interface {
+		MIMEBundle() (map[string]any, error)
+	}
 )
 
 // Render returns the MIME bundle v shows as, and false for values that show nothing
@@ -94,10 +103,33 @@ func render(v any, o Options) (engine.Bundle, bool) {
 	if x, ok := v.(JSONer); ok {
 		data["application/json"] = x.JSON()
 	}
+	if x, ok := v.(MIMEBundler); ok {
+		if err := addBundle(data, x); err != nil {
+			data["text/plain"] = fmt.Sprintf("%T.MIMEBundle: %v", v, err)
+		}
+	}
 	if _, ok := data["text/plain"]; !ok {
 		data["text/plain"] = plainText(v, data)
 	}
 	return engine.Bundle{Data: data, Metadata: meta}, true
+}
+
+// addBundle adds the forms x gives to data, turning a chart spec into text/html.
+func addBundle(data map[string]any, x MIMEBundler) error {
+	forms, err := x.MIMEBundle()
+	if err != nil {
+		return err
+	}
+	for mime, f := range forms {
+		if b, ok := f.([]byte); ok {
+			f = base64.StdEncoding.EncodeToString(b)
+		}
+		data[mime] = f
+	}
+	if _, ok := data[chartjs.MIMEType]; ok {
+		return chartHTML(data, takeLibrary())
+	}
+	return nil
 }
 
 // plainText is the text/plain form of a value shown in the rich forms of data. A
