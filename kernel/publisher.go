@@ -36,6 +36,11 @@ func newPublisher(sock *zmq.Socket, signer *wire.Signer, session string, l *log.
 // publish sends msgType with content on iopub, as a child of parent (nil for none).
 // content is encoded at once, so the caller may change it afterwards.
 func (p *publisher) publish(parent *wire.Header, msgType string, content any) {
+	p.publishMeta(parent, msgType, content, nil)
+}
+
+// publishMeta is publish with the message's metadata (nil for none).
+func (p *publisher) publishMeta(parent *wire.Header, msgType string, content any, metadata map[string]any) {
 	raw, err := json.Marshal(content)
 	if err != nil {
 		p.log.Printf("iopub: encode %s: %v", msgType, err)
@@ -46,6 +51,7 @@ func (p *publisher) publish(parent *wire.Header, msgType string, content any) {
 		Identities:   [][]byte{[]byte("kernel." + p.session + "." + msgType)},
 		Header:       wire.NewHeader(msgType, p.session, "kernel"),
 		ParentHeader: parent,
+		Metadata:     metadata,
 		Content:      raw,
 	}
 	p.mu.Lock()

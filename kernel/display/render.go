@@ -43,7 +43,8 @@ type (
 // Render returns the MIME bundle v shows as, and false for values that show nothing
 // (nil). Every bundle has text/plain. A gota DataFrame gives an HTML table, a
 // *plot.Plot a PNG (and SVG when the cell's options ask), an image.Image a PNG, and
-// a value with HTML, Markdown, SVG, PNG or JSON methods each form it offers. Other
+// a value with HTML, Markdown, SVG, PNG, JSON or MIMEBundle methods each form it
+// offers, and a Widget itself (live where the front end has widgets). Other
 // values print as fmt's %v, with strings quoted as Go source quotes them.
 func Render(v any) (engine.Bundle, bool) {
 	_, o := current()
@@ -53,6 +54,9 @@ func Render(v any) (engine.Bundle, bool) {
 func render(v any, o Options) (engine.Bundle, bool) {
 	if v == nil {
 		return engine.Bundle{}, false
+	}
+	if w, ok := v.(Widget); ok {
+		return w.model().render(), true
 	}
 	data := map[string]any{}
 	meta := map[string]any{}
@@ -93,7 +97,7 @@ func render(v any, o Options) (engine.Bundle, bool) {
 	if x, ok := v.(SVGer); ok {
 		data["image/svg+xml"] = x.SVG()
 	}
-	if x, ok := v.(PNGer); ok {
+	if x, ok := v.(PNGer); ok && !isBundler(v) {
 		if b, err := x.PNG(); err != nil {
 			data["text/plain"] = fmt.Sprintf("%T.PNG: %v", v, err)
 		} else {
@@ -112,6 +116,13 @@ func render(v any, o Options) (engine.Bundle, bool) {
 		data["text/plain"] = plainText(v, data)
 	}
 	return engine.Bundle{Data: data, Metadata: meta}, true
+}
+
+// isBundler reports whether v gives its own bundle, which then holds its PNG: the
+// PNG method is not asked to draw it a second time.
+func isBundler(v any) bool {
+	_, ok := v.(MIMEBundler)
+	return ok
 }
 
 // addBundle adds the forms x gives to data, turning a chart spec into text/html.
