@@ -168,7 +168,6 @@ func (s *Server) isComplete(r *request) {
 	r.reply("is_complete_reply", content)
 }
 
-
 func (s *Server) shutdown(r *request) {
 	var req struct {
 		Restart bool `json:"restart"`

@@ -197,6 +197,7 @@ func (o syncedOutput) sync() {
 func (o syncedOutput) Display(b engine.Bundle, id string) { o.sync(); o.Output.Display(b, id) }
 func (o syncedOutput) Update(b engine.Bundle, id string)  { o.sync(); o.Output.Update(b, id) }
 func (o syncedOutput) Clear(wait bool)                    { o.sync(); o.Output.Clear(wait) }
+
 // Unwrap is the cell's own output, through which widgets reach comms (display's
 // commOutput).
 func (o syncedOutput) Unwrap() engine.Output { return o.Output }
