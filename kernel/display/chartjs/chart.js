@@ -47,7 +47,7 @@
     root.appendChild(plotBox);
     root.appendChild(legend);
     plotBox.appendChild(tip);
-    var state = { u: null, view: -1 };
+    var state = { u: null, view: -1, spec: spec };
     container.ratelabChart = state;
 
     var buttons = [];
