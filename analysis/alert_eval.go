@@ -224,21 +224,13 @@ func (ev *AlertEvaluation) String() string { return ev.grid().String() }
 // alert placed at its age in days — grey crosses for false alarms, red triangles for
 // detected regressions, and hollow red circles at the horizon for missed ones.
 func (ev *AlertEvaluation) Plot() (*plot.Plot, error) {
-	p, err := ev.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(ev.draw())
 }
 
 // Chart is the timeline of Plot as an interactive chart: hovering a mark names the
 // strategy, the release and when it alerted.
 func (ev *AlertEvaluation) Chart() (*Chart, error) {
-	p, err := ev.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(ev.draw())
 }
 
 func (ev *AlertEvaluation) draw() (*chart.Plot, error) {

@@ -16,22 +16,14 @@ import (
 // of the earlier releases on its platform at the same age and the alert limit above
 // it, which narrows as the release ages. Ages where e alerts are marked.
 func PlotExpectedRange(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon int) (*plot.Plot, error) {
-	p, err := drawExpectedRange(h, key, e, horizon)
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(drawExpectedRange(h, key, e, horizon))
 }
 
 // ExpectedRangeChart is PlotExpectedRange's figure as an interactive chart: hovering
 // an age shows the release's events, usage and rate since release beside the median
 // and the limit it is held to.
 func ExpectedRangeChart(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon int) (*Chart, error) {
-	p, err := drawExpectedRange(h, key, e, horizon)
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(drawExpectedRange(h, key, e, horizon))
 }
 
 func drawExpectedRange(h AlertHistory, key ReleaseKey, e ExpectedRange, horizon int) (*chart.Plot, error) {

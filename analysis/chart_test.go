@@ -7,18 +7,21 @@ import (
 	"time"
 )
 
+// specView is what the tests read of a chart spec's view.
+type specView struct {
+	Name  string
+	Y     struct{ Label string }
+	Items []struct {
+		Kind  string
+		Text  []string
+		Rects [][4]float64
+	}
+}
+
 // chartSpec renders c's bundle and decodes its spec.
 func chartSpec(t *testing.T, c *Chart) (spec struct {
 	Active int
-	Views  []struct {
-		Name  string
-		Y     struct{ Label string }
-		Items []struct {
-			Kind  string
-			Text  []string
-			Rects [][4]float64
-		}
-	}
+	Views  []specView
 }) {
 	t.Helper()
 	b, err := c.MIMEBundle()
@@ -41,15 +44,7 @@ func chartSpec(t *testing.T, c *Chart) (spec struct {
 }
 
 // hoverTexts lists the tooltips of view v.
-func hoverTexts(v struct {
-	Name  string
-	Y     struct{ Label string }
-	Items []struct {
-		Kind  string
-		Text  []string
-		Rects [][4]float64
-	}
-}) []string {
+func hoverTexts(v specView) []string {
 	var out []string
 	for _, it := range v.Items {
 		if it.Kind == "hover" {

@@ -52,21 +52,13 @@ func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
 // outside the 99.8% limits are drawn in red and labelled. Groups without exposure
 // are left out.
 func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, error) {
-	p, err := f.draw(title, labels, rates)
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(f.draw(title, labels, rates))
 }
 
 // Chart is the funnel plot as an interactive chart: hovering a group names it and
 // shows its events, usage, rate and the limits at its exposure.
 func (f Funnel) Chart(title string, labels []string, rates []Rate) (*Chart, error) {
-	p, err := f.draw(title, labels, rates)
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(f.draw(title, labels, rates))
 }
 
 func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, error) {

@@ -92,21 +92,13 @@ func barWidth(platforms int) float64 { return 0.8 / float64(platforms) }
 
 // Plot draws the chart.
 func (rb ReleaseBars) Plot() (*plot.Plot, error) {
-	p, err := rb.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(rb.draw())
 }
 
 // Chart is the bar chart as an interactive chart: hovering a bar shows its release,
 // platform, events, usage, rate and exact interval.
 func (rb ReleaseBars) Chart() (*Chart, error) {
-	p, err := rb.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(rb.draw())
 }
 
 func (rb ReleaseBars) draw() (*chart.Plot, error) {

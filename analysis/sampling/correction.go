@@ -270,21 +270,13 @@ func (c *Correction) Table() dataframe.DataFrame {
 // when answering depends on known variables, and barely dents it when answering
 // depends on the value itself.
 func (c *Correction) Plot() (*plot.Plot, error) {
-	p, err := c.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(c.draw())
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (c *Correction) Chart() (*analysis.Chart, error) {
-	p, err := c.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(c.draw())
 }
 
 func (c *Correction) draw() (*chart.Plot, error) {

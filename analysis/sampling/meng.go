@@ -166,21 +166,13 @@ func (px *Paradox) Table() dataframe.DataFrame {
 // sample, each point being exactly the product of Meng's three factors: the random
 // sample's error falls along σ√((1−f)/n), the self-selected one's stays flat.
 func (px *Paradox) Plot() (*plot.Plot, error) {
-	p, err := px.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(px.draw())
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (px *Paradox) Chart() (*analysis.Chart, error) {
-	p, err := px.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(px.draw())
 }
 
 func (px *Paradox) draw() (*chart.Plot, error) {

@@ -244,21 +244,13 @@ const plotPolls = 60
 // the value the polls converge to: under value-dependent non-response they cluster
 // tightly around the wrong value and their intervals miss the truth.
 func (r *PollResult) Plot() (*plot.Plot, error) {
-	p, err := r.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(r.draw())
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (r *PollResult) Chart() (*analysis.Chart, error) {
-	p, err := r.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(r.draw())
 }
 
 func (r *PollResult) draw() (*chart.Plot, error) {

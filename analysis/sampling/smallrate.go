@@ -111,21 +111,13 @@ func (s *SmallRates) Table() dataframe.DataFrame {
 // Plot draws the probability of being off by each factor against the exposure: the
 // closed form as lines, the simulation as points.
 func (s *SmallRates) Plot() (*plot.Plot, error) {
-	p, err := s.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(s.draw())
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (s *SmallRates) Chart() (*analysis.Chart, error) {
-	p, err := s.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(s.draw())
 }
 
 func (s *SmallRates) draw() (*chart.Plot, error) {

@@ -56,21 +56,13 @@ func (sw *Sweep) Table() dataframe.DataFrame {
 // errors against the poll size: the band narrows as n grows, around the truth when
 // everyone answers and around the wrong value otherwise.
 func (sw *Sweep) Plot() (*plot.Plot, error) {
-	p, err := sw.draw()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(sw.draw())
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (sw *Sweep) Chart() (*analysis.Chart, error) {
-	p, err := sw.draw()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(sw.draw())
 }
 
 func (sw *Sweep) draw() (*chart.Plot, error) {
@@ -101,21 +93,13 @@ func (sw *Sweep) draw() (*chart.Plot, error) {
 // size for each mechanism, against the nominal level: under value-dependent
 // non-response coverage falls as the polls grow.
 func (sw *Sweep) CoveragePlot() (*plot.Plot, error) {
-	p, err := sw.drawCoverage()
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(sw.drawCoverage())
 }
 
 // CoverageChart is CoveragePlot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (sw *Sweep) CoverageChart() (*analysis.Chart, error) {
-	p, err := sw.drawCoverage()
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(sw.drawCoverage())
 }
 
 func (sw *Sweep) drawCoverage() (*chart.Plot, error) {

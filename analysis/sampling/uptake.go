@@ -315,21 +315,13 @@ func (u *Uptake) Table(asOfDays float64) dataframe.DataFrame {
 // adopters), exactly like the previous release at the same age; against the previous
 // release's laggards in the same days it looks worse than it is.
 func (u *Uptake) Plot(asOfDays float64) (*plot.Plot, error) {
-	p, err := u.draw(asOfDays)
-	if err != nil {
-		return nil, err
-	}
-	return p.Plot, nil
+	return chart.Static(u.draw(asOfDays))
 }
 
 // Chart is Plot's figure as an interactive chart: hovering a point shows its
 // series, its values and, for an estimate, its interval.
 func (u *Uptake) Chart(asOfDays float64) (*analysis.Chart, error) {
-	p, err := u.draw(asOfDays)
-	if err != nil {
-		return nil, err
-	}
-	return chart.Single(p)
+	return chart.Interactive(u.draw(asOfDays))
 }
 
 func (u *Uptake) draw(asOfDays float64) (*chart.Plot, error) {

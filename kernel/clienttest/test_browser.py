@@ -15,20 +15,17 @@ python3-ipywidgets, jupyter-nbformat, python3-nbconvert, chromium and python3-we
 
 import json
 import os
-import secrets
 import shutil
-import signal
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
-import urllib.request
 
 import pytest
 
 from cdp import Browser
 from kernelenv import ROOT, ratelab_bin
-from screenshot import free_port, wait_for_server
+from screenshot import jupyter_env, start_notebook_server, stop_server, wait_for_server
 
 NB2 = "02-derived-vs-direct.ipynb"
 NB5 = "05-polls-and-sampling-bias.ipynb"
@@ -39,38 +36,27 @@ DERIVED = "59.0 on Windows, first three days: main crashes"
 def setup():
     binary = ratelab_bin()
     tmp = tempfile.mkdtemp(prefix="ratelab-browser-")
-    env = dict(os.environ,
-               JUPYTER_PATH=os.path.join(tmp, "share", "jupyter"),
-               JUPYTER_DATA_DIR=os.path.join(tmp, "data"),
-               JUPYTER_RUNTIME_DIR=os.path.join(tmp, "runtime"),
-               JUPYTER_CONFIG_DIR=os.path.join(tmp, "config"),
-               RATELAB_HISTORY=os.path.join(tmp, "history.db"))
+    env = jupyter_env(tmp)
     subprocess.run([binary, "install", "--prefix", tmp], check=True, env=env, capture_output=True)
     nbdir = os.path.join(tmp, "nb")
     os.makedirs(nbdir)
     subprocess.run([binary, "run", "--output-dir", nbdir, os.path.join(ROOT, "notebooks", NB2), os.path.join(ROOT, "notebooks", NB5)],
                    check=True, env=env, capture_output=True, timeout=600)
-    shutil.copy(os.path.join(ROOT, "notebooks", NB2), os.path.join(nbdir, "untrusted-" + NB2))
-    port, token = free_port(), secrets.token_hex(16)
-    url = f"http://127.0.0.1:{port}/"
-    log = open(os.path.join(tmp, "server.log"), "w")
-    server = subprocess.Popen(
-        ["jupyter-notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--NotebookApp.token={token}",
-         f"--notebook-dir={nbdir}", *(["--allow-root"] if os.geteuid() == 0 else [])],
-        env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    # The committed notebook, changed so that it is not the one just run and signed
+    # (a signature is an HMAC of the content: the same outputs would be trusted).
+    with open(os.path.join(ROOT, "notebooks", NB2)) as f:
+        committed = json.load(f)
+    committed["metadata"]["copied_for"] = "the unsigned-notebook check"
+    with open(os.path.join(nbdir, "untrusted-" + NB2), "w") as f:
+        json.dump(committed, f)
+    server, url, token = start_notebook_server(nbdir, env, os.path.join(tmp, "server.log"))
     try:
         err = wait_for_server(url, token, server)
         assert err is None, err
         with Browser() as browser:
             yield {"url": url, "token": token, "dir": nbdir, "env": env, "tmp": tmp, "browser": browser}
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-        log.close()
+        stop_server(server)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -60,6 +60,24 @@ func Single(p *Plot) (*Chart, error) {
 	return New(p.Title.Text, p.Plot.Draw, v), nil
 }
 
+// Static is the plot of a recorded figure, for a figure's Plot method:
+// Static(f.draw()).
+func Static(p *Plot, err error) (*plot.Plot, error) {
+	if err != nil {
+		return nil, err
+	}
+	return p.Plot, nil
+}
+
+// Interactive is the chart of a recorded figure, for a figure's Chart method:
+// Interactive(f.draw()).
+func Interactive(p *Plot, err error) (*Chart, error) {
+	if err != nil {
+		return nil, err
+	}
+	return Single(p)
+}
+
 // Views lists the names of the chart's views, in the order of its buttons.
 func (c *Chart) Views() []string {
 	names := make([]string, len(c.views))
