@@ -5,14 +5,18 @@ GO        ?= go
 PYTHON    ?= /usr/bin/python3
 BIN       := $(CURDIR)/bin/ratelab
 # Debian packages. Running needs only libzmq for the kernel's sockets (cgo, hence
-# pkg-config and gcc); the tests also need Jupyter and its clients, R, scipy,
-# statsmodels and pandas as independent references for the numbers, sqlite3 as the
-# reference for history search, and Chromium for the screenshot check.
+# pkg-config and gcc); the tests also need Jupyter and its clients (with the widgets
+# front end of the classic notebook, and jupyter-trust to sign the notebooks `ratelab run`
+# writes), R, scipy, statsmodels and pandas as independent references for the numbers,
+# sqlite3 as the reference for history search, and Chromium with a DevTools client
+# (python3-websocket) for the browser checks. npm (from the machine's Node.js) checks the
+# vendored chart library (kernel/display/chartjs).
 RUN_PACKAGES := libzmq3-dev pkg-config gcc
 TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
-	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
+	python3-nbconvert python3-nbformat jupyter-nbformat python3-jupyter-kernel-test python3-ipykernel \
+	python3-ipywidgets jupyter-nbextension-jupyter-js-widgets \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil sqlite3
+	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil python3-websocket sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -47,8 +51,11 @@ install: build
 run: setup-run install
 	$(BIN) run --output-dir ratelab-out
 
-## notebook: open the classic Jupyter notebook on the curated notebooks.
+## notebook: open the classic Jupyter notebook on the curated notebooks. They are signed
+## for this user first (jupyter-trust): their outputs are the project's own `make notebooks`
+## run, and unsigned notebooks show their charts as static images.
 notebook: setup install
+	jupyter-trust notebooks/*.ipynb
 	jupyter notebook --notebook-dir=notebooks
 
 ## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.

@@ -447,8 +447,13 @@ func (c *Comparison) Bars() []ReleaseBar {
 }
 
 // Plot draws the per-platform rates of the releases compared with their intervals.
-func (c *Comparison) Plot() (*plot.Plot, error) {
-	return ReleaseBars{Title: fmt.Sprintf("%s per 1000 usage hours, %s", c.Measure, c.Mode), Measure: c.Measure, Bars: c.Bars(), Level: c.Level}.Plot()
+func (c *Comparison) Plot() (*plot.Plot, error) { return c.barChart().Plot() }
+
+// Chart is Plot's figure as an interactive chart (see ReleaseBars.Chart).
+func (c *Comparison) Chart() (*Chart, error) { return c.barChart().Chart() }
+
+func (c *Comparison) barChart() ReleaseBars {
+	return ReleaseBars{Title: fmt.Sprintf("%s per 1000 usage hours, %s", c.Measure, c.Mode), Measure: c.Measure, Bars: c.Bars(), Level: c.Level}
 }
 
 // DataFrame returns one row per comparison row: platform, majors, events, usage

@@ -9,12 +9,19 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // PlotFunnel draws the funnel plot of groups (labels[i] with rates[i]) around their
 // pooled rate; see Funnel.Plot.
 func PlotFunnel(title string, labels []string, rates []Rate) (*plot.Plot, error) {
 	return NewFunnel(rates).Plot(title, labels, rates)
+}
+
+// FunnelChart is PlotFunnel's figure as an interactive chart; see Funnel.Chart.
+func FunnelChart(title string, labels []string, rates []Rate) (*Chart, error) {
+	return NewFunnel(rates).Chart(title, labels, rates)
 }
 
 // FunnelCurve is a control limit sampled over exposure, as the funnel plot draws it.
@@ -45,6 +52,16 @@ func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
 // outside the 99.8% limits are drawn in red and labelled. Groups without exposure
 // are left out.
 func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, error) {
+	return chart.Static(f.draw(title, labels, rates))
+}
+
+// Chart is the funnel plot as an interactive chart: hovering a group names it and
+// shows its events, usage, rate and the limits at its exposure.
+func (f Funnel) Chart(title string, labels []string, rates []Rate) (*Chart, error) {
+	return chart.Interactive(f.draw(title, labels, rates))
+}
+
+func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, error) {
 	if len(labels) != len(rates) {
 		return nil, fmt.Errorf("analysis: funnel plot: %d labels for %d rates", len(labels), len(rates))
 	}
@@ -85,7 +102,7 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 			line.LineStyle = sty
 			p.Add(line)
 			if k == 0 {
-				p.Legend.Add(name, line)
+				p.Label(name, line)
 			}
 		}
 	}
@@ -94,14 +111,18 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 		return nil, fmt.Errorf("analysis: funnel plot: target: %w", err)
 	}
 	target.LineStyle = draw.LineStyle{Color: colorCount, Width: vg.Points(1)}
-	p.Legend.Add(fmt.Sprintf("target %.3g per 1000 usage hours", f.Target), target)
+	p.Label(fmt.Sprintf("target %.3g per 1000 usage hours", f.Target), target)
 	p.Add(target)
 
 	var in, out plotter.XYs
 	var outLabels []string
+	var hover chart.Hover
 	for i, g := range f.Groups(keepL, keepR) {
 		xy := plotter.XY{X: g.Rate.KHours, Y: g.Rate.Value()}
 		top = math.Max(top, xy.Y)
+		hover.X, hover.Y = append(hover.X, xy.X), append(hover.Y, xy.Y)
+		hover.Text = append(hover.Text, fmt.Sprintf("%s\n%d events over %.3g k usage hours\nrate: %.3g per 1000 usage hours\n95%% limits %.3g – %.3g (%s)\n99.8%% limits %.3g – %.3g (%s)",
+			g.Label, g.Rate.Events, g.Rate.KHours, xy.Y, g.Lo95, g.Hi95, g.At95, g.Lo998, g.Hi998, g.At998))
 		if g.At998 == Inside {
 			in = append(in, xy)
 			continue
@@ -125,7 +146,7 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 		}
 		s.GlyphStyle = set.sty
 		p.Add(s)
-		p.Legend.Add(set.name, s)
+		p.Label(set.name, s)
 	}
 	if len(out) > 0 {
 		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: out, Labels: outLabels})
@@ -145,8 +166,9 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 		_, h := f.Limits(g.KHours, FunnelLevelAlarm)
 		top = math.Max(top, h)
 	}
+	p.Hover(hover)
 	p.X.Min, p.X.Max = lo, hi
 	p.Legend.Top = true
-	makeRoomForLegend(p, top, 6)
+	makeRoomForLegend(p.Plot, top, 6)
 	return p, nil
 }

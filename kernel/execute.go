@@ -45,19 +45,8 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		s.pub.publish(parent, "execute_input", map[string]any{"code": req.Code, "execution_count": count})
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	s.mu.Lock()
-	s.cancel = cancel
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-		cancel()
-	}()
-	if s.stopping.Load() {
-		cancel() // shutdown arrived while this request waited
-	}
+	ctx, done := s.running()
+	defer done()
 
 	started := time.Now().UTC().Format("2006-01-02T15:04:05.000000Z")
 	out := &cellOutput{
@@ -101,6 +90,24 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		s.hist.store(count, req.Code, resultText)
 	}
 	return queued
+}
+
+// running returns the context of a request that runs code in the session (a cell, or
+// a comm message's handlers), which Interrupt cancels; done ends it.
+func (s *Server) running() (ctx context.Context, done func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	if s.stopping.Load() {
+		cancel() // shutdown arrived while this request waited
+	}
+	return ctx, func() {
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+		cancel()
+	}
 }
 
 // userExpressions evaluates each expression after the cell, as the spec asks, with

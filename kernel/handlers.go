@@ -32,11 +32,8 @@ func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (queu
 		s.history(r)
 	case t == "comm_info_request":
 		s.commInfo(r)
-	case t == "comm_open":
-		s.commOpen(r)
-	case t == "comm_msg" || t == "comm_close":
-		// No comm is ever opened (see commOpen), so there is nothing to deliver to.
-		s.log.Printf("%s: %s for a comm that does not exist; ignored", c.name, t)
+	case (t == "comm_open" || t == "comm_msg" || t == "comm_close") && shell:
+		s.comm(r)
 	case t == "shutdown_request":
 		s.shutdown(r)
 	case t == "interrupt_request" && !shell:
@@ -178,26 +175,6 @@ func (s *Server) isComplete(r *request) {
 		content["indent"] = c.Indent
 	}
 	r.reply("is_complete_reply", content)
-}
-
-// commInfo answers that no comm is open: ratelab has no widget library yet.
-func (s *Server) commInfo(r *request) {
-	r.reply("comm_info_reply", map[string]any{"status": "ok", "comms": map[string]any{}})
-}
-
-// commOpen refuses every comm as the spec asks of a kernel without the target: by
-// closing it at once, so that the front end stops waiting for it.
-func (s *Server) commOpen(r *request) {
-	var req struct {
-		CommID     string `json:"comm_id"`
-		TargetName string `json:"target_name"`
-	}
-	if err := json.Unmarshal(r.m.Content, &req); err != nil || req.CommID == "" {
-		s.log.Printf("%s: comm_open without a comm_id; ignored", r.c.name)
-		return
-	}
-	s.log.Printf("%s: comm_open for unknown target %q; closing comm %s", r.c.name, req.TargetName, req.CommID)
-	s.pub.publish(&r.m.Header, "comm_close", map[string]any{"comm_id": req.CommID, "data": map[string]any{}})
 }
 
 func (s *Server) shutdown(r *request) {

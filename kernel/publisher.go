@@ -95,12 +95,18 @@ func bindIOPub(endpoint string) (*zmq.Socket, error) {
 // publish sends msgType with content on iopub, as a child of parent (nil for none).
 // content is encoded at once, so the caller may change it afterwards.
 func (p *publisher) publish(parent *wire.Header, msgType string, content any) {
+	p.publishMeta(parent, msgType, content, nil)
+}
+
+// publishMeta is publish with the message's metadata (nil for none).
+func (p *publisher) publishMeta(parent *wire.Header, msgType string, content any, metadata map[string]any) {
 	raw, err := json.Marshal(content)
 	if err != nil {
 		p.log.Printf("iopub: encode %s: %v", msgType, err)
 		return
 	}
 	o := &outgoing{m: p.message(parent, msgType, raw)}
+	o.m.Metadata = metadata
 	if msgType == "stream" {
 		o.text = len(raw)
 	}

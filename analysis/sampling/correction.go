@@ -12,6 +12,9 @@ import (
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // SurveyPopulation is a population whose value Y is to be estimated and whose two
@@ -267,6 +270,16 @@ func (c *Correction) Table() dataframe.DataFrame {
 // when answering depends on known variables, and barely dents it when answering
 // depends on the value itself.
 func (c *Correction) Plot() (*plot.Plot, error) {
+	return chart.Static(c.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (c *Correction) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(c.draw())
+}
+
+func (c *Correction) draw() (*chart.Plot, error) {
 	p := newPlot(fmt.Sprintf("What weighting can fix (n = %d asked, true mean %.3g)", c.Size, c.Truth),
 		"", "bias of the estimated mean (±2 SE)")
 	for e, name := range estimators {
@@ -289,6 +302,6 @@ func (c *Correction) Plot() (*plot.Plot, error) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.5, float64(len(c.Scenarios))-0.5
 	addHLine(p, 0, "no bias", color.Black, true)
-	headroom(p, 0.25)
+	headroom(p.Plot, 0.25)
 	return p, nil
 }

@@ -11,6 +11,9 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // ProbOff returns the probability that a crash rate measured over khours thousand
@@ -108,6 +111,16 @@ func (s *SmallRates) Table() dataframe.DataFrame {
 // Plot draws the probability of being off by each factor against the exposure: the
 // closed form as lines, the simulation as points.
 func (s *SmallRates) Plot() (*plot.Plot, error) {
+	return chart.Static(s.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (s *SmallRates) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(s.draw())
+}
+
+func (s *SmallRates) draw() (*chart.Plot, error) {
 	p := newPlot(fmt.Sprintf("How often a rate is off (true rate %g per 1000 h)", s.Rate),
 		"exposure, thousand usage hours (log scale)", "probability the measured rate is off")
 	p.X.Scale = plot.LogScale{}
@@ -128,7 +141,7 @@ func (s *SmallRates) Plot() (*plot.Plot, error) {
 		}
 		sc.Color, sc.Shape, sc.Radius = plotutil.Color(f), plotutil.Shape(f), vg.Points(3)
 		p.Add(sc)
-		p.Legend.Add(fmt.Sprintf("≥ %g× off, %d simulated draws", factor, s.Draws), sc)
+		p.Label(fmt.Sprintf("≥ %g× off, %d simulated draws", factor, s.Draws), sc)
 	}
 	return p, nil
 }

@@ -224,6 +224,10 @@ func (o syncedOutput) Page(b engine.Bundle) {
 	o.Output.Display(b, "")
 }
 
+// Unwrap is the cell's own output, through which widgets reach comms (display's
+// commOutput).
+func (o syncedOutput) Unwrap() engine.Output { return o.Output }
+
 func (o syncedOutput) Input(prompt string, password bool) (string, error) {
 	o.sync()
 	return o.Output.Input(prompt, password)

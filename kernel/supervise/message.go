@@ -36,6 +36,8 @@ const (
 	methodInspect    = "inspect"     // queryParams → inspectResult
 	methodIsComplete = "is_complete" // queryParams → engine.Completeness
 	methodReset      = "reset"       // nothing → nothing
+	methodComm       = "comm"        // commParams → executeResult
+	methodCommInfo   = "comm_info"   // commInfoParams → map[string]string
 	methodClose      = "close"       // nothing → nothing
 	// supervisor → session notification
 	methodInterrupt = "interrupt" // interruptParams
@@ -43,17 +45,32 @@ const (
 	methodInput = "input" // inputParams → string
 	// session → supervisor notifications: the engine.Output calls of a cell, and
 	// the session's own events
-	methodReady   = "ready"   // nothing: the session has started
-	methodDisplay = "display" // bundleParams
-	methodUpdate  = "update"  // bundleParams
-	methodClear   = "clear"   // clearParams
-	methodPage    = "page"    // bundleParams
-	methodFrame   = "frame"   // frameParams: a panic is unwinding an interpreted frame
+	methodReady   = "ready"    // nothing: the session has started
+	methodDisplay = "display"  // bundleParams
+	methodUpdate  = "update"   // bundleParams
+	methodClear   = "clear"    // clearParams
+	methodPage    = "page"     // bundleParams
+	methodFrame   = "frame"    // frameParams: a panic is unwinding an interpreted frame
+	methodCommOut = "comm_out" // engine.CommMessage, to the front end
 )
 
 type executeParams struct {
 	Cell uint64 `json:"cell"`
 	Code string `json:"code"`
+	// Comms tells whether the cell's front end takes comm messages (widgets are
+	// live), as its Output implementing engine.CommOutput does in process.
+	Comms bool `json:"comms,omitempty"`
+}
+
+// commParams carries a comm message from the front end; its handlers' output
+// always goes to a front end that takes comms.
+type commParams struct {
+	Cell    uint64             `json:"cell"`
+	Message engine.CommMessage `json:"message"`
+}
+
+type commInfoParams struct {
+	Target string `json:"target"`
 }
 
 type executeResult struct {

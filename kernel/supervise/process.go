@@ -285,6 +285,16 @@ func (p *process) dispatch(m *message) {
 		if decode(&c) {
 			p.sup.output().Clear(c.Wait)
 		}
+	case methodCommOut:
+		var c engine.CommMessage
+		if !decode(&c) {
+			return
+		}
+		if out, ok := p.sup.output().(engine.CommOutput); ok {
+			out.Comm(c)
+		} else {
+			p.sup.log.Printf("session: a %s for comm %s while no front end takes comms; dropped", c.Type, c.ID)
+		}
 	case methodFrame:
 		var f frameParams
 		if decode(&f) {

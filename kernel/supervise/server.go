@@ -154,6 +154,20 @@ func (s *server) handle(m *message) {
 		if s.decode(m, &p) {
 			s.reply(m, s.in.IsComplete(p.Code), nil)
 		}
+	case methodComm:
+		var p commParams
+		if s.decode(m, &p) {
+			s.reply(m, s.comm(p), nil)
+		}
+	case methodCommInfo:
+		var p commInfoParams
+		if s.decode(m, &p) {
+			var comms map[string]string
+			if c, ok := s.in.(engine.Comms); ok {
+				comms = c.CommInfo(p.Target)
+			}
+			s.reply(m, comms, nil)
+		}
 	case methodReset:
 		s.reply(m, nil, s.in.Reset())
 	default:
@@ -162,19 +176,44 @@ func (s *server) handle(m *message) {
 }
 
 func (s *server) execute(p executeParams) executeResult {
+	var out engine.Output = &remoteOutput{s: s, cell: p.Cell}
+	if p.Comms {
+		out = remoteCommOutput{out.(*remoteOutput)}
+	}
+	return s.runCell(p.Cell, func(ctx context.Context) (*engine.Bundle, *engine.Error) {
+		return s.in.Execute(ctx, p.Code, out)
+	})
+}
+
+// comm hands a front end's comm message to the session's widgets.
+func (s *server) comm(p commParams) executeResult {
+	comms, ok := s.in.(engine.Comms)
+	if !ok {
+		e := &engine.Error{Name: "SessionError", Value: "this session serves no comms", Traceback: []string{"SessionError: this session serves no comms"}}
+		return executeResult{Error: e}
+	}
+	out := remoteCommOutput{&remoteOutput{s: s, cell: p.Cell}}
+	return s.runCell(p.Cell, func(ctx context.Context) (*engine.Bundle, *engine.Error) {
+		return nil, comms.HandleComm(ctx, p.Message, out)
+	})
+}
+
+// runCell runs cell code (a cell, or a comm's handlers) under an interrupt the
+// supervisor can send by cell number, and reports a call left stuck by it.
+func (s *server) runCell(cell uint64, run func(ctx context.Context) (*engine.Bundle, *engine.Error)) executeResult {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s.mu.Lock()
-	s.running[p.Cell] = cancel
+	s.running[cell] = cancel
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		delete(s.running, p.Cell)
+		delete(s.running, cell)
 		s.mu.Unlock()
 	}()
 	sr, _ := s.in.(stuckReporter)
 	waited := sr != nil && sr.Stuck() != ""
-	b, e := s.in.Execute(ctx, p.Code, &remoteOutput{s: s, cell: p.Cell})
+	b, e := run(ctx)
 	r := executeResult{Bundle: b, Error: e}
 	if ctx.Err() != nil && sr != nil {
 		if r.Stuck = sr.Stuck(); r.Stuck != "" && waited {
@@ -290,4 +329,12 @@ func (o *remoteOutput) Input(prompt string, password bool) (string, error) {
 // unwinds, so that if the panic ends the process the supervisor can say where.
 func (o *remoteOutput) PanicFrame(where string) {
 	o.s.notify(methodFrame, frameParams{Cell: o.cell, Frame: where})
+}
+
+// remoteCommOutput is a remoteOutput whose front end takes comm messages.
+type remoteCommOutput struct{ *remoteOutput }
+
+// Comm implements engine.CommOutput.
+func (o remoteCommOutput) Comm(m engine.CommMessage) {
+	o.s.notify(methodCommOut, m)
 }

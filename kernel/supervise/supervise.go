@@ -91,7 +91,10 @@ type Interpreter struct {
 	cell    uint64
 }
 
-var _ engine.Interpreter = (*Interpreter)(nil)
+var (
+	_ engine.Interpreter = (*Interpreter)(nil)
+	_ engine.Comms       = (*Interpreter)(nil)
+)
 
 // New starts the first session; it returns before the session is ready, which the
 // first call that needs it waits for.
@@ -227,6 +230,39 @@ func (sup *Interpreter) setRoute(cell uint64, out engine.Output) {
 // When the process dies, the cell's error says how, with the Go runtime's own
 // message, and a fresh session is ready for the next cell.
 func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Output) (*engine.Bundle, *engine.Error) {
+	_, comms := out.(engine.CommOutput)
+	r, e := sup.run(ctx, out, func(cell uint64) *message {
+		return &message{Method: methodExecute, Params: params(executeParams{Cell: cell, Code: code, Comms: comms})}
+	})
+	if e != nil {
+		return nil, e
+	}
+	return r.Bundle, r.Error
+}
+
+// HandleComm implements engine.Comms: the session handles m as it runs a cell (a
+// widget's OnChange is cell code), with the same death reports and interrupts.
+func (sup *Interpreter) HandleComm(ctx context.Context, m engine.CommMessage, out engine.CommOutput) *engine.Error {
+	r, e := sup.run(ctx, out, func(cell uint64) *message {
+		return &message{Method: methodComm, Params: params(commParams{Cell: cell, Message: m})}
+	})
+	if e != nil {
+		return e
+	}
+	return r.Error
+}
+
+// CommInfo implements engine.Comms.
+func (sup *Interpreter) CommInfo(target string) map[string]string {
+	var comms map[string]string
+	sup.query(methodCommInfo, commInfoParams{Target: target}, &comms)
+	return comms
+}
+
+// run sends the request request(cell) that runs cell code in the session, with out
+// as its output, and waits for its executeResult. A session that dies meanwhile,
+// or died since the last one, is reported as the error.
+func (sup *Interpreter) run(ctx context.Context, out engine.Output, request func(cell uint64) *message) (*executeResult, *engine.Error) {
 	p, err := sup.session(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -248,7 +284,9 @@ func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Out
 
 	id, ch, err := p.calls.start()
 	if err == nil {
-		err = p.requests.send(&message{ID: id, Method: methodExecute, Params: params(executeParams{Cell: cell, Code: code})})
+		m := request(cell)
+		m.ID = id
+		err = p.requests.send(m)
 	}
 	var reply *message
 	if err == nil {
@@ -285,7 +323,7 @@ func (sup *Interpreter) Execute(ctx context.Context, code string, out engine.Out
 		e.Traceback = append(append([]string(nil), e.Traceback...), stuckNotice(r.Stuck)...)
 		r.Error = &e
 	}
-	return r.Bundle, r.Error
+	return &r, nil
 }
 
 // died reports p's death as the cell's error and makes a fresh session current.

@@ -76,6 +76,9 @@ func (s *script) Execute(ctx context.Context, code string, out engine.Output) (*
 		return nil, &engine.Error{Name: "KeyboardInterrupt", Value: "interrupted"}
 	case "hang": // ignores its interrupt
 		time.Sleep(time.Hour)
+	case "comms?": // whether widgets would be live
+		_, ok := out.(engine.CommOutput)
+		out.Stream("stdout", strconv.FormatBool(ok))
 	case "panictext": // a cell printing what looks like a crash, and living on
 		fmt.Fprintln(os.Stderr, "panic: not really")
 		fmt.Fprintln(os.Stdout, "still fine")
@@ -378,4 +381,73 @@ func mustJSON(t *testing.T, m *message) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// HandleComm echoes a comm_msg's data back on the same comm, with a line of text
+// before it; a message with data {"crash": true} panics on a goroutine.
+func (s *script) HandleComm(ctx context.Context, m engine.CommMessage, out engine.CommOutput) *engine.Error {
+	if m.Data["crash"] == true {
+		go func() { panic("boom in a comm handler") }()
+		time.Sleep(10 * time.Second)
+	}
+	out.Stream("stdout", "handling "+m.Type+"\n")
+	out.Comm(engine.CommMessage{Type: "comm_msg", ID: m.ID, Data: m.Data})
+	return nil
+}
+
+func (s *script) CommInfo(target string) map[string]string {
+	return map[string]string{"c1": target}
+}
+
+// commRecord is a record that takes comm messages too.
+type commRecord struct {
+	record
+	comms []engine.CommMessage
+}
+
+func (r *commRecord) Comm(m engine.CommMessage) {
+	r.add("comm", m.ID)
+	r.mu.Lock()
+	r.comms = append(r.comms, m)
+	r.mu.Unlock()
+}
+
+func TestCommsCrossTheProcess(t *testing.T) {
+	sup := newTestInterpreter(t, true)
+	run(t, sup, "set 3")
+	r := &commRecord{}
+	in := engine.CommMessage{Type: "comm_msg", ID: "w1", Data: map[string]any{"value": 0.25}}
+	if e := sup.HandleComm(context.Background(), in, r); e != nil {
+		t.Fatal(e)
+	}
+	if got := r.text(); got != "stdout:handling comm_msg\n|comm:w1" {
+		t.Errorf("output %q, want the handler's text, then its comm message", got)
+	}
+	if len(r.comms) != 1 || r.comms[0].Data["value"] != 0.25 {
+		t.Errorf("comm messages %+v, want the data echoed", r.comms)
+	}
+	if got := sup.CommInfo("jupyter.widget"); got["c1"] != "jupyter.widget" {
+		t.Errorf("CommInfo = %v", got)
+	}
+
+	// A handler that kills the session is reported like a cell that does.
+	e := sup.HandleComm(context.Background(), engine.CommMessage{Type: "comm_msg", ID: "w1", Data: map[string]any{"crash": true}}, &commRecord{})
+	if e == nil || e.Value != "boom in a comm handler" || !strings.Contains(strings.Join(e.Traceback, "\n"), restartNotice) {
+		t.Fatalf("crash in a comm handler: %+v", e)
+	}
+	if b, e, _ := run(t, sup, "get"); e != nil || b.Data["text/plain"] != "0" {
+		t.Errorf("after the crash: %v %v, want a fresh session", b, e)
+	}
+}
+
+func TestCellOutputTakesCommsOnlyWhereTheFrontEndDoes(t *testing.T) {
+	sup := newTestInterpreter(t, false)
+	_, _, plain := run(t, sup, "comms?")
+	r := &commRecord{}
+	if _, e := sup.Execute(context.Background(), "comms?", r); e != nil {
+		t.Fatal(e)
+	}
+	if plain.text() != "stdout:false" || r.text() != "stdout:true" {
+		t.Errorf("a cell saw comms %q with a plain output, %q with a comm output; want false, true", plain.text(), r.text())
+	}
 }
