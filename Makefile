@@ -10,7 +10,7 @@ APT_PACKAGES := libzmq3-dev pkg-config gcc \
 	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
+	r-base-core r-cran-mass r-cran-survey r-cran-epir tmux chromium fonts-liberation python3-pil
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
