@@ -376,8 +376,11 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 				dropped += r.TrimmedPoints
 			}
 		}
-		c.Notes = append(c.Notes, fmt.Sprintf("Mission Control's outlier trimming: the highest %g%% of per-point rates (window × build) left out of each rate, %d points in the pooled rows; the rates are lower for it.",
-			100*o.TrimTop, dropped))
+		what := fmt.Sprintf("%d points left out of the pooled rows; the rates are lower for it", dropped)
+		if dropped == 0 {
+			what = "no point left out: each row has too few points for its top share to make one"
+		}
+		c.Notes = append(c.Notes, fmt.Sprintf("Mission Control's outlier trimming of the highest %g%% of per-point rates (window × build): %s.", 100*o.TrimTop, what))
 	}
 	c.addNotes()
 	return c, nil
