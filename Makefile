@@ -16,7 +16,7 @@ TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter
 	python3-nbconvert python3-nbformat jupyter-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-ipywidgets jupyter-nbextension-jupyter-js-widgets \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil python3-websocket sqlite3
+	r-base-core r-cran-mass r-cran-survey r-cran-epir tmux chromium fonts-liberation python3-pil python3-websocket sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

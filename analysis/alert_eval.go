@@ -52,6 +52,13 @@ func EvaluateAlerts(h AlertHistory, horizon int, strategies ...AlertStrategy) (*
 	if !(h.BucketHours > 0) || horizon < 1 || len(strategies) == 0 {
 		return nil, fmt.Errorf("analysis: evaluate alerts: need a positive bucket width (got %g), horizon (got %d) and at least one strategy", h.BucketHours, horizon)
 	}
+	for _, st := range strategies {
+		if c, ok := st.(alertChecker); ok {
+			if err := c.Check(); err != nil {
+				return nil, fmt.Errorf("analysis: evaluate alerts: strategy %q: %w", st.Name(), err)
+			}
+		}
+	}
 	all, err := h.Series()
 	if err != nil {
 		return nil, err

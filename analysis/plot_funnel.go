@@ -16,12 +16,20 @@ import (
 // PlotFunnel draws the funnel plot of groups (labels[i] with rates[i]) around their
 // pooled rate; see Funnel.Plot.
 func PlotFunnel(title string, labels []string, rates []Rate) (*plot.Plot, error) {
-	return NewFunnel(rates).Plot(title, labels, rates)
+	f, err := NewFunnel(rates)
+	if err != nil {
+		return nil, err
+	}
+	return f.Plot(title, labels, rates)
 }
 
 // FunnelChart is PlotFunnel's figure as an interactive chart; see Funnel.Chart.
 func FunnelChart(title string, labels []string, rates []Rate) (*Chart, error) {
-	return NewFunnel(rates).Chart(title, labels, rates)
+	f, err := NewFunnel(rates)
+	if err != nil {
+		return nil, err
+	}
+	return f.Chart(title, labels, rates)
 }
 
 // FunnelCurve is a control limit sampled over exposure, as the funnel plot draws it.
@@ -31,20 +39,27 @@ type FunnelCurve struct {
 	Lo, Hi []float64
 }
 
-// Curves samples the limits at FunnelLevelWarning and FunnelLevelAlarm at n
-// exposures spaced evenly on a log scale from lo to hi thousand usage hours.
-func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
+// Curves samples the limits at FunnelLevelWarning and FunnelLevelAlarm at n ≥ 2
+// exposures spaced evenly on a log scale from lo to hi thousand usage hours
+// (0 < lo < hi). It fails for other arguments, and as Limits does.
+func (f Funnel) Curves(lo, hi float64, n int) ([]FunnelCurve, error) {
+	if !(lo > 0 && lo < hi) || math.IsInf(hi, 0) || n < 2 {
+		return nil, fmt.Errorf("analysis: funnel curves: need 0 < lo < hi finite and n ≥ 2, got lo %g, hi %g, n %d", lo, hi, n)
+	}
 	var cs []FunnelCurve
 	for _, level := range []float64{FunnelLevelWarning, FunnelLevelAlarm} {
 		c := FunnelCurve{Level: level, KHours: make([]float64, n), Lo: make([]float64, n), Hi: make([]float64, n)}
 		for i := range n {
 			T := lo * math.Pow(hi/lo, float64(i)/float64(n-1))
 			c.KHours[i] = T
-			c.Lo[i], c.Hi[i] = f.Limits(T, level)
+			var err error
+			if c.Lo[i], c.Hi[i], err = f.Limits(T, level); err != nil {
+				return nil, err
+			}
 		}
 		cs = append(cs, c)
 	}
-	return cs
+	return cs, nil
 }
 
 // Plot draws the funnel plot: each group's rate against its exposure (log scale),
@@ -65,6 +80,9 @@ func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, 
 	if len(labels) != len(rates) {
 		return nil, fmt.Errorf("analysis: funnel plot: %d labels for %d rates", len(labels), len(rates))
 	}
+	if err := checkRates(rates); err != nil {
+		return nil, fmt.Errorf("analysis: funnel plot: %w", err)
+	}
 	var keepL []string
 	var keepR []Rate
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -82,13 +100,24 @@ func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, 
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
 
+	curves, err := f.Curves(lo, hi, 200)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := f.Groups(keepL, keepR)
+	if err != nil {
+		return nil, err
+	}
 	top := 0.0
-	for _, c := range f.Curves(lo, hi, 200) {
+	for _, c := range curves {
 		sty := draw.LineStyle{Color: colorLimit998, Width: vg.Points(1.2)}
 		name := "99.8% limits"
 		if c.Level == FunnelLevelWarning {
 			sty = draw.LineStyle{Color: colorLimit95, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 			name = "95% limits"
+		}
+		if f.Method != FunnelInterpolated {
+			name += " (" + f.Method.String() + ")"
 		}
 		for k, ys := range [][]float64{c.Lo, c.Hi} {
 			xys := make(plotter.XYs, len(ys))
@@ -117,7 +146,7 @@ func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, 
 	var in, out plotter.XYs
 	var outLabels []string
 	var hover chart.Hover
-	for i, g := range f.Groups(keepL, keepR) {
+	for i, g := range groups {
 		xy := plotter.XY{X: g.Rate.KHours, Y: g.Rate.Value()}
 		top = math.Max(top, xy.Y)
 		hover.X, hover.Y = append(hover.X, xy.X), append(hover.Y, xy.Y)
@@ -162,9 +191,8 @@ func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, 
 
 	// Show every group and the limits where groups are; the limits at the smallest
 	// exposures may run off the top.
-	for _, g := range keepR {
-		_, h := f.Limits(g.KHours, FunnelLevelAlarm)
-		top = math.Max(top, h)
+	for _, g := range groups {
+		top = math.Max(top, g.Hi998)
 	}
 	p.Hover(hover)
 	p.X.Min, p.X.Max = lo, hi

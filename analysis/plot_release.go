@@ -76,7 +76,10 @@ func (rb ReleaseBars) Layout() (releases, platforms []string, pts []ReleaseBarPo
 		if !(b.Rate.KHours > 0) {
 			return nil, nil, nil, fmt.Errorf("analysis: ReleaseBars: release %q platform %q: no exposure (%v)", b.Release, b.Platform, b.Rate)
 		}
-		lo, hi := b.Rate.Interval(level)
+		lo, hi, err := b.Rate.Interval(level)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("analysis: ReleaseBars: release %q platform %q: %w", b.Release, b.Platform, err)
+		}
 		pts = append(pts, ReleaseBarPoint{
 			ReleaseBar: b,
 			X:          float64(ri[b.Release]) + (float64(pi[b.Platform])-float64(len(platforms)-1)/2)*w,

@@ -28,22 +28,28 @@ type RatePoint struct {
 }
 
 // RateSeries returns the points of a rate series: for each x[i], rates[i] with its
-// exact interval at level and its flag under rule. It panics if the slices differ in
-// length.
-func RateSeries(x []float64, rates []Rate, level float64, rule ExposureRule) []RatePoint {
+// exact interval at level and its flag under rule. It fails when the slices differ
+// in length, for a level outside (0, 1), or for a rate that is not one.
+func RateSeries(x []float64, rates []Rate, level float64, rule ExposureRule) ([]RatePoint, error) {
 	if len(x) != len(rates) {
-		panic(fmt.Sprintf("analysis: RateSeries: %d x values for %d rates", len(x), len(rates)))
+		return nil, fmt.Errorf("analysis: RateSeries: %d x values for %d rates", len(x), len(rates))
+	}
+	if err := checkLevel(level); err != nil {
+		return nil, fmt.Errorf("analysis: RateSeries: %w", err)
 	}
 	pts := make([]RatePoint, len(x))
 	for i, r := range rates {
 		pt := RatePoint{X: x[i], Rate: r, Low: rule.Low(r), Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+		if err := r.check(); err != nil {
+			return nil, fmt.Errorf("analysis: RateSeries: point %d: %w", i, err)
+		}
 		if r.KHours > 0 {
 			pt.Value = r.Value()
-			pt.Lo, pt.Hi = r.Interval(level)
+			pt.Lo, pt.Hi, _ = r.Interval(level) // both checked above
 		}
 		pts[i] = pt
 	}
-	return pts
+	return pts, nil
 }
 
 // DerivedDirect is the derived-versus-direct picture of one series over time: the
@@ -104,7 +110,7 @@ func (d DerivedDirect) Series() ([]RatePoint, error) {
 		return nil, errors.New("analysis: DerivedDirect: no points to plot")
 	}
 	level, rule, _ := chartDefaults(d.Level, d.Rule, d.Measure)
-	return RateSeries(x, d.Rates, level, rule), nil
+	return RateSeries(x, d.Rates, level, rule)
 }
 
 // Figure draws the figure.

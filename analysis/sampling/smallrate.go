@@ -23,12 +23,16 @@ import (
 //
 //	P = P(X ≥ ⌈factor·μ⌉) + P(X ≤ ⌊μ/factor⌋).
 //
-// A count of zero, a measured rate of 0, is off by any factor.
-func ProbOff(rate, khours, factor float64) float64 {
+// A count of zero, a measured rate of 0, is off by any factor. It fails unless rate
+// and khours are positive and finite and factor is above 1.
+func ProbOff(rate, khours, factor float64) (float64, error) {
+	if !(rate > 0) || math.IsInf(rate, 0) || !(khours > 0) || math.IsInf(khours, 0) || !(factor > 1) || math.IsInf(factor, 0) {
+		return math.NaN(), fmt.Errorf("sampling: ProbOff(%g, %g, %g): need a positive rate and exposure and a factor above 1", rate, khours, factor)
+	}
 	mu := rate * khours
 	pois := distuv.Poisson{Lambda: mu}
 	hi := math.Ceil(factor * mu)
-	return pois.Survival(hi-1) + pois.CDF(math.Floor(mu/factor))
+	return pois.Survival(hi-1) + pois.CDF(math.Floor(mu/factor)), nil
 }
 
 // SmallRates is the outcome of SmallSampleRates: by exposure, how often the measured
@@ -47,16 +51,16 @@ type SmallRates struct {
 // factor, beside the closed form ProbOff: the picture behind "never read a rate
 // without its count".
 func SmallSampleRates(rate float64, khours, factors []float64, draws int, seed uint64) (*SmallRates, error) {
-	if !(rate > 0) || draws < 1 {
+	if !(rate > 0) || math.IsInf(rate, 0) || draws < 1 {
 		return nil, fmt.Errorf("sampling: small-sample rates: need a positive rate (got %g) and draws (got %d)", rate, draws)
 	}
 	for _, f := range factors {
-		if !(f > 1) {
+		if !(f > 1) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("sampling: small-sample rates: factor %g must be above 1", f)
 		}
 	}
 	for _, t := range khours {
-		if !(t > 0) {
+		if !(t > 0) || math.IsInf(t, 0) {
 			return nil, fmt.Errorf("sampling: small-sample rates: exposure %g khours must be positive", t)
 		}
 	}
@@ -73,7 +77,7 @@ func SmallSampleRates(rate float64, khours, factors []float64, draws int, seed u
 			counts[i] = pois.Rand()
 		}
 		for f, factor := range factors {
-			s.Exact[f][e] = ProbOff(rate, t, factor)
+			s.Exact[f][e], _ = ProbOff(rate, t, factor) // arguments checked above
 			off := 0
 			for _, x := range counts {
 				if r := x / t; r >= factor*rate || r <= rate/factor {

@@ -219,7 +219,10 @@ func (u *Uptake) Compare(ageDays float64) ([]UptakeComparison, error) {
 	}
 	out := make([]UptakeComparison, len(cases))
 	for i, c := range cases {
-		t := analysis.CompareRates(c.newRate, c.prevRate, 0.95)
+		t, err := analysis.CompareRates(c.newRate, c.prevRate, 0.95)
+		if err != nil {
+			return nil, fmt.Errorf("sampling: uptake: compare %q: %w", c.name, err)
+		}
 		out[i] = UptakeComparison{Name: c.name, New: c.newRate, Old: c.prevRate, Test: t, Verdict: analysis.DefaultVerdictRule.Judge(t)}
 	}
 	return out, nil
