@@ -123,7 +123,7 @@ func exportFiles(paths []string) (map[string]string, error) {
 	for dec.More() {
 		var p struct {
 			ImportPath, Export string
-			Error      *struct{ Err string }
+			Error              *struct{ Err string }
 		}
 		if err := dec.Decode(&p); err != nil {
 			return nil, fmt.Errorf("go list -export: %w", err)
