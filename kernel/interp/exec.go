@@ -14,6 +14,7 @@ import (
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/check"
 )
 
 // Execute runs one cell: its magics (%help), then its code. Text goes to out while
@@ -82,18 +83,41 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 	}, nil
 }
 
-// runCode runs Go source (a cell, or a part of one with other lines blanked).
+// runCode runs Go source (a cell, or a part of one with other lines blanked):
+// each piece of the cell is parsed, the whole cell is type-checked against the
+// session (package check), and only then are the pieces rewritten for the
+// interpreter and run, one after the other.
 func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *engine.Error) {
 	s.mu.Lock()
 	s.lastID++
 	id := s.lastID
 	s.cells[id] = code
 	yi := s.yi
+	checker := s.checker
 	run := s.run
 	s.mu.Unlock()
 
 	groups := groupPieces(splitCell(code))
-	renamed := s.redeclaredTypes(code, groups, id)
+	units := make([]*check.Unit, len(groups))
+	imported := make([][]*ast.ImportSpec, len(groups))
+	for gi, g := range groups {
+		f, err := parser.ParseFile(yi.FileSet(), "_.go", g.source(code, id), parser.DeclarationErrors|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, s.compileError(err, id)
+		}
+		if g.kind == importPiece {
+			if imported[gi], err = s.dropKnownImports(f, yi.FileSet()); err != nil {
+				return nil, s.compileError(err, id)
+			}
+		}
+		units[gi] = &check.Unit{Kind: g.kind.unitKind(), File: f, Result: gi == len(groups)-1}
+	}
+	if err := checker.Check(yi.FileSet(), units); err != nil {
+		return nil, s.compileError(err, id)
+	}
+
+	hasMain := declaresMain(units)
+	renamed := s.redeclaredTypes(units, id)
 	// yaegi runs a function main of package main after every compile once it
 	// exists, so the session's main is __main: declared under that name, called
 	// under it, and run once by the cell that declares it, as go run would.
@@ -101,13 +125,13 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	for from, to := range renamed {
 		idents[from] = to
 	}
-	for gi, g := range groups {
-		last := gi == len(groups)-1
-		if err := s.runGroup(ctx, yi, code, id, g, last, idents); err != nil {
+	for gi, u := range units {
+		if err := s.runGroup(ctx, yi, id, u, imported[gi], idents); err != nil {
 			return nil, err
 		}
+		checker.Commit(u)
 	}
-	if declaresMain(code, groups, id) {
+	if hasMain {
 		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
 		prog, err := compileAST(yi, call)
 		if err != nil {
@@ -150,17 +174,13 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 // declared already, the fresh name it is compiled under: yaegi keeps the first
 // declaration of a type name, so a changed type gets a new name and the old name
 // becomes an alias of it.
-func (s *Session) redeclaredTypes(code string, groups []group, id int) map[string]string {
+func (s *Session) redeclaredTypes(units []*check.Unit, id int) map[string]string {
 	renamed := map[string]string{}
-	for _, g := range groups {
-		if g.kind != declPiece {
+	for _, u := range units {
+		if u.Kind != check.Decls {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), "", g.source(code, id), parser.SkipObjectResolution)
-		if err != nil {
-			continue // reported when the group is compiled
-		}
-		for _, d := range f.Decls {
+		for _, d := range u.File.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.TYPE {
 				continue
@@ -182,29 +202,17 @@ func (s *Session) redeclaredTypes(code string, groups []group, id int) map[strin
 	return renamed
 }
 
-// runGroup parses, rewrites, compiles and runs one group of a cell. In the last
-// group a final expression statement X becomes __rt.Result(X), which records its
-// value; if that does not compile (X has no value, or several), X runs as it is.
-func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code string, id int, g group, last bool, renamed map[string]string) *engine.Error {
-	src := g.source(code, id)
-	f, err := parser.ParseFile(yi.FileSet(), "_.go", src, parser.DeclarationErrors|parser.SkipObjectResolution)
-	if err != nil {
-		return s.compileError(err, id)
+// runGroup rewrites, compiles and runs one checked unit of a cell. In the last
+// unit a final expression statement X with a value becomes __rt.Result(X), which
+// records its value.
+func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, imported []*ast.ImportSpec, renamed map[string]string) *engine.Error {
+	f := u.File
+	if u.Kind == check.Imports && len(f.Decls) == 0 {
+		return nil
 	}
 	var node ast.Node = f
-	var imported []*ast.ImportSpec
-	if g.kind == importPiece {
-		if imported, err = s.dropKnownImports(f, yi.FileSet()); err != nil {
-			return s.compileError(err, id)
-		}
-		if len(f.Decls) == 0 {
-			return nil
-		}
-	}
-	var tail *ast.ExprStmt
-	var body *ast.BlockStmt
-	if g.kind == stmtPiece {
-		body = f.Decls[0].(*ast.FuncDecl).Body
+	body := u.Body()
+	if body != nil {
 		node = body
 	}
 	fset := yi.FileSet()
@@ -217,22 +225,15 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 			}
 		}
 	}
-	if last && body != nil && len(body.List) > 0 {
-		if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
-			tail = es
-			body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
-				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: es.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: es.Pos(), Name: "Result"}},
-				Lparen: es.Pos(),
-				Args:   []ast.Expr{es.X},
-				Rparen: es.End(),
-			}}
-		}
+	if es := u.ResultExpr(); es != nil && u.ResultType != nil && len(body.List) > 0 && body.List[len(body.List)-1] == es {
+		body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: es.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: es.Pos(), Name: "Result"}},
+			Lparen: es.Pos(),
+			Args:   []ast.Expr{es.X},
+			Rparen: es.End(),
+		}}
 	}
 	prog, err := compileAST(yi, node)
-	if err != nil && tail != nil {
-		body.List[len(body.List)-1] = tail
-		prog, err = compileAST(yi, node)
-	}
 	if err != nil && len(unsure) > 0 && strings.HasSuffix(err.Error(), "nil type") {
 		// yaegi's compiler fails this way on a range over an integer.
 		p := fset.Position(unsure[0])
@@ -265,16 +266,12 @@ func interrupted() *engine.Error {
 const mainName = "__main"
 
 // declaresMain reports whether the cell declares func main.
-func declaresMain(code string, groups []group, id int) bool {
-	for _, g := range groups {
-		if g.kind != declPiece {
+func declaresMain(units []*check.Unit) bool {
+	for _, u := range units {
+		if u.Kind != check.Decls {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), "", g.source(code, id), parser.SkipObjectResolution)
-		if err != nil {
-			continue
-		}
-		for _, d := range f.Decls {
+		for _, d := range u.File.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
 				return true
 			}

@@ -21,6 +21,8 @@ import (
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/exportdata"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -55,6 +57,8 @@ type Session struct {
 	types map[string]string
 	// imports maps each name imported by a cell to the package's path.
 	imports map[string]string
+	// checker type-checks cells against what earlier cells declared.
+	checker *check.Session
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
@@ -126,6 +130,7 @@ func (s *Session) Reset() error {
 	s.cells = map[int]string{}
 	s.types = map[string]string{}
 	s.imports = map[string]string{rtName: rtPath}
+	s.checker = check.NewSession(exportdata.Default)
 	s.mu.Unlock()
 	return nil
 }

@@ -199,7 +199,7 @@ func TestRangeOverUnrecognisedInt(t *testing.T) {
 		t.Errorf("%s: %s\n%s", e.Name, e.Value, tb)
 	}
 	expect(t, s,
-		[2]string{"for i := range int(three()) { n += i }\nn", "3"},
+		[2]string{"n := 0\nfor i := range int(three()) { n += i }\nn", "3"},
 		[2]string{"pairs := 0\nouter:\nfor i := range 3 {\n\tfor j := range n {\n\t\tif j > i { continue outer }\n\t\tpairs++\n\t}\n}\npairs", "6"},
 	)
 }
