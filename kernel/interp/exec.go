@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
+	"go/types"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -15,6 +18,8 @@ import (
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
 	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // Execute runs one cell: its magics (%help), then its code. Text goes to out while
@@ -112,24 +117,49 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 		}
 		units[gi] = &check.Unit{Kind: g.kind.unitKind(), File: f, Result: gi == len(groups)-1}
 	}
-	if err := checker.Check(yi.FileSet(), units); err != nil {
+	fset := yi.FileSet()
+	if err := checker.Check(fset, units); err != nil {
 		return nil, s.compileError(err, id)
+	}
+	for _, u := range units {
+		if errs := refuse.Unit(fset, u, interpreterHas); len(errs) > 0 {
+			return nil, s.refusal(errs, id)
+		}
 	}
 
 	hasMain := declaresMain(units)
 	renamed := s.redeclaredTypes(units, id)
-	// yaegi runs a function main of package main after every compile once it
-	// exists, so the session's main is __main: declared under that name, called
-	// under it, and run once by the cell that declares it, as go run would.
-	idents := map[string]string{"main": mainName}
-	for from, to := range renamed {
-		idents[from] = to
+	cfg := desugar.Config{
+		Fset:     fset,
+		Runtime:  rtName,
+		TypeName: func(tn *types.TypeName) (string, bool) { return s.nameableType(tn, renamed) },
+		Import:   s.hiddenImport,
+		Has:      interpreterHas,
+		Unique:   s.unique,
+	}
+	results := make([]*ast.ExprStmt, len(units))
+	for gi, u := range units {
+		if u.ResultType != nil {
+			results[gi] = u.ResultExpr()
+		}
+		if err := desugar.Unit(u, cfg); err != nil {
+			var r *refuse.Error
+			if errors.As(err, &r) {
+				return nil, s.refusal([]*refuse.Error{r}, id)
+			}
+			return nil, s.compileError(err, id)
+		}
+		s.renameIdents(u, renamed)
+	}
+	if err := s.importHidden(yi); err != nil {
+		return nil, s.compileError(err, id)
 	}
 	for gi, u := range units {
-		if err := s.runGroup(ctx, yi, id, u, imported[gi], idents); err != nil {
+		if err := s.runGroup(ctx, yi, id, u, results[gi], imported[gi]); err != nil {
 			return nil, err
 		}
 		checker.Commit(u)
+		s.noteTypes(u, renamed)
 	}
 	if hasMain {
 		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
@@ -202,10 +232,9 @@ func (s *Session) redeclaredTypes(units []*check.Unit, id int) map[string]string
 	return renamed
 }
 
-// runGroup rewrites, compiles and runs one checked unit of a cell. In the last
-// unit a final expression statement X with a value becomes __rt.Result(X), which
-// records its value.
-func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, imported []*ast.ImportSpec, renamed map[string]string) *engine.Error {
+// runGroup compiles and runs one checked, desugared unit of a cell. A result
+// expression statement X becomes __rt.Result(X), which records its value.
+func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, result *ast.ExprStmt, imported []*ast.ImportSpec) *engine.Error {
 	f := u.File
 	if u.Kind == check.Imports && len(f.Decls) == 0 {
 		return nil
@@ -215,31 +244,15 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 	if body != nil {
 		node = body
 	}
-	fset := yi.FileSet()
-	unsure := s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
-	if body != nil {
-		for _, st := range body.List {
-			if d, ok := st.(*ast.DeferStmt); ok {
-				return s.compileError(fmt.Errorf("%s: defer at a cell's top level: a cell is not a function, so the call would wait for "+
-					"the end of the session; call it at the end of the cell, or put the code in a function", fset.Position(d.Defer)), id)
-			}
-		}
-	}
-	if es := u.ResultExpr(); es != nil && u.ResultType != nil && len(body.List) > 0 && body.List[len(body.List)-1] == es {
+	if result != nil && len(body.List) > 0 && body.List[len(body.List)-1] == result {
 		body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
-			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: es.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: es.Pos(), Name: "Result"}},
-			Lparen: es.Pos(),
-			Args:   []ast.Expr{es.X},
-			Rparen: es.End(),
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: "Result"}},
+			Lparen: result.Pos(),
+			Args:   []ast.Expr{result.X},
+			Rparen: result.End(),
 		}}
 	}
 	prog, err := compileAST(yi, node)
-	if err != nil && len(unsure) > 0 && strings.HasSuffix(err.Error(), "nil type") {
-		// yaegi's compiler fails this way on a range over an integer.
-		p := fset.Position(unsure[0])
-		err = fmt.Errorf("%s: cannot range over this: if it is an integer, yaegi v0.16.1 cannot range over it "+
-			"(ranges over integer literals, variables and len() are rewritten for it); write for i := 0; i < n; i++", p)
-	}
 	if err != nil {
 		return s.compileError(err, id)
 	}
@@ -252,6 +265,76 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		return interrupted()
 	}
 	return s.runtimeError(err, id)
+}
+
+// noteTypes records the interpreter's names of the types u declared.
+func (s *Session) noteTypes(u *check.Unit, renamed map[string]string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, obj := range u.Declared() {
+		if tn, ok := obj.(*types.TypeName); ok {
+			s.typeNames[tn] = name
+			if to, ok := renamed[name]; ok {
+				s.typeNames[tn] = to
+			}
+		}
+	}
+}
+
+// hiddenImport returns the name rewritten code reaches the package at path by,
+// a name no cell can use; importHidden imports the new ones before the cell runs.
+func (s *Session) hiddenImport(path string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name, ok := s.hidden[path]
+	if !ok {
+		name = "__imp" + strconv.Itoa(len(s.hidden)) + "_" + strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '_'
+		}, path)
+		s.hidden[path] = name
+		s.hiddenNew = append(s.hiddenNew, path)
+	}
+	return name
+}
+
+func (s *Session) importHidden(yi *interp.Interpreter) error {
+	s.mu.Lock()
+	paths := s.hiddenNew
+	s.hiddenNew = nil
+	s.mu.Unlock()
+	if len(paths) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("package main\nimport (\n")
+	for _, p := range paths {
+		fmt.Fprintf(&b, "\t%s %q\n", s.hidden[p], p)
+	}
+	b.WriteString(")\n")
+	_, err := compileAndRun(yi, b.String())
+	return err
+}
+
+// unique returns a number no earlier call in the session returned.
+func (s *Session) unique() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lastUnique++
+	return s.lastUnique
+}
+
+// refusal is the error of a cell refused before it runs (package refuse).
+func (s *Session) refusal(errs []*refuse.Error, id int) *engine.Error {
+	var list scanner.ErrorList
+	for _, r := range errs {
+		list = append(list, &scanner.Error{Pos: r.Pos, Msg: r.Msg})
+	}
+	e := s.compileError(list, id)
+	e.Name = "Unsupported"
+	return e
 }
 
 // interrupted is the error of an interrupted cell.
