@@ -101,16 +101,16 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 	})
 }
 
-// interpreterHas reports whether the interpreter can give a cell path.name: the
-// symbol tables for compiled packages, or the Go source it runs for the generic
-// standard packages.
+// interpreterHas reports whether the interpreter can give a cell path.name (the
+// package itself for name ""): the symbol tables for compiled packages, or the Go
+// source it runs for the generic standard packages.
 func interpreterHas(path, name string) bool {
 	if table, ok := tablesByPath()[path]; ok {
 		_, has := table[name]
-		return has
+		return has || name == ""
 	}
 	if names, ok := sourcePackages()[path]; ok {
-		return names[name]
+		return names[name] || name == ""
 	}
 	return false
 }
@@ -123,6 +123,7 @@ var tablesByPath = sync.OnceValue(func() map[string]map[string]reflect.Value {
 			byPath[key[:i]] = table
 		}
 	}
+	byPath["display"] = byPath["github.com/ratelab/ratelab/kernel/display"] // as cells import it
 	return byPath
 })
 

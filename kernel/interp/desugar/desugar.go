@@ -76,6 +76,9 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
+	d.constRepeats(root)
+	d.defers(root)
+	d.typeSwitches(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)

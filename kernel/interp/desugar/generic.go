@@ -3,6 +3,7 @@ package desugar
 import (
 	"go/ast"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -23,7 +24,12 @@ func (d *desugarer) expressions(root ast.Node) {
 			}
 			r = d.instance(n, n, c)
 		case *ast.SelectorExpr:
-			r = d.instance(n, n.Sel, c)
+			if r = d.methodExpr(n); r == nil {
+				r = d.methodValue(n, c)
+			}
+			if r == nil {
+				r = d.instance(n, n.Sel, c)
+			}
 		case *ast.IndexExpr:
 			r = d.instance(n, instanceIdent(n.X), c)
 		case *ast.IndexListExpr:
@@ -146,4 +152,46 @@ func (d *desugarer) compiledGenericType(e ast.Expr, id *ast.Ident, inst types.In
 		return nil
 	}
 	return te
+}
+
+// methodValue rewrites x.M, a method value with a value receiver that is not
+// called at once, as func(__r X) F { return __r.M }(x): Go copies x when the
+// method value is made, yaegi v0.16.1 reads x when it is called.
+func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Expr {
+	s, ok := d.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == sel {
+		return nil
+	}
+	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr || s.Indirect() {
+		return nil
+	}
+	rt := d.typeOf(sel.X)
+	if rt == nil || types.IsInterface(rt) {
+		return nil
+	}
+	if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+		return nil
+	}
+	pos := sel.Pos()
+	recvType, err := d.typeExpr(rt, pos)
+	if err != nil {
+		d.fail(pos, "method value "+sel.Sel.Name, err)
+		return nil
+	}
+	ft, err := d.typeExpr(s.Type(), pos)
+	if err != nil {
+		d.fail(pos, "method value "+sel.Sel.Name, err)
+		return nil
+	}
+	r := "__mr" + strconv.Itoa(d.cfg.Unique())
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, r)}, Type: recvType}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{
+			&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}}}}, Rbrace: sel.End()},
+	}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{sel.X}, Rparen: sel.End()}
 }

@@ -67,6 +67,9 @@ func (d *desugarer) topStmt(st ast.Stmt) []ast.Stmt {
 		}
 	case *ast.DeclStmt:
 		gd, ok := st.Decl.(*ast.GenDecl)
+		if ok && gd.Tok == token.CONST {
+			d.nameBlankConsts(gd)
+		}
 		if !ok || gd.Tok != token.VAR {
 			break
 		}
@@ -163,6 +166,18 @@ func (d *desugarer) parallel(pos token.Pos, lhs, rhs []ast.Expr, tok token.Token
 		}}})
 	}
 	return append(out, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: tok, Rhs: rhs})
+}
+
+// nameBlankConsts gives the _ of a constant declaration fresh names: the
+// values of the specs after them depend on iota, so the specs must stay.
+func (d *desugarer) nameBlankConsts(gd *ast.GenDecl) {
+	for _, sp := range gd.Specs {
+		for _, n := range sp.(*ast.ValueSpec).Names {
+			if n.Name == "_" {
+				n.Name = d.temp("blank")
+			}
+		}
+	}
 }
 
 // callsGeneric reports whether any of exprs calls a generic function (outside

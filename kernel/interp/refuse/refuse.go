@@ -14,6 +14,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 
 	"github.com/ratelab/ratelab/kernel/interp/check"
 )
@@ -45,6 +46,18 @@ const (
 	// function that calls recover: such deferred calls run from a helper, where
 	// recover returns nil.
 	RecoverInRangeFuncDefer
+	// GenericGlobal: a variable at a cell's top level whose type is a pointer to
+	// an instance of a generic type with several type arguments: yaegi v0.16.1 fails to compile
+	// such a global ("CFG post-order panic").
+	GenericGlobal
+	// MixedTypeSwitch: a type switch with a case of an interface of a compiled
+	// package (error, fmt.Stringer…) and a case of an interface a cell declared:
+	// yaegi v0.16.1 never matches the first in a type switch, and fails on the
+	// second once rewritten into type assertions.
+	MixedTypeSwitch
+	// UnavailablePackage: an import of a package the interpreter has nothing
+	// of (unsafe and syscall have no symbol tables).
+	UnavailablePackage
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -60,6 +73,12 @@ var what = map[Kind]struct{ msg, instead string }{
 	Unwritable: {"%s: %s", "give the value a type of your own, or convert it"},
 	GotoOutOfRangeFunc: {"goto %s leaves the body of a range over a function, which ratelab runs as a callback",
 		"use break or continue with a label, or a flag"},
+	GenericGlobal: {"session variable %s has type %s, a pointer to a generic type with several type arguments, which the interpreter cannot hold at a cell's top level",
+		"use it inside a function (a cell's func main runs as go run runs it)"},
+	MixedTypeSwitch: {"type switch with case %s and case %s: ratelab cannot run a type switch that mixes interfaces of compiled packages with interfaces declared in cells",
+		"test the compiled interface first with a type assertion, if v, ok := x.(error); ok {…}, and switch on the rest"},
+	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
+		"use a package that offers the same, or run this code as a compiled program"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
@@ -79,10 +98,18 @@ func At(fset *token.FileSet, pos token.Pos, k Kind, args ...any) *Error {
 	return &Error{Pos: fset.Position(pos), Kind: k, Msg: fmt.Sprintf(w.msg, args...) + "; " + w.instead}
 }
 
-// Unit returns the refusals of u, a checked unit: top-level defer and return, and
-// every use of a compiled package's symbol for which has(path, name) is false.
+// Unit returns the refusals of u, a checked unit: imports of packages for which
+// has(path, "") is false, top-level defer and return, and every use of a
+// compiled package's symbol for which has(path, name) is false.
 func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) []*Error {
 	var errs []*Error
+	if u.Kind == check.Imports {
+		for _, is := range u.File.Imports {
+			if path, err := strconv.Unquote(is.Path.Value); err == nil && !has(path, "") {
+				errs = append(errs, At(fset, is.Path.Pos(), UnavailablePackage, path))
+			}
+		}
+	}
 	if body := u.Body(); body != nil {
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -95,6 +122,13 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 			}
 			return true
 		})
+	}
+	if u.Kind == check.Stmts {
+		for name, obj := range u.Declared() {
+			if v, ok := obj.(*types.Var); ok && severalTypeArgs(v.Type()) {
+				errs = append(errs, At(fset, v.Pos(), GenericGlobal, name, types.TypeString(v.Type(), qualifier)))
+			}
+		}
 	}
 	for id, obj := range u.Info.Uses {
 		pkg := obj.Pkg()
@@ -115,6 +149,26 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 	}
 	sortErrors(errs)
 	return errs
+}
+
+// severalTypeArgs reports whether t is a pointer to an instance of a generic
+// type with more than one type argument (what yaegi v0.16.1 fails on; a value of
+// such a type it holds).
+func severalTypeArgs(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := p.Elem().(*types.Named)
+	return ok && named.TypeArgs().Len() > 1
+}
+
+// qualifier writes the session's names unqualified.
+func qualifier(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	return p.Name()
 }
 
 func isGeneric(obj types.Object) bool {
