@@ -102,66 +102,22 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	run := s.run
 	s.mu.Unlock()
 
-	groups := groupPieces(splitCell(code))
-	units := make([]*check.Unit, len(groups))
-	imported := make([][]*ast.ImportSpec, len(groups))
-	for gi, g := range groups {
-		f, err := parser.ParseFile(yi.FileSet(), "_.go", g.source(code, id), parser.DeclarationErrors|parser.SkipObjectResolution)
-		if err != nil {
-			return nil, s.compileError(err, id)
-		}
-		if g.kind == importPiece {
-			if imported[gi], err = s.dropKnownImports(f, yi.FileSet()); err != nil {
-				return nil, s.compileError(err, id)
-			}
-		}
-		units[gi] = &check.Unit{Kind: g.kind.unitKind(), File: f, Result: gi == len(groups)-1}
+	c, e := s.frontEnd(yi.FileSet(), checker, code, id)
+	if e != nil {
+		return nil, e
 	}
-	fset := yi.FileSet()
-	if err := checker.Check(fset, units); err != nil {
-		return nil, s.compileError(err, id)
-	}
-	for _, u := range units {
-		if errs := refuse.Unit(fset, u, interpreterHas); len(errs) > 0 {
-			return nil, s.refusal(errs, id)
-		}
-	}
-
-	hasMain := declaresMain(units)
-	renamed := s.redeclaredTypes(units, id)
-	cfg := desugar.Config{
-		Fset:     fset,
-		Runtime:  rtName,
-		TypeName: func(tn *types.TypeName) (string, bool) { return s.nameableType(tn, renamed) },
-		Import:   s.hiddenImport,
-		Has:      interpreterHas,
-		Unique:   s.unique,
-	}
-	results := make([]*ast.ExprStmt, len(units))
-	for gi, u := range units {
-		if u.ResultType != nil {
-			results[gi] = u.ResultExpr()
-		}
-		if err := desugar.Unit(u, cfg); err != nil {
-			var r *refuse.Error
-			if errors.As(err, &r) {
-				return nil, s.refusal([]*refuse.Error{r}, id)
-			}
-			return nil, s.compileError(err, id)
-		}
-		s.renameIdents(u, renamed)
-	}
+	units, renamed := c.units, c.renamed
 	if err := s.importHidden(yi); err != nil {
 		return nil, s.compileError(err, id)
 	}
 	for gi, u := range units {
-		if err := s.runGroup(ctx, yi, id, u, results[gi], imported[gi]); err != nil {
+		if err := s.runGroup(ctx, yi, id, u, c.results[gi], c.imported[gi]); err != nil {
 			return nil, err
 		}
 		checker.Commit(u)
 		s.noteTypes(u, renamed)
 	}
-	if hasMain {
+	if c.hasMain {
 		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
 		prog, err := compileAST(yi, call)
 		if err != nil {
@@ -198,6 +154,71 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 		return nil, perr
 	}
 	return &b, nil
+}
+
+// cell is a cell the front end prepared for the interpreter: checked, refused
+// or desugared, and renamed.
+type cell struct {
+	units    []*check.Unit
+	imported [][]*ast.ImportSpec // per unit, the imports to note once it ran
+	results  []*ast.ExprStmt     // per unit, its result expression, or nil
+	renamed  map[string]string   // the types the cell declares again
+	hasMain  bool
+}
+
+// frontEnd parses code (cell id) into units, type-checks them against the
+// session, refuses what the interpreter cannot run, and desugars the rest.
+// Nothing runs.
+func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code string, id int) (*cell, *engine.Error) {
+	groups := groupPieces(splitCell(code))
+	units := make([]*check.Unit, len(groups))
+	imported := make([][]*ast.ImportSpec, len(groups))
+	for gi, g := range groups {
+		f, err := parser.ParseFile(fset, "_.go", g.source(code, id), parser.DeclarationErrors|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, s.compileError(err, id)
+		}
+		if g.kind == importPiece {
+			if imported[gi], err = s.dropKnownImports(f, fset); err != nil {
+				return nil, s.compileError(err, id)
+			}
+		}
+		units[gi] = &check.Unit{Kind: g.kind.unitKind(), File: f, Result: gi == len(groups)-1}
+	}
+	if err := checker.Check(fset, units); err != nil {
+		return nil, s.compileError(err, id)
+	}
+	for _, u := range units {
+		if errs := refuse.Unit(fset, u, interpreterHas); len(errs) > 0 {
+			return nil, s.refusal(errs, id)
+		}
+	}
+
+	hasMain := declaresMain(units)
+	renamed := s.redeclaredTypes(units, id)
+	cfg := desugar.Config{
+		Fset:     fset,
+		Runtime:  rtName,
+		TypeName: func(tn *types.TypeName) (string, bool) { return s.nameableType(tn, renamed) },
+		Import:   s.hiddenImport,
+		Has:      interpreterHas,
+		Unique:   s.unique,
+	}
+	results := make([]*ast.ExprStmt, len(units))
+	for gi, u := range units {
+		if u.ResultType != nil {
+			results[gi] = u.ResultExpr()
+		}
+		if err := desugar.Unit(u, cfg); err != nil {
+			var r *refuse.Error
+			if errors.As(err, &r) {
+				return nil, s.refusal([]*refuse.Error{r}, id)
+			}
+			return nil, s.compileError(err, id)
+		}
+		s.renameIdents(u, renamed)
+	}
+	return &cell{units: units, imported: imported, results: results, renamed: renamed, hasMain: hasMain}, nil
 }
 
 // redeclaredTypes returns, for each type the cell declares that an earlier cell
