@@ -334,6 +334,9 @@ func checkCorpusRun(t *testing.T, name, mode string, cells corpusCells, want goR
 	}
 	if got := stderr.String(); want.panicMsg == "" && got != want.stderr {
 		t.Errorf("stderr differs from go run:\n%s", lineDiff(want.stderr, got))
+		if strings.Contains(got, "DATA RACE") { // the race detector's report, in the cell
+			t.Log(got)
+		}
 	}
 }
 
