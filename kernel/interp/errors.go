@@ -56,7 +56,7 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 			if i == 0 {
 				e.Value = msg
 			}
-			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+msg)...)
+			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+escapePercent(msg))...)
 		}
 		return e
 	}
@@ -75,7 +75,7 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 		e.Traceback = []string{"CompileError: " + msg}
 		return e
 	}
-	e.Traceback = s.quote(p, id, "%s: "+rest)
+	e.Traceback = s.quote(p, id, "%s: "+escapePercent(rest))
 	return e
 }
 
@@ -171,6 +171,9 @@ func (s *Session) describePosLocked(pos string) string {
 	}
 	return where
 }
+
+// escapePercent makes msg safe to splice into quote's format.
+func escapePercent(msg string) string { return strings.ReplaceAll(msg, "%", "%%") }
 
 // clarify rewords yaegi messages that would puzzle a Go programmer.
 func clarify(msg string) string {

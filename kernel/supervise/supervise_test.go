@@ -277,6 +277,7 @@ func TestInterrupt(t *testing.T) {
 
 func TestUnresponsiveCellIsKilled(t *testing.T) {
 	sup := newTestInterpreter(t, false)
+	run(t, sup, "set 0") // the session has started: the interrupt below finds the cell running
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	_, e := sup.Execute(ctx, "hang", &record{})

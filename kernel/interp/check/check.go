@@ -284,6 +284,14 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 			continue // a session variable
 		case te.Pos == resultPos && resultPos.IsValid() && strings.HasSuffix(te.Msg, " is not used"):
 			continue // the cell's result
+		case strings.HasPrefix(te.Msg, "could not import "):
+			// go/types wraps the importer's reason in parentheses, and ours
+			// has its own: `cannot import "p": reason` reads better.
+			path, reason, ok := strings.Cut(strings.TrimPrefix(te.Msg, "could not import "), " (")
+			if ok {
+				report(te.Pos, fmt.Sprintf("cannot import %q: %s", path, strings.TrimSuffix(reason, ")")))
+				continue
+			}
 		}
 		report(te.Pos, unqualifyMain(te.Msg))
 	}

@@ -74,7 +74,7 @@ func TestGoErrorMessages(t *testing.T) {
 		{[]cellUnit{stmts("func() { w := 3 }()")}, "declared and not used: w"},
 		{[]cellUnit{stmts("q := undefinedName + 1")}, "undefined: undefinedName"},
 		{[]cellUnit{imports(`import "fmt"`), stmts("fmt.Printl(1)")}, "undefined: fmt.Printl"},
-		{[]cellUnit{imports(`import "no/such"`)}, `could not import no/such (package no/such is not built into ratelab`},
+		{[]cellUnit{imports(`import "no/such"`)}, `cannot import "no/such": package no/such is not built into ratelab (cells can import`},
 		{[]cellUnit{stmts("x := 1\nx\nx")}, "x (variable of type int) is not used"},
 		{[]cellUnit{stmts("for {\n\tbreak L\n}")}, "invalid break label L"},
 		{[]cellUnit{stmts("min(1, \"a\")")}, `invalid argument: mismatched types untyped int (previous argument) and untyped string (type of "a")`},
