@@ -97,6 +97,8 @@ type LoadReport struct {
 	// load). Damage inside a page without one, or anywhere in a CSV, is found only
 	// where it breaks the format or Validate flags the value.
 	Pages, PagesWithCRC int
+	// Notes lists what loading converted, such as classic Mac line endings.
+	Notes []string
 }
 
 func (r *LoadReport) fillColumns(t *Table) {
@@ -135,6 +137,9 @@ func (r LoadReport) String() string {
 	}
 	if s := r.checksums(); s != "" {
 		fmt.Fprintf(&b, "page checksums: %s\n", s)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	return b.String()
 }
@@ -183,6 +188,9 @@ func (r LoadReport) items() [][2]string {
 	}
 	if s := r.checksums(); s != "" {
 		items = append(items, [2]string{"page checksums", s})
+	}
+	for _, n := range r.Notes {
+		items = append(items, [2]string{"note", n})
 	}
 	return items
 }

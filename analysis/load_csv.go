@@ -3,7 +3,6 @@ package analysis
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/csv"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -38,16 +38,9 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	format := "csv"
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: gzip: %w", name, err)
-		}
-		defer gz.Close()
-		br = bufio.NewReaderSize(gz, 1<<16)
-		format = "csv.gz"
+	br, format, notes, err := csvInput(r, name)
+	if err != nil {
+		return nil, err
 	}
 	p, err := newCSVPlan(br, name, o)
 	if err != nil {
@@ -67,7 +60,7 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 		return nil, err
 	}
 	t.addSegments(segs)
-	t.report = LoadReport{Source: name, Format: format, Rows: t.n, Unknown: p.unknown, Nulls: nulls}
+	t.report = LoadReport{Source: name, Format: format, Rows: t.n, Unknown: p.unknown, Nulls: nulls, Notes: notes}
 	t.report.fillColumns(t)
 	return t, nil
 }
@@ -89,10 +82,16 @@ type csvPlan struct {
 func newCSVPlan(br *bufio.Reader, name string, o loadOptions) (*csvPlan, error) {
 	line, err := br.ReadBytes('\n')
 	if err != nil && !(errors.Is(err, io.EOF) && len(line) > 0) {
-		if errors.Is(err, io.EOF) {
+		switch {
+		case errors.Is(err, errTruncatedGzip):
+			return nil, truncatedError(name, 0, nil)
+		case errors.Is(err, io.EOF):
 			return nil, fmt.Errorf("load %s: empty input, expected a header line", name)
 		}
 		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	if msg := textError(line); msg != "" {
+		return nil, fmt.Errorf("load %s: line 1: the header is not text: %s", name, msg)
 	}
 	header, err := csv.NewReader(bytes.NewReader(line)).Read()
 	if err != nil {
@@ -206,7 +205,7 @@ func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[
 // and sends them as chunks with their first line number. It stops early once a
 // worker has failed: later chunks cannot hold an earlier error.
 func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, mu *sync.Mutex, failed *bool) error {
-	var carry []byte
+	var carry, last []byte // last: the last complete line sent, for a truncation error
 	line, idx := 2, 0
 	eof := false
 	for !eof {
@@ -226,6 +225,11 @@ func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, m
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
 			eof = true
+		case errors.Is(err, errTruncatedGzip):
+			if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+				return truncatedError(p.name, line-1+bytes.Count(buf[:i+1], []byte{'\n'}), lastLine(buf[:i+1]))
+			}
+			return truncatedError(p.name, line-1, last)
 		case err != nil:
 			return fmt.Errorf("load %s: read: %w", p.name, err)
 		}
@@ -241,6 +245,9 @@ func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, m
 		carry = append(carry[:0], buf[cut:n]...)
 		if cut > 0 {
 			data := buf[:cut]
+			if data[len(data)-1] == '\n' {
+				last = append(last[:0], lastLine(data)...)
+			}
 			chunks <- csvChunk{idx: idx, data: data, line: line}
 			idx++
 			line += bytes.Count(data, []byte{'\n'})
@@ -501,7 +508,13 @@ func (ps *csvParser) field(k int, v []byte, line int) error {
 		if len(v) == 0 {
 			ps.nulls[k]++
 		}
+		known := len(b.sLocal[j].vals)
 		b.strs[j] = append(b.strs[j], b.strCode(j, v))
+		// Each distinct text is checked once: invalid UTF-8 is text in another
+		// encoding (or damage), and replacing it would merge different values.
+		if len(b.sLocal[j].vals) > known && !utf8.Valid(v) {
+			return ps.fieldErr(line, k, v, "is not valid UTF-8: "+utf8Hint(v))
+		}
 	case c == colUsageHours:
 		x := math.NaN()
 		if len(v) == 0 {

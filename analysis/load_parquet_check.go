@@ -85,6 +85,15 @@ func pqFooter(r io.ReaderAt, size int64) (*format.FileMetaData, error) {
 	if err := decodeBounded(buf, md); err != nil {
 		return nil, fmt.Errorf("footer: %w", err)
 	}
+	for i, e := range md.Schema[min(1, len(md.Schema)):] {
+		// Every field but the root says how it repeats; a leaf has a physical type.
+		if rt := e.RepetitionType; !rt.Valid || rt.V < format.Required || rt.V > format.Repeated {
+			return nil, fmt.Errorf("schema field %d (%q) has no valid repetition (required, optional or repeated): the footer is damaged", i+1, e.Name)
+		}
+		if leaf := !e.NumChildren.Valid || e.NumChildren.V == 0; leaf && (!e.Type.Valid || e.Type.V < format.Boolean || e.Type.V > format.FixedLenByteArray) {
+			return nil, fmt.Errorf("schema field %d (%q) has no valid type: the footer is damaged", i+1, e.Name)
+		}
+	}
 	dataEnd := size - 8 - n
 	var rows int64
 	for g, rg := range md.RowGroups {
