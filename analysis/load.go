@@ -18,9 +18,14 @@ import (
 type LoadOption func(*loadOptions)
 
 type loadOptions struct {
-	columns map[column]bool // nil: every known column
-	workers int
+	columns  map[column]bool // nil: every known column
+	workers  int
+	progress func(name string) Progress // nil: the one SetProgress set
+	size     int64                      // the input's size when known before it was wrapped
 }
+
+// withSize passes the size of an input that LoadReader wraps before LoadCSV sees it.
+func withSize(n int64) LoadOption { return func(o *loadOptions) { o.size = n } }
 
 // WithColumns loads only the named schema columns (plus nothing else): Parquet reads
 // only their column chunks, CSV skips parsing the other fields. Unknown names make
@@ -257,10 +262,11 @@ func LoadFS(fsys fs.FS, path string, opts ...LoadOption) (*Table, error) {
 // magic bytes; name is used in messages. Parquet needs random access: when r is not
 // an io.ReaderAt with a known size, it is read into memory first.
 func LoadReader(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
+	size := inputSize(r)
 	br := bufio.NewReaderSize(r, 1<<16)
 	magic, _ := br.Peek(4)
 	if string(magic) != "PAR1" {
-		return LoadCSV(br, name, opts...)
+		return LoadCSV(br, name, append(opts, withSize(size))...)
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {

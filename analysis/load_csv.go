@@ -38,6 +38,20 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
+	size := o.size
+	if size == 0 {
+		size = inputSize(r)
+	}
+	m := newLoadMeter(o, name, size)
+	if m != nil {
+		r = countingReader{r, m}
+	}
+	t, err := loadCSV(r, name, o, m)
+	m.finish(err)
+	return t, err
+}
+
+func loadCSV(r io.Reader, name string, o loadOptions, m *loadMeter) (*Table, error) {
 	br, format, notes, err := csvInput(r, name)
 	if err != nil {
 		return nil, err
@@ -55,7 +69,7 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 	for _, c := range p.skipped {
 		t.skipped[c] = true
 	}
-	segs, nulls, err := p.parseAll(br, t, o.workers)
+	segs, nulls, err := p.parseAll(br, t, o.workers, m)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +144,7 @@ type csvChunk struct {
 
 // parseAll cuts the input into chunks at record boundaries and parses them with
 // workers goroutines, returning the segments in input order.
-func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[string]int, error) {
+func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int, m *loadMeter) ([]*segment, map[string]int, error) {
 	chunks := make(chan csvChunk, workers)
 	free := make(chan []byte, workers+2)
 	for i := 0; i < workers+2; i++ {
@@ -157,6 +171,9 @@ func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[
 				var err error
 				if !stop {
 					seg, err = ps.parse(c, t)
+				}
+				if seg != nil {
+					m.add(0, int64(seg.n))
 				}
 				free <- c.data[:cap(c.data)]
 				mu.Lock()

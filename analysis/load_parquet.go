@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/deprecated"
@@ -30,6 +31,13 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
+	m := newLoadMeter(o, name, size)
+	t, err := loadParquet(r, size, name, o, m)
+	m.finish(err)
+	return t, err
+}
+
+func loadParquet(r io.ReaderAt, size int64, name string, o loadOptions, m *loadMeter) (*Table, error) {
 	md, err := pqFooter(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
@@ -79,6 +87,7 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 			for g := range next {
 				rg := rowGroupReader{r: r, meta: &md.RowGroups[g], group: groups[g], cols: cols, nulls: &nulls[g], pages: &pages[g]}
 				segs[g], errs[g] = rg.read(b, t)
+				m.add(rg.bytes(), rg.meta.NumRows)
 			}
 		}()
 	}
@@ -218,6 +227,16 @@ func (rg rowGroupReader) read(b *segBuilder, t *Table) (seg *segment, err error)
 	return b.finish(t), nil
 }
 
+// bytes is the size of the row group's column chunks: what the meter counts as
+// read once it is done (the other columns are never read).
+func (rg rowGroupReader) bytes() int64 {
+	var n int64
+	for _, c := range rg.meta.Columns {
+		n += c.MetaData.TotalCompressedSize
+	}
+	return n
+}
+
 func (rg rowGroupReader) readColumn(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, rows int64) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -335,7 +354,11 @@ func convertValues(b *segBuilder, pc pqColumn, v *encoding.Values, codes *[]uint
 		data, off := v.ByteArray()
 		*codes = (*codes)[:0]
 		for i := 0; i+1 < len(off); i++ {
-			*codes = append(*codes, b.strCode(int(c-firstStr), data[off[i]:off[i+1]]))
+			s := data[off[i]:off[i+1]]
+			if !utf8.Valid(s) {
+				return fmt.Errorf("%q is not valid UTF-8 (Parquet strings are UTF-8: the page is damaged)", s)
+			}
+			*codes = append(*codes, b.strCode(int(c-firstStr), s))
 		}
 	case c == colUsageHours:
 		switch pc.kind {

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
+
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
@@ -223,6 +226,11 @@ func pqCheckChunk(r io.ReaderAt, m *format.ColumnMetaData, rows int64, maxDef by
 		if err := checkStreamSize(r, m.Codec, pos+levels, csize-levels, usize-levels); err != nil {
 			return st, bad("%v", err)
 		}
+		if h.CRC == 0 && h.Type != format.DictionaryPage {
+			if err := checkRuns(r, m.Codec, h, pos, maxDef); err != nil {
+				return st, bad("%v", err)
+			}
+		}
 		st.pages++
 		if h.CRC != 0 {
 			st.withCRC++
@@ -244,6 +252,87 @@ func checkPlainSize(t format.Type, enc format.Encoding, n, size int64) error {
 		return nil
 	}
 	return fmt.Errorf("%d PLAIN %s values take %d bytes, not %d", n, t, n*width, size)
+}
+
+// checkRuns checks the run lengths of a data page without a CRC: its definition
+// levels and dictionary indexes are run-length encoded, and parquet-go's decoder
+// allocates every run a header claims (up to 2³¹ values) before it compares the
+// total with the page's value count. (A page with a CRC has been verified before
+// it is decoded, so its runs are what the writer wrote.) Each run may hold no
+// more values than the page has left, plus the padding of a bit-packed group.
+func checkRuns(r io.ReaderAt, codec format.CompressionCodec, h *format.PageHeader, pos int64, maxDef byte) error {
+	var n int64
+	var enc format.Encoding
+	var levels []byte // v2: the definition levels, stored apart and uncompressed
+	raw := make([]byte, h.CompressedPageSize)
+	if _, err := r.ReadAt(raw, pos); err != nil {
+		return err
+	}
+	if h.Type == format.DataPageV2 {
+		v := h.DataPageHeaderV2.V
+		n, enc = int64(v.NumValues), v.Encoding
+		rep, def := int64(v.RepetitionLevelsByteLength), int64(v.DefinitionLevelsByteLength)
+		levels, raw = raw[rep:rep+def], raw[rep+def:]
+		if v.IsCompressed.Valid && !v.IsCompressed.V {
+			codec = format.Uncompressed
+		}
+	} else {
+		n, enc = int64(h.DataPageHeader.V.NumValues), h.DataPageHeader.V.Encoding
+	}
+	data := raw
+	if codec != format.Uncompressed {
+		var err error
+		if data, err = parquet.LookupCompressionCodec(codec).Decode(make([]byte, 0, h.UncompressedPageSize), raw); err != nil {
+			return fmt.Errorf("decompress: %w", err)
+		}
+	}
+	if maxDef > 0 && (h.Type == format.DataPageV2 || h.DataPageHeader.V.DefinitionLevelEncoding == format.RLE) {
+		if h.Type == format.DataPage {
+			if len(data) < 4 || int64(binary.LittleEndian.Uint32(data)) > int64(len(data)-4) {
+				return errors.New("the definition levels' length is beyond the page")
+			}
+			k := 4 + int(binary.LittleEndian.Uint32(data))
+			levels, data = data[4:k], data[k:]
+		}
+		if err := checkRunLengths(levels, bits.Len8(maxDef), n, "definition levels"); err != nil {
+			return err
+		}
+	}
+	if enc == format.PlainDictionary || enc == format.RLEDictionary {
+		if len(data) == 0 {
+			return errors.New("no dictionary indexes")
+		}
+		return checkRunLengths(data[1:], int(data[0]), n, "dictionary indexes")
+	}
+	return nil
+}
+
+// checkRunLengths walks the runs of RLE/bit-packed hybrid data (Parquet's
+// Encodings.md) of width bits a value, holding at most n values.
+func checkRunLengths(b []byte, width int, n int64, what string) error {
+	if width > 32 {
+		return fmt.Errorf("%s: bit width %d", what, width)
+	}
+	var got int64
+	for len(b) > 0 {
+		h, k := binary.Uvarint(b)
+		if k <= 0 {
+			return fmt.Errorf("%s: a damaged run header", what)
+		}
+		b = b[k:]
+		count, size := int64(h>>1), int64((width+7)/8)
+		if h&1 == 1 { // bit-packed groups of 8 values
+			count, size = 8*int64(h>>1), int64(h>>1)*int64(width)
+		}
+		if got += count; got > n+7 {
+			return fmt.Errorf("%s: runs of %d values in a page of %d", what, got, n)
+		}
+		if size > int64(len(b)) {
+			return fmt.Errorf("%s: a run of %d values is cut short", what, count)
+		}
+		b = b[size:]
+	}
+	return nil
 }
 
 // readPageHeader decodes the page header at pos, reading as little past it as it

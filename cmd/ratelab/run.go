@@ -206,7 +206,10 @@ func (j runJob) run(ctx context.Context, o runOptions, input notebook.InputFunc)
 	if lang := notebookLanguage(nb); lang != "" && lang != "go" {
 		return fmt.Errorf("its kernel runs %s: ratelab runs Go notebooks (kernel \"ratelab\")", lang)
 	}
-	session, err := newSession(interp.Options{})
+	// Nothing a cell prints reaches the terminal while the notebook runs: the
+	// progress of long loads does, as plain lines on standard error (the saved
+	// descriptor, since the session captures fd 2 while a cell runs).
+	session, err := newSession(interp.Options{ProgressLog: interp.LogWriter()})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %v", err)
 	}
