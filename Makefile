@@ -14,7 +14,7 @@ APT_PACKAGES := libzmq3-dev pkg-config gcc \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients bench generate
+.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients fuzz bench generate
 
 ## setup: install the Debian packages (only those missing) and the Go modules.
 setup:
@@ -42,11 +42,19 @@ notebook: setup install
 	jupyter notebook --notebook-dir=notebooks
 
 ## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.
-test: setup build test-go test-clients
+test: setup build test-go fuzz test-clients
 
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+## fuzz: fuzz each loader (CSV, gzip, Parquet) for FUZZTIME, starting from its committed
+## seed corpus (analysis/testdata/fuzz); a failing input is written there to reproduce.
+FUZZTIME ?= 20s
+fuzz:
+	for f in FuzzLoadCSV FuzzLoadGzip FuzzLoadParquet; do \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./analysis/ || exit 1; \
+	done
 
 test-clients: build screenshot
 	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest
