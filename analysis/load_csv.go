@@ -170,7 +170,7 @@ func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int, m *loadMeter) ([]
 				var seg *segment
 				var err error
 				if !stop {
-					seg, err = ps.parse(c, t)
+					seg, err = ps.parseRecovered(c, t)
 				}
 				if seg != nil {
 					m.add(0, int64(seg.n))
@@ -314,6 +314,18 @@ type csvParser struct {
 
 func newCSVParser(p *csvPlan) *csvParser {
 	return &csvParser{plan: p, b: newSegBuilder(), nulls: make([]int, len(p.fields))}
+}
+
+// parseRecovered parses a chunk, turning a panic into an error naming the
+// chunk's lines: no goroutine of a load ends the process.
+func (ps *csvParser) parseRecovered(c csvChunk, t *Table) (seg *segment, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			ps.b = newSegBuilder() // its state is unknown after the panic
+			seg, err = nil, fmt.Errorf("load %s: lines from %d: the CSV parser failed: %v", ps.plan.name, c.line, v)
+		}
+	}()
+	return ps.parse(c, t)
 }
 
 func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
