@@ -90,9 +90,10 @@ func (p *ProgressBar) Update(done, total int64, status string) {
 func (p *ProgressBar) Finish(status string) {
 	p.mu.Lock()
 	p.status = status
-	if p.total > 0 {
-		p.n = p.total
+	if p.total <= 0 {
+		p.total = 1 // the size was unknown; finished, the bar is full
 	}
+	p.n = p.total
 	p.mu.Unlock()
 	p.Done()
 }
@@ -153,11 +154,8 @@ func (p *ProgressBar) statusText() string {
 
 func (p *ProgressBar) bundle() map[string]any {
 	bar := fmt.Sprintf(`<progress value="%d" max="%d" style="width:20em"></progress>`, p.n, p.total)
-	switch {
-	case p.total <= 0 && !p.done:
+	if p.total <= 0 {
 		bar = `<progress style="width:20em"></progress>` // indeterminate: the size is unknown
-	case p.total <= 0:
-		bar = `<progress value="1" max="1" style="width:20em"></progress>`
 	}
 	return map[string]any{
 		"text/plain": p.text(),
