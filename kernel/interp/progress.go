@@ -58,9 +58,9 @@ type loadBar struct {
 	after time.Duration
 	log   io.Writer
 
-	mu      sync.Mutex
-	bar     *display.ProgressBar
-	logged  time.Time
+	mu     sync.Mutex
+	bar    *display.ProgressBar
+	logged time.Time
 }
 
 func (l *loadBar) Update(done, total int64, status string) {
