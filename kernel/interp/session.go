@@ -13,14 +13,21 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"go/types"
+	"io"
 	"reflect"
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
+	"github.com/ratelab/ratelab/kernel/interp/exportdata"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -37,6 +44,13 @@ type Options struct {
 	// they are redirected to the cell's output so that writes to os.Stdout and
 	// from compiled packages reach the notebook.
 	NoCapture bool
+	// LoadProgressAfter is how long an analysis load runs before it shows its
+	// progress (rows, bytes, rate) in the cell; zero means
+	// DefaultLoadProgressAfter.
+	LoadProgressAfter time.Duration
+	// ProgressLog, if set, also gets the progress of long loads as plain lines
+	// (ratelab run: the terminal, where nothing else shows while a notebook runs).
+	ProgressLog io.Writer
 }
 
 // Session is one persistent Go interpreter. Execute, Reset and Close must not be
@@ -55,6 +69,17 @@ type Session struct {
 	types map[string]string
 	// imports maps each name imported by a cell to the package's path.
 	imports map[string]string
+	// checker type-checks cells against what earlier cells declared.
+	checker *check.Session
+	// typeNames maps each type a cell declared to the name the interpreter
+	// knows it by (see redeclaredTypes).
+	typeNames map[*types.TypeName]string
+	// hidden maps the packages rewritten code uses to the names they are
+	// imported under; hiddenNew lists those not imported yet.
+	hidden    map[string]string
+	hiddenNew []string
+	// lastUnique numbers the temporaries rewritten code declares.
+	lastUnique int
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
@@ -63,6 +88,10 @@ type Session struct {
 	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
 	lastID int
 	closed bool
+
+	// interruptedRun is set when a cell is interrupted, until yaegi's goroutine for
+	// it has ended (see Stuck).
+	interruptedRun atomic.Bool
 }
 
 // New starts a session with every built-in package importable.
@@ -76,7 +105,11 @@ func New(opts Options) (*Session, error) {
 }
 
 // Info describes Go for kernel_info_reply.
-func (s *Session) Info() engine.LanguageInfo {
+func (s *Session) Info() engine.LanguageInfo { return Info() }
+
+// Info describes the language every Session runs, for kernel_info_reply, without
+// starting one.
+func Info() engine.LanguageInfo {
 	return engine.LanguageInfo{
 		Name:              "go",
 		Version:           runtime.Version(),
@@ -118,14 +151,20 @@ func (s *Session) Reset() error {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}
 	}
-	if _, err := compileAndRun(yi, prelude); err != nil {
-		return fmt.Errorf("interp: prelude: %w", err)
+	for _, src := range []string{prelude, desugar.Prelude} {
+		if _, err := compileAndRun(yi, src); err != nil {
+			return fmt.Errorf("interp: prelude: %w", err)
+		}
 	}
 	s.mu.Lock()
 	s.yi = yi
 	s.cells = map[int]string{}
 	s.types = map[string]string{}
 	s.imports = map[string]string{rtName: rtPath}
+	s.checker = check.NewSession(exportdata.Default)
+	s.typeNames = map[*types.TypeName]string{}
+	s.hidden = map[string]string{}
+	s.hiddenNew = nil
 	s.mu.Unlock()
 	return nil
 }

@@ -36,14 +36,20 @@ func init() {
 		"DuplicateWindow":        reflect.ValueOf(analysis.DuplicateWindow),
 		"EqualAdoption":          reflect.ValueOf(analysis.EqualAdoption),
 		"EvaluateAlerts":         reflect.ValueOf(analysis.EvaluateAlerts),
+		"ExpectedRangeChart":     reflect.ValueOf(analysis.ExpectedRangeChart),
 		"ExperimentRow":          reflect.ValueOf(analysis.ExperimentRow),
 		"FitShrinkage":           reflect.ValueOf(analysis.FitShrinkage),
+		"FitShrinkageMoments":    reflect.ValueOf(analysis.FitShrinkageMoments),
 		"FromDataFrame":          reflect.ValueOf(analysis.FromDataFrame),
-		"FunnelFrame":            reflect.ValueOf(analysis.FunnelFrame),
+		"FunnelChart":            reflect.ValueOf(analysis.FunnelChart),
+		"FunnelExact":            reflect.ValueOf(analysis.FunnelExact),
+		"FunnelInterpolated":     reflect.ValueOf(analysis.FunnelInterpolated),
 		"FunnelLevelAlarm":       reflect.ValueOf(constant.MakeFromLiteral("0.9980000000000000000125767452008318514344864524900913238525390625", token.FLOAT, 0)),
 		"FunnelLevelWarning":     reflect.ValueOf(constant.MakeFromLiteral("0.9499999999999999999891579782751449556599254719913005828857421875", token.FLOAT, 0)),
 		"FunnelTable":            reflect.ValueOf(analysis.FunnelTable),
+		"Greater":                reflect.ValueOf(analysis.Greater),
 		"Inside":                 reflect.ValueOf(analysis.Inside),
+		"Less":                   reflect.ValueOf(analysis.Less),
 		"Load":                   reflect.ValueOf(analysis.Load),
 		"LoadCSV":                reflect.ValueOf(analysis.LoadCSV),
 		"LoadDefault":            reflect.ValueOf(analysis.LoadDefault),
@@ -61,6 +67,7 @@ func init() {
 		"NewSQLSource":           reflect.ValueOf(analysis.NewSQLSource),
 		"NewTable":               reflect.ValueOf(analysis.NewTable),
 		"NoChange":               reflect.ValueOf(analysis.NoChange),
+		"NoExposure":             reflect.ValueOf(analysis.NoExposure),
 		"NormalizeOS":            reflect.ValueOf(analysis.NormalizeOS),
 		"NotEnoughData":          reflect.ValueOf(analysis.NotEnoughData),
 		"ParseVersion":           reflect.ValueOf(analysis.ParseVersion),
@@ -70,16 +77,23 @@ func init() {
 		"PlotFunnel":             reflect.ValueOf(analysis.PlotFunnel),
 		"PlotReleases":           reflect.ValueOf(analysis.PlotReleases),
 		"PoissonInterval":        reflect.ValueOf(analysis.PoissonInterval),
+		"PoissonRatioTest":       reflect.ValueOf(analysis.PoissonRatioTest),
+		"PoissonTest":            reflect.ValueOf(analysis.PoissonTest),
 		"PoolRates":              reflect.ValueOf(analysis.PoolRates),
 		"PostgreSQL":             reflect.ValueOf(analysis.PostgreSQL),
 		"RateSeries":             reflect.ValueOf(analysis.RateSeries),
 		"Rates":                  reflect.ValueOf(analysis.Rates),
 		"ReadReleaseDates":       reflect.ValueOf(analysis.ReadReleaseDates),
+		"SetProgress":            reflect.ValueOf(analysis.SetProgress),
 		"ShrinkTable":            reflect.ValueOf(analysis.ShrinkTable),
+		"SkipAlways":             reflect.ValueOf(analysis.SkipAlways),
+		"SkipWhenOld":            reflect.ValueOf(analysis.SkipWhenOld),
 		"Trino":                  reflect.ValueOf(analysis.Trino),
+		"TwoSided":               reflect.ValueOf(analysis.TwoSided),
 		"Validate":               reflect.ValueOf(analysis.Validate),
 		"WindowReversed":         reflect.ValueOf(analysis.WindowReversed),
 		"WithColumns":            reflect.ValueOf(analysis.WithColumns),
+		"WithProgress":           reflect.ValueOf(analysis.WithProgress),
 		"WithWorkers":            reflect.ValueOf(analysis.WithWorkers),
 		"Worse":                  reflect.ValueOf(analysis.Worse),
 		"ZeroUsage":              reflect.ValueOf(analysis.ZeroUsage),
@@ -91,6 +105,8 @@ func init() {
 		"AlertSeries":         reflect.ValueOf((*analysis.AlertSeries)(nil)),
 		"AlertStrategy":       reflect.ValueOf((*analysis.AlertStrategy)(nil)),
 		"AlertSummary":        reflect.ValueOf((*analysis.AlertSummary)(nil)),
+		"Alternative":         reflect.ValueOf((*analysis.Alternative)(nil)),
+		"Chart":               reflect.ValueOf((*analysis.Chart)(nil)),
 		"CompareMode":         reflect.ValueOf((*analysis.CompareMode)(nil)),
 		"CompareOptions":      reflect.ValueOf((*analysis.CompareOptions)(nil)),
 		"Comparison":          reflect.ValueOf((*analysis.Comparison)(nil)),
@@ -105,6 +121,7 @@ func init() {
 		"Funnel":              reflect.ValueOf((*analysis.Funnel)(nil)),
 		"FunnelCurve":         reflect.ValueOf((*analysis.FunnelCurve)(nil)),
 		"FunnelGroup":         reflect.ValueOf((*analysis.FunnelGroup)(nil)),
+		"FunnelMethod":        reflect.ValueOf((*analysis.FunnelMethod)(nil)),
 		"FunnelPosition":      reflect.ValueOf((*analysis.FunnelPosition)(nil)),
 		"GammaPrior":          reflect.ValueOf((*analysis.GammaPrior)(nil)),
 		"Issue":               reflect.ValueOf((*analysis.Issue)(nil)),
@@ -113,10 +130,12 @@ func init() {
 		"LoadReport":          reflect.ValueOf((*analysis.LoadReport)(nil)),
 		"ParseError":          reflect.ValueOf((*analysis.ParseError)(nil)),
 		"PreviousReleaseTest": reflect.ValueOf((*analysis.PreviousReleaseTest)(nil)),
+		"Progress":            reflect.ValueOf((*analysis.Progress)(nil)),
 		"Query":               reflect.ValueOf((*analysis.Query)(nil)),
 		"Rate":                reflect.ValueOf((*analysis.Rate)(nil)),
 		"RatePoint":           reflect.ValueOf((*analysis.RatePoint)(nil)),
 		"RateTable":           reflect.ValueOf((*analysis.RateTable)(nil)),
+		"RateTest":            reflect.ValueOf((*analysis.RateTest)(nil)),
 		"RatioTest":           reflect.ValueOf((*analysis.RatioTest)(nil)),
 		"ReleaseAge":          reflect.ValueOf((*analysis.ReleaseAge)(nil)),
 		"ReleaseBar":          reflect.ValueOf((*analysis.ReleaseBar)(nil)),
@@ -127,6 +146,7 @@ func init() {
 		"Row":                 reflect.ValueOf((*analysis.Row)(nil)),
 		"SQLSource":           reflect.ValueOf((*analysis.SQLSource)(nil)),
 		"Shrinkage":           reflect.ValueOf((*analysis.Shrinkage)(nil)),
+		"SkipRule":            reflect.ValueOf((*analysis.SkipRule)(nil)),
 		"Source":              reflect.ValueOf((*analysis.Source)(nil)),
 		"Sums":                reflect.ValueOf((*analysis.Sums)(nil)),
 		"Table":               reflect.ValueOf((*analysis.Table)(nil)),
@@ -138,6 +158,7 @@ func init() {
 
 		// interface wrapper definitions
 		"_AlertStrategy": reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_AlertStrategy)(nil)),
+		"_Progress":      reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_Progress)(nil)),
 		"_Source":        reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_Source)(nil)),
 	}
 }
@@ -154,6 +175,20 @@ func (W _github_com_ratelab_ratelab_analysis_AlertStrategy) Alert(s *analysis.Al
 }
 func (W _github_com_ratelab_ratelab_analysis_AlertStrategy) Name() string {
 	return W.WName()
+}
+
+// _github_com_ratelab_ratelab_analysis_Progress is an interface wrapper for Progress type
+type _github_com_ratelab_ratelab_analysis_Progress struct {
+	IValue  interface{}
+	WFinish func(status string)
+	WUpdate func(done int64, total int64, status string)
+}
+
+func (W _github_com_ratelab_ratelab_analysis_Progress) Finish(status string) {
+	W.WFinish(status)
+}
+func (W _github_com_ratelab_ratelab_analysis_Progress) Update(done int64, total int64, status string) {
+	W.WUpdate(done, total, status)
 }
 
 // _github_com_ratelab_ratelab_analysis_Source is an interface wrapper for Source type
