@@ -15,6 +15,7 @@ BIN       := $(CURDIR)/bin/ratelab
 # ports in temporary directories (PostgreSQL as postgres when root), so a system service the
 # packages may start is neither used nor in the way.
 RUN_PACKAGES := libzmq3-dev pkg-config gcc
+NOTEBOOK_PACKAGES := jupyter-notebook jupyter-client jupyter-nbformat python3-ipywidgets jupyter-nbextension-jupyter-js-widgets
 TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
 	python3-nbconvert python3-nbformat jupyter-nbformat python3-jupyter-kernel-test python3-ipykernel \
 	python3-ipywidgets jupyter-nbextension-jupyter-js-widgets \
@@ -24,17 +25,21 @@ TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-run apt build install run notebook notebooks screenshot test test-go test-clients fuzz bench generate
+.PHONY: setup setup-run setup-notebook apt build install run notebook notebooks screenshot test test-go test-clients fuzz bench generate
 
-## setup: install every Debian package (only those missing) and the Go modules.
+## setup: every Debian package (only those missing). The Go modules come with the first
+## build, only those this platform needs (`go mod download` would also fetch DuckDB's
+## libraries for four other platforms, ~125 MB).
 setup:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES) $(TEST_PACKAGES)"
-	$(GO) mod download
 
 ## setup-run: only what running ratelab needs.
 setup-run:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES)"
-	$(GO) mod download
+
+## setup-notebook: what running ratelab in the classic notebook needs (the Docker image).
+setup-notebook:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES) $(NOTEBOOK_PACKAGES)"
 
 apt:
 	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -58,7 +63,7 @@ run: setup-run install
 ## notebook: open the classic Jupyter notebook on the curated notebooks. They are signed
 ## for this user first (jupyter-trust): their outputs are the project's own `make notebooks`
 ## run, and unsigned notebooks show their charts as static images.
-notebook: setup install
+notebook: setup-notebook install
 	jupyter-trust notebooks/*.ipynb
 	jupyter notebook --notebook-dir=notebooks
 
