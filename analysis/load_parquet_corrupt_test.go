@@ -300,3 +300,33 @@ func TestParquetRowCountsMustAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestRunLengthsPaddedByTheWriter feeds checkRunLengths the dictionary indexes of a
+// page of 1000 values at 7 bits as DuckDB writes them: bit-packed runs of 256
+// values, the last padded past the page's end. Padding is only allowed there.
+func TestRunLengthsPaddedByTheWriter(t *testing.T) {
+	bitPacked := func(values int) []byte { // a bit-packed run header and its bytes
+		groups := values / 8
+		return append(binary.AppendUvarint(nil, uint64(groups)<<1|1), make([]byte, groups*7)...)
+	}
+	rle := func(values uint64) []byte { return append(binary.AppendUvarint(nil, values<<1), 0) }
+	join := func(runs ...[]byte) []byte { return bytes.Join(runs, nil) }
+	for _, c := range []struct {
+		name string
+		page []byte
+		ok   bool
+	}{
+		{"DuckDB: the last run padded by 24", join(bitPacked(256), bitPacked(256), bitPacked(256), bitPacked(256)), true},
+		{"exact", join(bitPacked(256), bitPacked(256), bitPacked(256), rle(232)), true},
+		{"a padded run that is not the last", join(bitPacked(256), bitPacked(256), bitPacked(256), bitPacked(256), rle(1)), false},
+		{"a run past the end", join(bitPacked(256), bitPacked(256), bitPacked(256), rle(232), bitPacked(8)), false},
+		{"an RLE run past the end", join(bitPacked(256), bitPacked(256), bitPacked(256), rle(233)), false},
+		{"an RLE run claiming 2³¹ values", rle(1 << 31), false},
+		{"a bit-packed run cut short", bitPacked(256)[:100], false},
+	} {
+		err := checkRunLengths(c.page, 7, 1000, "dictionary indexes")
+		if (err == nil) != c.ok {
+			t.Errorf("%s: %v, want ok=%v", c.name, err, c.ok)
+		}
+	}
+}
