@@ -5,7 +5,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-
 )
 
 // Alternative is the alternative hypothesis of an exact test, as R's alternative
@@ -91,7 +90,7 @@ func PoissonTest(r Rate, ref float64, alt Alternative, level float64) (RateTest,
 	}
 	lo, hi := poissonBounds(float64(r.Events), alt, level)
 	t.Lo, t.Hi = lo/r.KHours, hi/r.KHours
-	t.P = poissonCount(ref * r.KHours).pValue(r.Events, alt)
+	t.P = poissonCount(ref*r.KHours).pValue(r.Events, alt)
 	return t, nil
 }
 

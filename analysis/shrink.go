@@ -280,7 +280,7 @@ func (s Shrinkage) Table(labels []string, rates []Rate, level float64) (datafram
 	}
 	cols = append(cols, floatColumns(len(rates), []string{"khours", "rate", "lo", "hi", "shrunk", "shrunk_lo", "shrunk_hi"}, func(i int) []float64 {
 		r := rates[i]
-		lo, hi, _ := r.Interval(level)        // checked above
+		lo, hi, _ := r.Interval(level)         // checked above
 		m, slo, shi, _ := s.Estimate(r, level) // checked above
 		return []float64{r.KHours, r.Value(), lo, hi, m, slo, shi}
 	})...)

@@ -214,7 +214,7 @@ func TestShrinkageMomentsEpiR(t *testing.T) {
 		cases = append(cases, rates)
 	}
 	cases = append(cases,
-		[]Rate{{Events: 3, KHours: 1}, {Events: 6, KHours: 2}, {Events: 15, KHours: 5}, {Events: 30, KHours: 10}},  // φ < 0
+		[]Rate{{Events: 3, KHours: 1}, {Events: 6, KHours: 2}, {Events: 15, KHours: 5}, {Events: 30, KHours: 10}},           // φ < 0
 		[]Rate{{Events: 0, KHours: 0.001}, {Events: 500, KHours: 100}, {Events: 2000, KHours: 150}, {Events: 1, KHours: 3}}) // wide spread
 	var script strings.Builder
 	script.WriteString("suppressMessages(library(epiR))\n")
