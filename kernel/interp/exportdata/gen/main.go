@@ -93,12 +93,14 @@ func Archive(paths []string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("import %s: %w", path, err)
 		}
-		// Modified is left zero: the archive is the same for the same APIs.
+		// Modified is left zero, and the export data is written with no positions
+		// (an empty FileSet): the archive is the same for the same APIs, however
+		// the lines of their source move.
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: path, Method: zip.Deflate})
 		if err != nil {
 			return nil, err
 		}
-		if err := gcexportdata.Write(w, fset, pkg); err != nil {
+		if err := gcexportdata.Write(w, token.NewFileSet(), pkg); err != nil {
 			return nil, fmt.Errorf("write %s: %w", path, err)
 		}
 	}
@@ -109,11 +111,9 @@ func Archive(paths []string) ([]byte, error) {
 }
 
 // exportFiles returns the compiler's export data file of each of paths and of
-// their dependencies, building what is not in the build cache. -trimpath keeps
-// the checkout's and module cache's absolute paths out of the positions the
-// export data records, so that the archive is the same on every machine.
+// their dependencies, building what is not in the build cache.
 func exportFiles(paths []string) (map[string]string, error) {
-	cmd := exec.Command("go", append([]string{"list", "-trimpath", "-export", "-deps", "-json=ImportPath,Export,Error"}, paths...)...)
+	cmd := exec.Command("go", append([]string{"list", "-export", "-deps", "-json=ImportPath,Export,Error"}, paths...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
