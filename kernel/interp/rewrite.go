@@ -32,6 +32,9 @@ import (
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
 //
+//   - function literals that may outlive their statement are made in a call of
+//     their own (see isolateClosures).
+//
 // It returns the positions of the range statements with a key only that it did
 // not rewrite: if yaegi fails on one ("nil type"), it ranges over an integer the
 // rewrite could not recognise.
@@ -85,6 +88,7 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 		body.List = splitMultiValue(body.List)
 	}
 	perIteration(root)
+	isolateClosures(root)
 	return unsure
 }
 
@@ -450,7 +454,7 @@ func unrenameFields(root ast.Node, renamed map[string]string) {
 
 // recoverGo turns `go f(a, b)` (at pos, "cellN/_.go:line:col") into
 //
-//	{ f', a', b' := f, a, b; go func() { defer __rt_recover(pos); f'(a', b') }() }
+//	{ f', a', b' := f, a, b; g := func() { defer __rt_recover(pos); f'(a', b') }; go g() }
 //
 // which evaluates the function and arguments where the go statement is, as Go
 // does, and reports a panic instead of crashing.
@@ -493,15 +497,19 @@ func recoverGo(st *ast.GoStmt, where string, n int) *ast.BlockStmt {
 			}}}},
 		}}},
 	}, Lparen: pos, Rparen: pos}}
-	goroutine := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: newCall}}},
-	}, Lparen: pos, Rparen: pos}}
+	// The goroutine's function is a variable, not a literal called by the go
+	// statement, so that isolateClosures can make it apart.
+	g := &ast.Ident{NamePos: pos, Name: "__go_g" + suffix}
 	block := &ast.BlockStmt{Lbrace: pos, Rbrace: call.Rparen}
 	if len(lhs) > 0 {
 		block.List = append(block.List, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs})
 	}
-	block.List = append(block.List, goroutine)
+	block.List = append(block.List,
+		&ast.AssignStmt{Lhs: []ast.Expr{g}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: newCall}}},
+		}}},
+		&ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: g.Name}, Lparen: pos, Rparen: pos}})
 	return block
 }
 
