@@ -59,6 +59,7 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 		r.stdout, r.stderr = caps[0].w, caps[1].w
 	}
 	r.out = syncedOutput{out, caps}
+	s.flags.reset(r.stderr)
 	display.SetOutput(r.out, display.Options{SVG: s.opts.SVG, Plain: s.opts.Plain})
 	s.mu.Lock()
 	s.run = r

@@ -32,6 +32,9 @@ import (
 //   - min(a, b, c) and max become nested calls of the prelude's generic
 //     two-argument __min and __max (see minMax).
 //
+//   - recover() becomes __rt.Recovered(recover()), the value Go's recover
+//     gives (see recoveredValues);
+//
 //   - function literals that may outlive their statement are made in a call of
 //     their own (see isolateClosures).
 //
@@ -39,6 +42,7 @@ import (
 // not rewrite: if yaegi fails on one ("nil type"), it ranges over an integer the
 // rewrite could not recognise.
 func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renamed map[string]string) (unsure []token.Pos) {
+	tagCellStructs(root)
 	ints := newIntScope(s)
 	var pkgName *ast.Ident // the package clause's name is no identifier to rename
 	if f, ok := root.(*ast.File); ok {
@@ -88,6 +92,7 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 		body.List = splitMultiValue(body.List)
 	}
 	perIteration(root)
+	recoveredValues(root)
 	isolateClosures(root)
 	return unsure
 }
@@ -481,21 +486,18 @@ func recoverGo(st *ast.GoStmt, where string, n int) *ast.BlockStmt {
 	}
 	newCall := &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
 
-	// defer func() { if r := recover(); r != nil { __rt.GoPanic(pos, r) } }()
-	r := func() *ast.Ident { return &ast.Ident{NamePos: pos, Name: "__go_r" + suffix} }
+	// defer func() { __rt.GoPanic(pos, recover()) }()
 	report := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.IfStmt{
-			If:   pos,
-			Init: &ast.AssignStmt{Lhs: []ast.Expr{r()}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "recover"}, Lparen: pos, Rparen: pos}}},
-			Cond: &ast.BinaryExpr{X: r(), OpPos: pos, Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}},
-			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
-				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
-				Lparen: pos,
-				Args:   []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(where)}, r()},
-				Rparen: pos,
-			}}}},
-		}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
+			Lparen: pos,
+			Args: []ast.Expr{
+				&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(where)},
+				&ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "recover"}, Lparen: pos, Rparen: pos},
+			},
+			Rparen: pos,
+		}}}},
 	}, Lparen: pos, Rparen: pos}}
 	// The goroutine's function is a variable, not a literal called by the go
 	// statement, so that isolateClosures can make it apart.

@@ -56,10 +56,15 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 			r.result, r.hasResult = v, true
 		}
 	}
-	goPanic := func(pos string, v any) { s.goroutinePanic(pos, v) }
+	goPanic := func(pos string, v any) {
+		if v != nil {
+			s.goroutinePanic(pos, goPanicValue(v))
+		}
+	}
 	return map[string]reflect.Value{
-		"Result":  reflect.ValueOf(result),
-		"GoPanic": reflect.ValueOf(goPanic),
+		"Result":    reflect.ValueOf(result),
+		"GoPanic":   reflect.ValueOf(goPanic),
+		"Recovered": reflect.ValueOf(recovered),
 	}
 }
 
@@ -108,7 +113,11 @@ func (s *Session) sessionOverrides() interp.Exports {
 // ("cellN/_.go:line:col" of its go statement): in the running cell's stderr, or, if
 // no cell runs, at the start of the next one. The kernel's log gets it too.
 func (s *Session) goroutinePanic(pos string, v any) {
-	msg := fmt.Sprintf("panic in a goroutine: %v\n    started at %s\n", v, s.describePos(pos))
+	what := "panic in a goroutine: " + panicMessage(v)
+	if e, ok := v.(symbols.Exit); ok {
+		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the cell goes on", e.Code)
+	}
+	msg := fmt.Sprintf("%s\n    started at %s\n", what, s.describePos(pos))
 	s.mu.Lock()
 	r := s.run
 	// yaegi's frame lines for a goroutine point at its last statement run, not

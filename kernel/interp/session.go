@@ -58,6 +58,8 @@ type Session struct {
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
+	// flags is the running cell's flag set.
+	flags cellFlags
 	// run is the state of the running cell, nil between cells.
 	run *cellRun
 	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
@@ -109,12 +111,14 @@ func (s *Session) Reset() error {
 		return fmt.Errorf("interp: load symbol tables: %w", err)
 	}
 	rt := s.runtimeSymbols()
+	s.flags.reset(s.io.writer("stderr"))
+	std, stdMapTypes := s.stdlibOverrides()
 	for _, e := range []interp.Exports{{
 		// Cells import the display helpers by their short path.
 		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
 		rtPath + "/rt":    rt,
-	}, runtimeMapTypes(rt), s.sessionOverrides()} {
-		if err := yi.Use(e); err != nil {
+	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes} {
+		if err := useOverrides(yi, e); err != nil {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}
 	}
