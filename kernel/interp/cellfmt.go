@@ -350,62 +350,81 @@ func compareKeys(a, b reflect.Value) int {
 
 // cellFormat prepares a Printf format and its arguments (after cellArgs): fmt
 // prints %T itself, without asking the value, so each %T of a cellValue becomes
-// %s of its Go type's name. Argument indexes ("%[2]T") and * widths are followed
-// as fmt follows them.
+// %[k]s of its Go type's name, added as argument k. Once one is, every later
+// verb and * takes its argument by index too ("[n]" before it), since an index
+// moves fmt's count of arguments.
 func cellFormat(format string, args []any) (string, []any) {
 	if !strings.Contains(format, "T") {
 		return format, args
 	}
-	var b strings.Builder
-	var out []any
-	arg := 0
+	var b []byte
+	out := args
+	arg := 0           // index of the next argument, as fmt counts
+	indexed := false   // whether the current verb or * has its own [n]
+	rewriting := false // whether a %T was replaced before
+	indexAt := 0       // where in b the current [n] starts
+	explicit := func() {
+		if rewriting && !indexed {
+			b = fmt.Appendf(b, "[%d]", arg+1)
+		}
+		indexed = false
+	}
 	for i := 0; i < len(format); i++ {
 		c := format[i]
-		b.WriteByte(c)
 		if c != '%' {
+			b = append(b, c)
 			continue
 		}
-		// Flags, width, precision and argument indexes, up to the verb.
+		b = append(b, c)
 		for i++; i < len(format); i++ {
 			c = format[i]
 			switch {
 			case c == '[':
 				end := strings.IndexByte(format[i:], ']')
 				if end < 0 {
-					b.WriteString(format[i:])
-					return b.String(), args
+					return string(append(b, format[i:]...)), out
 				}
 				if n, err := strconv.Atoi(format[i+1 : i+end]); err == nil {
 					arg = n - 1
+					indexed = true
 				}
-				b.WriteString(format[i : i+end+1])
+				indexAt = len(b)
+				b = append(b, format[i:i+end+1]...)
 				i += end
 				continue
 			case c == '*':
+				explicit()
+				b = append(b, c)
 				arg++
+				continue
 			case strings.IndexByte("+-# 0.", c) >= 0 || ('0' <= c && c <= '9'):
-			default:
-				if c == 'T' && arg >= 0 && arg < len(args) {
-					if cv, ok := args[arg].(cellValue); ok {
-						if out == nil {
-							out = slices.Clone(args)
-						}
-						out[arg] = goTypeString(cv.v.Type())
-						c = 's'
+				b = append(b, c)
+				continue
+			case c == '%':
+				b = append(b, c)
+			case c == 'T' && arg >= 0 && arg < len(args):
+				if cv, ok := args[arg].(cellValue); ok {
+					if !rewriting {
+						out = slices.Clone(args)
+						rewriting = true
 					}
-				}
-				if c != '%' {
+					out = append(out, goTypeString(cv.v.Type()))
+					if indexed {
+						b = b[:indexAt] // the name's own index replaces the value's
+					}
+					b = fmt.Appendf(b, "[%d]s", len(out))
+					indexed = false
 					arg++
+					break
 				}
-				b.WriteByte(c)
-				goto next
+				fallthrough
+			default:
+				explicit()
+				b = append(b, c)
+				arg++
 			}
-			b.WriteByte(c)
+			break
 		}
-	next:
 	}
-	if out == nil {
-		return format, args
-	}
-	return b.String(), out
+	return string(b), out
 }
