@@ -47,6 +47,7 @@ func (s *Session) dropKnownImports(f *ast.File, fset *token.FileSet) ([]*ast.Imp
 			}
 			switch had, ok := s.imports[name]; {
 			case !ok:
+				redirectStd(is)
 				specs = append(specs, is)
 				left = append(left, is)
 			case had != ipath:
@@ -69,6 +70,6 @@ func (s *Session) noteImports(specs []*ast.ImportSpec) {
 	defer s.mu.Unlock()
 	for _, is := range specs {
 		name, ipath := importName(is)
-		s.imports[name] = ipath
+		s.imports[name] = userImportPath(ipath)
 	}
 }

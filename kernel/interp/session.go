@@ -100,24 +100,28 @@ func (s *Session) Info() engine.LanguageInfo {
 // Reset replaces the interpreter with a fresh one: every variable, type, function
 // and import is gone.
 func (s *Session) Reset() error {
+	stdin := s.io.stdin()
 	yi := interp.New(interp.Options{
-		Stdin:        s.io.stdin(),
+		Stdin:        stdin,
 		Stdout:       s.io.writer("stdout"),
 		Stderr:       s.io.writer("stderr"),
 		Unrestricted: true, // the user's own machine: real environment, os/exec
 		Args:         []string{"ratelab"},
+		// The generic standard packages are interpreted source (stdsrc.go).
+		GoPath:               stdGoPath,
+		SourcecodeFilesystem: stdFS,
 	})
-	if err := yi.Use(symbols.Symbols); err != nil {
+	if err := useOverrides(yi, symbols.Symbols); err != nil {
 		return fmt.Errorf("interp: load symbol tables: %w", err)
 	}
 	rt := s.runtimeSymbols()
 	s.flags.reset(s.io.writer("stderr"))
-	std, stdMapTypes := s.stdlibOverrides()
+	std, stdMapTypes := s.stdlibOverrides(stdin)
 	for _, e := range []interp.Exports{{
 		// Cells import the display helpers by their short path.
 		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
 		rtPath + "/rt":    rt,
-	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes} {
+	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes, stdFast} {
 		if err := useOverrides(yi, e); err != nil {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}

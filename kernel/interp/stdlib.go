@@ -3,8 +3,10 @@ package interp
 import (
 	"flag"
 	"fmt"
+	"go/constant"
 	"io"
 	"log"
+	"math/bits"
 	"reflect"
 	"sync"
 
@@ -23,12 +25,14 @@ import (
 //     cell that defines a flag no longer panics ("flag redefined"), and
 //     flag.Parse no longer reads the kernel's own command line.
 
-// useOverrides loads exports into yi, replacing symbols it has. yaegi's Use
-// also resets fmt.Print*, log, flag.CommandLine and os's streams (fixStdlib in
-// use.go) and compiles its generic sources again whenever the exports have the
-// key "fmt/fmt"; package fmt is therefore given under "fmt//fmt", which Use reads
-// as the same package (it splits keys with path.Dir and path.Base, which clean
-// them).
+// useOverrides loads exports into yi, replacing symbols it has. yaegi's Use, when
+// the exports have the key "fmt/fmt", also runs fixStdlib (use.go), which binds
+// fmt.Print*, fmt.Scan*, log, flag.CommandLine and os's streams and arguments to
+// the interpreter, and compiles yaegi's copies of Go 1.22's cmp, maps and
+// slices into the universe scope, where they hide a cell's imports of the same
+// names. So package fmt is always given under "fmt//fmt", which Use reads as
+// the same package (it splits keys with path.Dir and path.Base, which clean
+// them), and the session binds those symbols itself (stdlibOverrides).
 func useOverrides(yi *interp.Interpreter, exports interp.Exports) error {
 	e := interp.Exports{}
 	for k, v := range exports {
@@ -40,13 +44,26 @@ func useOverrides(yi *interp.Interpreter, exports interp.Exports) error {
 	return yi.Use(e)
 }
 
-// stdlibOverrides returns the session's fmt, log and flag functions, and the
-// MapTypes entry that makes yaegi pass cell values to the print functions with
-// their Format, Error or String method.
-func (s *Session) stdlibOverrides() (funcs, mapTypes interp.Exports) {
+// stdlibOverrides returns the session's symbols of fmt, log, flag, os and
+// math/bits, and the MapTypes entry that makes yaegi pass cell values to the
+// print functions with their Format, Error or String method. os.Stdin, Stdout
+// and Stderr are the cell's streams, typed io.Reader and io.Writer, as yaegi
+// makes them for streams that are not files.
+func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Exports) {
 	stdout, stderr := s.io.writer("stdout"), s.io.writer("stderr")
+	args := []string{"ratelab"}
 	funcs = interp.Exports{
+		"os/os": {
+			"Args":   reflect.ValueOf(&args).Elem(),
+			"Stdin":  reflect.ValueOf(&stdin).Elem(),
+			"Stdout": reflect.ValueOf(&stdout).Elem(),
+			"Stderr": reflect.ValueOf(&stderr).Elem(),
+		},
+		"math/bits/bits": {"UintSize": reflect.ValueOf(constant.MakeInt64(bits.UintSize))},
 		"fmt/fmt": {
+			"Scan":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) }),
+			"Scanln":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) }),
+			"Scanf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fscanf(stdin, f, a...) }),
 			"Print":   reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(stdout, cellArgs(a)...) }),
 			"Println": reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(stdout, cellArgs(a)...) }),
 			"Printf": reflect.ValueOf(func(f string, a ...any) (int, error) {
@@ -80,6 +97,10 @@ func (s *Session) stdlibOverrides() (funcs, mapTypes interp.Exports) {
 	}
 	for _, name := range []string{"Print", "Println", "Printf", "Panic", "Panicln", "Panicf", "Fatal", "Fatalln", "Fatalf"} {
 		m[funcs["log/log"][name]] = printing
+	}
+	scanning := []reflect.Type{reflect.TypeFor[fmt.Scanner]()}
+	for _, name := range []string{"Scan", "Scanln", "Scanf"} {
+		m[funcs["fmt/fmt"][name]] = scanning
 	}
 	return funcs, interp.Exports{".": {"MapTypes": reflect.ValueOf(m)}}
 }
