@@ -90,6 +90,7 @@ func (s *Session) rewrite(root ast.Node, posString func(token.Pos) string, renam
 	if body, ok := root.(*ast.BlockStmt); ok {
 		separateSiblings(body)
 		body.List = splitMultiValue(body.List)
+		body.List = splitGenericVarInit(body.List)
 	}
 	perIteration(root)
 	recoveredValues(root)

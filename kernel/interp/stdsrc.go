@@ -76,6 +76,7 @@ var stdFS = func() fs.FS {
 var stdFast = interp.Exports{
 	"github.com/ratelab/ratelab/kernel/interp/std/fast/fast": {
 		"Sort":      reflect.ValueOf(fast.Sort),
+		"SortFunc":  reflect.ValueOf(fast.SortFunc),
 		"ErrorTree": reflect.ValueOf(fast.ErrorTree),
 		"AsMethod":  reflect.ValueOf(fast.AsMethod),
 	},

@@ -3,7 +3,11 @@
 // code in seconds (see DESIGN.md).
 package fast
 
-import "slices"
+import (
+	"reflect"
+	"slices"
+	"sort"
+)
 
 // Sort sorts x as slices.Sort does if x is a slice of a compiled ordered type,
 // and reports whether it was.
@@ -76,4 +80,22 @@ func AsMethod(err error) (func(any) bool, bool) {
 		return x.As, true
 	}
 	return nil, false
+}
+
+// SortFunc sorts the slice x by cmp, a func(a, b E) int for x's element type
+// E, as slices.SortFunc does (stable if stable is true), calling cmp through
+// reflect. An interpreted comparison costs microseconds either way; the
+// interpreted sorting loop around it would cost ten times more.
+func SortFunc(x, cmp any, stable bool) {
+	v, c := reflect.ValueOf(x), reflect.ValueOf(cmp)
+	args := make([]reflect.Value, 2)
+	less := func(i, j int) bool {
+		args[0], args[1] = v.Index(i), v.Index(j)
+		return c.Call(args)[0].Int() < 0
+	}
+	if stable {
+		sort.SliceStable(x, less)
+		return
+	}
+	sort.Slice(x, less)
 }

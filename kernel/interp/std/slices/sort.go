@@ -19,18 +19,15 @@ func Sort[S ~[]E, E interface {
 }
 
 // SortFunc sorts x in the order cmp gives (negative: a before b). The sort is
-// not stable.
+// not stable. Compiled code (sort.Slice) runs the sort, calling cmp.
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
-	sortFunc[S, E](x, cmp)
+	fast.SortFunc(x, cmp, false)
 }
 
 // SortStableFunc sorts x in the order cmp gives, keeping equal elements in
-// their order.
+// their order. Compiled code (sort.SliceStable) runs the sort, calling cmp.
 func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
-	if len(x) < 2 {
-		return
-	}
-	mergeSort[S, E](x, make(S, len(x)), cmp)
+	fast.SortFunc(x, cmp, true)
 }
 
 // IsSorted reports whether x is in increasing order.
@@ -108,7 +105,7 @@ func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
 		s = append(s, v)
 		return true
 	})
-	sortFunc[[]E, E](s, cmp)
+	fast.SortFunc(s, cmp, false)
 	return s
 }
 
@@ -124,7 +121,7 @@ func SortedStableFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
 	return s
 }
 
-// sortFunc is an introsort: quicksort on a median-of-three pivot, heapsort
+// sortFunc, for Sort on an ordered type it cannot hand to compiled code, is an introsort: quicksort on a median-of-three pivot, heapsort
 // where the partitioning goes too deep, insertion sort on short runs. It keeps
 // the spans left to sort on a stack of its own rather than recursing: a panic
 // unwinding a recursive generic function sends yaegi v0.16.1 into endless
@@ -237,53 +234,5 @@ func siftDown[S ~[]E, E any](x S, lo, root, n int, cmp func(a, b E) int) {
 		}
 		x[lo+root], x[lo+child] = x[lo+child], x[lo+root]
 		root = child
-	}
-}
-
-// mergeSort sorts x stably, buf being scratch space as long as x: insertion
-// sort on runs of insertionLimit, then merges of runs twice as long each pass
-// (bottom up, for the reason sortFunc does not recurse).
-func mergeSort[S ~[]E, E any](x, buf S, cmp func(a, b E) int) {
-	n := len(x)
-	for lo := 0; lo < n; lo += insertionLimit {
-		hi := lo + insertionLimit
-		if hi > n {
-			hi = n
-		}
-		insertionSort[S, E](x, lo, hi, cmp)
-	}
-	for width := insertionLimit; width < n; width *= 2 {
-		for lo := 0; lo+width < n; lo += 2 * width {
-			mid, hi := lo+width, lo+2*width
-			if hi > n {
-				hi = n
-			}
-			merge[S, E](x, buf, lo, mid, hi, cmp)
-		}
-	}
-}
-
-// merge merges the sorted runs x[lo:mid] and x[mid:hi], taking from the first
-// on ties.
-func merge[S ~[]E, E any](x, buf S, lo, mid, hi int, cmp func(a, b E) int) {
-	if cmp(x[mid-1], x[mid]) <= 0 {
-		return
-	}
-	copy(buf[lo:mid], x[lo:mid])
-	i, j, k := lo, mid, lo
-	for i < mid && j < hi {
-		if cmp(x[j], buf[i]) < 0 {
-			x[k] = x[j]
-			j++
-		} else {
-			x[k] = buf[i]
-			i++
-		}
-		k++
-	}
-	for i < mid {
-		x[k] = buf[i]
-		i++
-		k++
 	}
 }
