@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
@@ -121,7 +122,7 @@ func (s *Session) Reset() error {
 		// Cells import the display helpers by their short path.
 		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
 		rtPath + "/rt":    rt,
-	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes, stdFast} {
+	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes, stdFast, unsafe.Symbols} {
 		if err := useOverrides(yi, e); err != nil {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}

@@ -3,6 +3,8 @@ package interp
 import (
 	"bytes"
 	"embed"
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/printer"
@@ -17,6 +19,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/ratelab/ratelab/kernel/interp/std/fast"
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
 // The generic packages of the standard library are interpreted source (package
@@ -102,4 +105,21 @@ func userImportPath(ipath string) string {
 		return p
 	}
 	return ipath
+}
+
+// importable returns nil if cells can import ipath, or an error that says why
+// not: yaegi's own message asks for a GOPATH, which is no help in a notebook.
+func importable(ipath string) error {
+	switch {
+	case stdPackages[ipath], ipath == "unsafe", ipath == "display", ipath == rtPath:
+		return nil
+	case ipath == "syscall":
+		return errors.New(`package "syscall" is not available in cells: its API differs from one platform to another and ` +
+			`reaches below the Go runtime the session shares with the kernel; use os, os/exec, os/signal or time`)
+	}
+	if _, ok := symbols.Symbols[ipath+"/"+path.Base(ipath)]; ok {
+		return nil
+	}
+	return fmt.Errorf("package %q is not available in cells: a cell can import the standard library, gota, gonum, "+
+		"gonum/plot, ratelab's analysis and datasets, and display (%%help lists them)", ipath)
 }

@@ -56,3 +56,34 @@ slices.SortFunc[[]int, int]([]int{3, 1, 2}, func(a, b int) int { panic("no order
 		t.Errorf("error %v, stderr %q", e, stderr)
 	}
 }
+
+// A session variable declared with a type and set from a generic call holds the
+// call's result: yaegi left it empty (see splitGenericVarInit).
+func TestTopLevelVarFromGenericCall(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "slices"
+type point struct{ X float64 }
+points := []point{{1}, {2}}`)
+	expect(t, s, [2]string{`var ps []point = slices.Clone[[]point, point](points)
+len(ps)`, "2"})
+}
+
+// unsafe is importable; syscall and packages the session does not have are
+// refused with a message naming them, not with yaegi's advice to set GOPATH.
+func TestUnsafeAndRefusedImports(t *testing.T) {
+	s := newSession(t)
+	expect(t, s, [2]string{`import "unsafe"
+var word int64
+p := unsafe.Pointer(&word)
+*(*int64)(p) = 5
+word + int64(unsafe.Sizeof(word))`, "13"})
+	for _, c := range []struct{ code, want string }{
+		{`import "syscall"`, `package "syscall" is not available in cells`},
+		{`import "github.com/nobody/nothing"`, `package "github.com/nobody/nothing" is not available in cells`},
+	} {
+		e, _ := fail(t, s, c.code)
+		if e.Name != "CompileError" || !strings.HasPrefix(e.Value, c.want) || strings.Contains(e.Value, "GOPATH") {
+			t.Errorf("%s: %s: %s", c.code, e.Name, e.Value)
+		}
+	}
+}
