@@ -135,3 +135,19 @@ wg.Wait()`, rec)
 		t.Errorf("the race report is not in the cell's stderr; the child printed:\n%s", out)
 	}
 }
+
+// A go statement may start a method of a compiled type, on an addressable
+// variable (pointer receiver) or not.
+func TestGoCompiledMethod(t *testing.T) {
+	s := newSession(t)
+	expect(t, s, [2]string{`import ("strings"; "sync")
+var sb strings.Builder
+var wg sync.WaitGroup
+wg.Add(2)
+done := func() { wg.Done() }
+go sb.WriteString("x")
+go done()
+go wg.Done()
+wg.Wait()
+strings.Repeat("y", 2)`, `"yy"`})
+}
