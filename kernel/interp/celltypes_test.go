@@ -75,17 +75,7 @@ func main() {
 
 // Structs declared in a cell print (%v, %+v, %#v, %T) and encode (JSON) as
 // Go's, compared with the same program built by Go.
-func TestCellStructsPrintAndEncodeAsGo(t *testing.T) {
-	want, _, _ := goRun(t, structProgram)
-	s := newSession(t)
-	got, stderr, e := runCell(s, structProgram)
-	if e != nil {
-		t.Fatalf("%s: %s\n%s", e.Name, e.Value, strings.Join(e.Traceback, "\n"))
-	}
-	if got != want {
-		t.Errorf("cell printed (stderr %q):\n%s\ngo run printed:\n%s", stderr, got, want)
-	}
-}
+func TestCellStructsPrintAndEncodeAsGo(t *testing.T) { sameAsGo(t, structProgram) }
 
 // flagProgram defines flags and parses the command line, which is empty.
 const flagProgram = `package main

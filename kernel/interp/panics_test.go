@@ -71,18 +71,7 @@ func main() {
 
 // recover() gives what Go's does: the value passed to panic, or a runtime.Error
 // worded as Go words it, compared with the same program built by Go.
-func TestRecoverGivesGoValues(t *testing.T) {
-	want, _, _ := goRun(t, recoverProgram)
-	want = goBounds.ReplaceAllString(want, "$1")
-	s := newSession(t)
-	got, stderr, e := runCell(s, recoverProgram)
-	if e != nil {
-		t.Fatalf("%s: %s\n%s", e.Name, e.Value, strings.Join(e.Traceback, "\n"))
-	}
-	if got != want {
-		t.Errorf("cell printed (stderr %q):\n%s\ngo run printed (without the bounds):\n%s", stderr, got, want)
-	}
-}
+func TestRecoverGivesGoValues(t *testing.T) { sameAsGo(t, recoverProgram) }
 
 // panicProgram has one function per kind of panic; main runs the one named on
 // its command line.

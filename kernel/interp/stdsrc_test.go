@@ -17,19 +17,7 @@ func TestGenericStdlibAsGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, _ := goRun(t, string(src))
-	want = goBounds.ReplaceAllString(want, "$1")
-	s := newSession(t)
-	got, stderr, e := runCell(s, string(src))
-	if e != nil {
-		t.Fatalf("%s: %s\n%s", e.Name, e.Value, strings.Join(e.Traceback, "\n"))
-	}
-	if got != want {
-		t.Errorf("cell printed:\n%s\ngo run printed:\n%s", got, want)
-	}
-	if stderr != "" {
-		t.Errorf("stray stderr: %q", stderr)
-	}
+	sameAsGo(t, string(src))
 }
 
 // Without type arguments, the calls whose types yaegi infers work too (not
