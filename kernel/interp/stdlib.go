@@ -47,18 +47,13 @@ func useOverrides(yi *interp.Interpreter, exports interp.Exports) error {
 // stdlibOverrides returns the session's symbols of fmt, log, flag, os and
 // math/bits, and the MapTypes entry that makes yaegi pass cell values to the
 // print functions with their Format, Error or String method. os.Stdin, Stdout
-// and Stderr are the cell's streams, typed io.Reader and io.Writer, as yaegi
-// makes them for streams that are not files.
+// and Stderr stay the process's files, as yaegi leaves them for streams that
+// are not files (the session captures file descriptors 1 and 2).
 func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Exports) {
 	stdout, stderr := s.io.writer("stdout"), s.io.writer("stderr")
 	args := []string{"ratelab"}
 	funcs = interp.Exports{
-		"os/os": {
-			"Args":   reflect.ValueOf(&args).Elem(),
-			"Stdin":  reflect.ValueOf(&stdin).Elem(),
-			"Stdout": reflect.ValueOf(&stdout).Elem(),
-			"Stderr": reflect.ValueOf(&stderr).Elem(),
-		},
+		"os/os":          {"Args": reflect.ValueOf(&args).Elem()},
 		"math/bits/bits": {"UintSize": reflect.ValueOf(constant.MakeInt64(bits.UintSize))},
 		"fmt/fmt": {
 			"Scan":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) }),
