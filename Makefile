@@ -4,27 +4,41 @@
 GO        ?= go
 PYTHON    ?= /usr/bin/python3
 BIN       := $(CURDIR)/bin/ratelab
-# Debian packages: libzmq for the kernel's sockets (cgo), Jupyter and its clients for the
-# tests and for users, R/scipy/statsmodels/pandas as independent references for the numbers.
-APT_PACKAGES := libzmq3-dev pkg-config gcc \
-	jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
-	python3-nbconvert python3-nbformat python3-jupyter-kernel-test python3-ipykernel \
+# Debian packages. Running needs only libzmq for the kernel's sockets (cgo, hence
+# pkg-config and gcc); the tests also need Jupyter and its clients (with the widgets
+# front end of the classic notebook, and jupyter-trust to sign the notebooks `ratelab run`
+# writes), R, scipy, statsmodels and pandas as independent references for the numbers,
+# sqlite3 as the reference for history search, and Chromium with a DevTools client
+# (python3-websocket) for the browser checks. npm (from the machine's Node.js) checks the
+# vendored chart library (kernel/display/chartjs).
+RUN_PACKAGES := libzmq3-dev pkg-config gcc
+TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter-client python3-nbclient \
+	python3-nbconvert python3-nbformat jupyter-nbformat python3-jupyter-kernel-test python3-ipykernel \
+	python3-ipywidgets jupyter-nbextension-jupyter-js-widgets \
 	python3-pytest python3-scipy python3-pandas python3-statsmodels \
-	r-base-core r-cran-mass r-cran-survey tmux chromium fonts-liberation python3-pil
+	r-base-core r-cran-mass r-cran-survey r-cran-epir tmux chromium fonts-liberation python3-pil python3-websocket sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build install run notebook notebooks screenshot test test-go test-clients bench generate
+.PHONY: setup setup-run apt build install run notebook notebooks screenshot test test-go test-clients bench generate
 
-## setup: install the Debian packages (only those missing) and the Go modules.
+## setup: install every Debian package (only those missing) and the Go modules.
 setup:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES) $(TEST_PACKAGES)"
+	$(GO) mod download
+
+## setup-run: only what running ratelab needs.
+setup-run:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES)"
+	$(GO) mod download
+
+apt:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "setup: installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	$(GO) mod download
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ratelab
@@ -34,11 +48,14 @@ install: build
 	$(BIN) install
 
 ## run: ratelab's main job on its embedded defaults: execute the curated notebooks headless.
-run: setup install
+run: setup-run install
 	$(BIN) run --output-dir ratelab-out
 
-## notebook: open the classic Jupyter notebook on the curated notebooks.
+## notebook: open the classic Jupyter notebook on the curated notebooks. They are signed
+## for this user first (jupyter-trust): their outputs are the project's own `make notebooks`
+## run, and unsigned notebooks show their charts as static images.
 notebook: setup install
+	jupyter-trust notebooks/*.ipynb
 	jupyter notebook --notebook-dir=notebooks
 
 ## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.
@@ -46,7 +63,7 @@ test: setup build test-go test-clients
 
 test-go:
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 test-clients: build screenshot
 	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest

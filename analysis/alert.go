@@ -61,8 +61,11 @@ func (s *AlertSeries) Cumulative(from, to int) Rate {
 func (h AlertHistory) Series() ([]*AlertSeries, error) {
 	byKey := map[ReleaseKey]*AlertSeries{}
 	for i, r := range h.Rows {
-		if r.Age < 0 || r.Events < 0 || r.KHours < 0 || math.IsNaN(r.KHours) {
-			return nil, fmt.Errorf("analysis: alert history: row %d (%s, age %d): negative or missing age, events or exposure", i, r.Label(), r.Age)
+		if r.Age < 0 {
+			return nil, fmt.Errorf("analysis: alert history: row %d (%s): negative age %d", i, r.Label(), r.Age)
+		}
+		if err := (Rate{Events: r.Events, KHours: r.KHours}).check(); err != nil {
+			return nil, fmt.Errorf("analysis: alert history: row %d (%s, age %d): %w", i, r.Label(), r.Age, err)
 		}
 		s := byKey[r.ReleaseKey]
 		if s == nil {
@@ -97,6 +100,20 @@ type AlertStrategy interface {
 	Alert(s *AlertSeries, age int, earlier []*AlertSeries) bool
 }
 
+// alertChecker is implemented by strategies whose settings can be out of range;
+// EvaluateAlerts refuses such a strategy before running it.
+type alertChecker interface {
+	Check() error
+}
+
+// checkThreshold returns an error unless rate is a usable threshold rate.
+func checkThreshold(rate float64) error {
+	if !(rate >= 0) || math.IsInf(rate, 0) {
+		return fmt.Errorf("threshold rate %g: must be finite and not negative", rate)
+	}
+	return nil
+}
+
 // FixedThreshold alerts whenever the rate of the latest age bucket exceeds Rate
 // (events per 1000 usage hours), whatever its exposure: the naive dashboard rule. A
 // bucket with events and no reported hours has an infinite rate and alerts.
@@ -106,6 +123,9 @@ type FixedThreshold struct {
 
 // Name returns "fixed threshold R".
 func (f FixedThreshold) Name() string { return fmt.Sprintf("fixed threshold %g", f.Rate) }
+
+// Check returns an error unless Rate is finite and not negative.
+func (f FixedThreshold) Check() error { return checkThreshold(f.Rate) }
 
 // Alert implements AlertStrategy.
 func (f FixedThreshold) Alert(s *AlertSeries, age int, _ []*AlertSeries) bool {
@@ -122,6 +142,15 @@ type ExposureThreshold struct {
 // Name returns "threshold R past N events / K kh".
 func (e ExposureThreshold) Name() string {
 	return fmt.Sprintf("threshold %g past %d events / %g kh", e.Rate, e.Rule.MinEvents, e.Rule.MinKHours)
+}
+
+// Check returns an error unless Rate is finite and not negative and the rule's
+// minimums are not negative.
+func (e ExposureThreshold) Check() error {
+	if e.Rule.MinEvents < 0 || !(e.Rule.MinKHours >= 0) {
+		return fmt.Errorf("exposure rule %+v: minimums must not be negative", e.Rule)
+	}
+	return checkThreshold(e.Rate)
 }
 
 // Alert implements AlertStrategy.
@@ -158,6 +187,15 @@ func (e ExpectedRange) defaults() ExpectedRange {
 		e.MinReleases = 3
 	}
 	return e
+}
+
+// Check returns an error for a negative or non-finite Width or a negative Lookback
+// or MinReleases.
+func (e ExpectedRange) Check() error {
+	if !(e.Width >= 0) || math.IsInf(e.Width, 0) || e.Lookback < 0 || e.MinReleases < 0 {
+		return fmt.Errorf("expected range %+v: Width must be finite and not negative, Lookback and MinReleases not negative", e)
+	}
+	return nil
 }
 
 // Name returns "expected range ± W·spread".
@@ -222,7 +260,20 @@ func (t PreviousReleaseTest) level() float64 {
 	return t.Level
 }
 
-// Alert implements AlertStrategy.
+// Check returns an error for a Level outside (0, 1), a negative or non-finite
+// Margin, or negative SkipBuckets.
+func (t PreviousReleaseTest) Check() error {
+	if err := checkLevel(t.level()); err != nil {
+		return fmt.Errorf("exact test vs previous: %w", err)
+	}
+	if !(t.Margin >= 0) || math.IsInf(t.Margin, 0) || t.SkipBuckets < 0 {
+		return fmt.Errorf("exact test vs previous: Margin %g must be finite and not negative, SkipBuckets %d not negative", t.Margin, t.SkipBuckets)
+	}
+	return nil
+}
+
+// Alert implements AlertStrategy. A bucket range without exposure on either side
+// cannot be tested and does not alert.
 func (t PreviousReleaseTest) Alert(s *AlertSeries, age int, earlier []*AlertSeries) bool {
 	if age < t.SkipBuckets || len(earlier) == 0 {
 		return false
@@ -231,6 +282,6 @@ func (t PreviousReleaseTest) Alert(s *AlertSeries, age int, earlier []*AlertSeri
 	if len(prev.Rates) <= age {
 		return false
 	}
-	test := CompareRates(s.Cumulative(t.SkipBuckets, age), prev.Cumulative(t.SkipBuckets, age), t.level())
-	return test.Lo > 1+t.Margin
+	test, err := CompareRates(s.Cumulative(t.SkipBuckets, age), prev.Cumulative(t.SkipBuckets, age), t.level())
+	return err == nil && test.Lo > 1+t.Margin
 }

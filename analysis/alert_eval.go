@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // AlertOutcome is how one strategy fared on one release.
@@ -49,6 +51,13 @@ type AlertEvaluation struct {
 func EvaluateAlerts(h AlertHistory, horizon int, strategies ...AlertStrategy) (*AlertEvaluation, error) {
 	if !(h.BucketHours > 0) || horizon < 1 || len(strategies) == 0 {
 		return nil, fmt.Errorf("analysis: evaluate alerts: need a positive bucket width (got %g), horizon (got %d) and at least one strategy", h.BucketHours, horizon)
+	}
+	for _, st := range strategies {
+		if c, ok := st.(alertChecker); ok {
+			if err := c.Check(); err != nil {
+				return nil, fmt.Errorf("analysis: evaluate alerts: strategy %q: %w", st.Name(), err)
+			}
+		}
 	}
 	all, err := h.Series()
 	if err != nil {
@@ -222,6 +231,16 @@ func (ev *AlertEvaluation) String() string { return ev.grid().String() }
 // alert placed at its age in days — grey crosses for false alarms, red triangles for
 // detected regressions, and hollow red circles at the horizon for missed ones.
 func (ev *AlertEvaluation) Plot() (*plot.Plot, error) {
+	return chart.Static(ev.draw())
+}
+
+// Chart is the timeline of Plot as an interactive chart: hovering a mark names the
+// strategy, the release and when it alerted.
+func (ev *AlertEvaluation) Chart() (*Chart, error) {
+	return chart.Interactive(ev.draw())
+}
+
+func (ev *AlertEvaluation) draw() (*chart.Plot, error) {
 	p := newPlot("When each strategy first alerts", "days since release", "")
 	horizon := float64(ev.Horizon) * ev.BucketHours / 24
 	kinds := []struct {
@@ -234,19 +253,32 @@ func (ev *AlertEvaluation) Plot() (*plot.Plot, error) {
 		{"regression missed (at horizon)", draw.GlyphStyle{Color: colorWarn, Radius: vg.Points(4.5), Shape: draw.RingGlyph{}}, nil},
 	}
 	per := len(ev.Outcomes) / len(ev.Strategies)
+	var hover chart.Hover
 	for k, o := range ev.Outcomes {
 		i := k / per
 		// Spread a strategy's releases over a band so that equal ages stay visible.
 		y := float64(len(ev.Strategies)-1-i) + 0.6*(float64(k%per)/float64(max(per-1, 1))-0.5)
+		kind, x := -1, horizon
 		switch {
 		case o.FirstAlert >= 0 && !o.Regression:
-			kinds[0].pts = append(kinds[0].pts, plotter.XY{X: ev.HoursToAlert(o) / 24, Y: y})
+			kind, x = 0, ev.HoursToAlert(o)/24
 		case o.FirstAlert >= 0:
-			kinds[1].pts = append(kinds[1].pts, plotter.XY{X: ev.HoursToAlert(o) / 24, Y: y})
+			kind, x = 1, ev.HoursToAlert(o)/24
 		case o.Regression:
-			kinds[2].pts = append(kinds[2].pts, plotter.XY{X: horizon, Y: y})
+			kind = 2
 		}
+		if kind < 0 {
+			continue
+		}
+		kinds[kind].pts = append(kinds[kind].pts, plotter.XY{X: x, Y: y})
+		when := fmt.Sprintf("first alert %.1f days after release (%d of %d buckets alerted)", x, o.Alerts, o.Buckets)
+		if kind == 2 {
+			when = fmt.Sprintf("no alert within %.1f days", horizon)
+		}
+		hover.X, hover.Y = append(hover.X, x), append(hover.Y, y)
+		hover.Text = append(hover.Text, fmt.Sprintf("%s\n%s: %s\n%s", o.Strategy, o.ReleaseKey.Label(), kinds[kind].label, when))
 	}
+	p.Hover(hover)
 	for _, kd := range kinds {
 		if len(kd.pts) == 0 {
 			continue
@@ -257,7 +289,7 @@ func (ev *AlertEvaluation) Plot() (*plot.Plot, error) {
 		}
 		sc.GlyphStyle = kd.style
 		p.Add(sc)
-		p.Legend.Add(kd.label, sc)
+		p.Label(kd.label, sc)
 	}
 	names := make([]string, len(ev.Strategies))
 	for i, s := range ev.Strategies {

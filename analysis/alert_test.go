@@ -114,7 +114,11 @@ func TestPreviousReleaseTestWindow(t *testing.T) {
 	}
 	// The decision is CompareRates' lower bound against 1 + Margin.
 	a, b := cur.Cumulative(0, 2), prev.Cumulative(0, 2)
-	lo := CompareRates(a, b, 0.95).Lo
+	test, err := CompareRates(a, b, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo := test.Lo
 	if got := (PreviousReleaseTest{Margin: lo - 1 + 0.01}).Alert(cur, 2, []*AlertSeries{prev}); got {
 		t.Errorf("alert with a margin above the interval's lower end %g", lo)
 	}

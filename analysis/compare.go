@@ -3,9 +3,12 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -36,8 +39,47 @@ func (m CompareMode) String() string {
 	return "adjusted (same time in field)"
 }
 
+// SkipRule chooses when CompareOptions.SkipFirst leaves out a release's first hours.
+type SkipRule int
+
+const (
+	// SkipAlways skips the first SkipFirst of every release compared: every window
+	// then covers the same ages since release.
+	SkipAlways SkipRule = iota
+	// SkipWhenOld is Mission Control's rule: skip a release's first SkipFirst only if
+	// the newest release has been in field longer than SkipFirst and this release
+	// longer than twice SkipFirst (until the next major came out, or until now for
+	// the newest). Mission Control's SkipFirst is 24 h.
+	SkipWhenOld
+)
+
+// String names the rule as reports show it.
+func (r SkipRule) String() string {
+	if r == SkipWhenOld {
+		return "skip when old enough"
+	}
+	return "skip always"
+}
+
 // CompareOptions configures CompareReleases. The zero value compares the newest
 // major release with the one before it, adjusted, on the combined crash measure.
+//
+// Mission Control's adjusted comparison (mozilla/missioncontrol,
+// etl/measuresummary.py) is SkipFirst: 24 h, SkipRule: SkipWhenOld, TrimTop: 0.001.
+// Time in field is measured as Mission Control does, as the newest release's last
+// window start minus its release time. ratelab deliberately differs in three places:
+//   - release time: Mission Control starts a major's clock at the first timestamp of
+//     any of its data on the platform; ratelab takes the given release date, or the
+//     first window in which the major has MinShare of the channel's usage (all
+//     platforms), so that a few pre-release pings do not start the clock early;
+//   - ages compared: when it skips, Mission Control measures an older release over
+//     [release + 24 h, release + 24 h + time in field] but the newest over
+//     [release + 24 h, now], a day of older age the newest has not reached; ratelab
+//     measures every release over the same ages, [release + skip, release + time in
+//     field];
+//   - trimming is off by default: dropping the highest per-point rates lowers every
+//     rate and hides real spikes, and the exact test assumes the counts it is given
+//     are all the counts.
 type CompareOptions struct {
 	Mode CompareMode
 	// Measure is the event measure; default "combined" (main + content −
@@ -59,11 +101,18 @@ type CompareOptions struct {
 	// MinShare is the detection threshold; default 0.01 (1% of usage hours).
 	MinShare float64
 	// SkipFirst leaves out each release's first hours, typically 24 h: a release's
-	// first adopters are not its eventual population.
+	// first adopters are not its eventual population. SkipRule says when.
 	SkipFirst time.Duration
+	SkipRule  SkipRule
+	// TrimTop, if positive, drops the highest TrimTop share of per-point rates before
+	// pooling each row's rate, a point being one window of one build (on one
+	// platform): of n points the ⌈n·(1 − TrimTop)⌉ lowest are kept. Mission Control
+	// trims 0.001 to keep outliers out of its rates; zero keeps every point.
+	TrimTop float64
 	// Grain is the time resolution of detection and windows; default one hour.
 	Grain time.Duration
-	// Now ends the newest release's time in field; default the end of the data.
+	// Now ends the data compared: windows starting at or after Now are left out.
+	// Default: the end of the last window in the data.
 	Now time.Time
 	// AdoptionWindow smooths usage shares for EqualAdoption (trailing sum of usage
 	// hours over this span); default 24 h.
@@ -86,6 +135,15 @@ type ReleaseWindow struct {
 	Censored bool
 	// From and To bound the measured windows: From <= window_start < To.
 	From, To time.Time
+	// InField is the time in field compared, measured as Mission Control does: the
+	// start of the newest release's last window minus its release time. An older
+	// release is measured over the same ages (Adjusted) — its last window starts
+	// InField after its release — or until it reached the newest's share of usage
+	// (EqualAdoption: then its own last window start minus its release).
+	InField time.Duration
+	// Skipped is the span left out at the start: SkipFirst, or 0 when SkipRule
+	// kept it.
+	Skipped time.Duration
 	// Share is the release's share of usage hours at the end of its window (smoothed
 	// over AdoptionWindow).
 	Share float64
@@ -107,6 +165,9 @@ type ComparisonRow struct {
 	Verdict Verdict
 	// Note explains a verdict forced to "not enough data", or a caveat.
 	Note string
+	// TrimmedPoints is the number of points (window × build) whose rates TrimTop
+	// left out of New and Old.
+	TrimmedPoints int
 }
 
 // Comparison is the result of CompareReleases.
@@ -120,7 +181,8 @@ type Comparison struct {
 	// Rows holds, for each older major, the pooled row then one row per platform.
 	Rows []ComparisonRow
 	// Notes are caveats about the comparison as a whole (platform mix, Simpson's
-	// paradox, censored release times).
+	// paradox, censored release times, a combined measure without its content
+	// crashes, trimmed points).
 	Notes []string
 }
 
@@ -149,6 +211,12 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 	if o.Level == 0 {
 		o.Level = 0.95
 	}
+	if err := checkLevel(o.Level); err != nil {
+		return nil, fmt.Errorf("compare releases: Level: %w", err)
+	}
+	if !(o.TrimTop >= 0 && o.TrimTop < 1) || o.SkipFirst < 0 || (o.SkipRule != SkipAlways && o.SkipRule != SkipWhenOld) || math.IsNaN(o.MinShare) || o.MinShare > 1 {
+		return nil, fmt.Errorf("compare releases: TrimTop %g must be in [0, 1), SkipFirst %v not negative, SkipRule %d known, MinShare %g at most 1", o.TrimTop, o.SkipFirst, o.SkipRule, o.MinShare)
+	}
 	rule := DefaultVerdictRule
 	if o.Rule != nil {
 		rule = *o.Rule
@@ -168,7 +236,11 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 			return nil, fmt.Errorf("compare releases: the data holds channels %q: set Channel to compare majors of one channel", ch.Keys[0])
 		}
 	}
-	s, err := src.Sums(Query{By: []string{DimMajor, DimPlatform}, Grain: o.Grain, Where: where, Measures: []string{o.Measure}})
+	by := []string{DimMajor, DimPlatform}
+	if o.TrimTop > 0 {
+		by = append(by, "build_id") // a point is one window of one build
+	}
+	s, err := src.Sums(Query{By: by, Grain: o.Grain, Where: where, Measures: []string{o.Measure}})
 	if err != nil {
 		return nil, fmt.Errorf("compare releases: %w", err)
 	}
@@ -179,7 +251,7 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compare releases: %w", err)
 	}
-	d := newReleaseData(s, ev, o.Grain)
+	d := newReleaseData(s, ev, o.Grain, o.TrimTop)
 	if !o.Now.IsZero() {
 		d.end = o.Now
 	}
@@ -212,18 +284,24 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 		c.Windows = append(c.Windows, w)
 	}
 	newest := &c.Windows[0]
-	inField := d.end.Sub(newest.Released)
-	if inField <= o.SkipFirst {
-		return nil, fmt.Errorf("compare releases: major %d has been in field %v, not more than the %v skipped", newest.Major, inField, o.SkipFirst)
+	// Mission Control's time in field: the newest release's last window start
+	// minus its release time.
+	inField := d.end.Add(-d.grain).Sub(newest.Released)
+	if inField < 0 {
+		return nil, fmt.Errorf("compare releases: major %d is released (%v) after the last window compared starts", newest.Major, newest.Released)
 	}
-	newest.From, newest.To = newest.Released.Add(o.SkipFirst), d.end
-	newest.Share = d.trailingShare(newest.Major, d.end, o.AdoptionWindow)
 	notes := map[int]string{} // why an older window is empty
-	for k := 1; k < len(c.Windows); k++ {
+	for k := range c.Windows {
 		w := &c.Windows[k]
-		w.From = w.Released.Add(o.SkipFirst)
-		switch o.Mode {
-		case EqualAdoption:
+		w.Skipped = o.SkipFirst
+		if o.SkipRule == SkipWhenOld && !(inField > o.SkipFirst && d.ownFieldTime(w.Major, w.Released, o.ReleaseDates, o.MinShare) > 2*o.SkipFirst) {
+			w.Skipped = 0
+		}
+		w.From = w.Released.Add(w.Skipped)
+		switch {
+		case k == 0:
+			w.To = d.end
+		case o.Mode == EqualAdoption:
 			t, ok := d.reachesShare(w.Major, w.Released, newest.Share, o.AdoptionWindow)
 			switch {
 			case !ok:
@@ -231,12 +309,20 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 				notes[w.Major] = fmt.Sprintf("major %d never reached the newest release's share of usage (%.1f%%) in the data", w.Major, 100*newest.Share)
 			case !t.After(w.From):
 				w.To = w.From
-				notes[w.Major] = fmt.Sprintf("major %d reached the newest release's share of usage (%.1f%%) within the %v skipped", w.Major, 100*newest.Share, o.SkipFirst)
+				notes[w.Major] = fmt.Sprintf("major %d reached the newest release's share of usage (%.1f%%) within the %v skipped", w.Major, 100*newest.Share, w.Skipped)
 			default:
 				w.To = t
 			}
 		default:
-			w.To = w.Released.Add(inField)
+			w.To = w.Released.Add(inField + d.grain)
+		}
+		w.InField = w.To.Add(-d.grain).Sub(w.Released)
+		if k == 0 {
+			newest.Share = d.trailingShare(newest.Major, d.end, o.AdoptionWindow)
+			if !w.To.After(w.From) {
+				return nil, fmt.Errorf("compare releases: major %d has been in field %v (last window start minus release), not more than the %v skipped", w.Major, inField, w.Skipped)
+			}
+			continue
 		}
 		w.Share = d.trailingShare(w.Major, w.To, o.AdoptionWindow)
 	}
@@ -252,24 +338,81 @@ func CompareReleases(src Source, o CompareOptions) (*Comparison, error) {
 		case o.Mode == Adjusted && ow.To.After(d.end):
 			note = fmt.Sprintf("major %d has been in field less than major %d", ow.Major, nw.Major)
 		}
-		newAll, oldAll := d.rate(nw, ""), d.rate(ow, "")
+		newAll, _ := d.rate(nw, "")
+		oldAll, _ := d.rate(ow, "")
 		for _, p := range append([]string{"all"}, platforms...) {
 			key := p
 			if p == "all" {
 				key = ""
 			}
-			r := ComparisonRow{Platform: p, Newest: nw.Major, Older: ow.Major, New: d.rate(nw, key), Old: d.rate(ow, key), Note: note}
+			r := ComparisonRow{Platform: p, Newest: nw.Major, Older: ow.Major, Note: note}
+			var dn, do int
+			r.New, dn = d.rate(nw, key)
+			r.Old, do = d.rate(ow, key)
+			r.TrimmedPoints = dn + do
 			r.NewShare, r.OldShare = share(r.New, newAll), share(r.Old, oldAll)
-			r.Test = CompareRates(r.New, r.Old, o.Level)
+			var err error
+			r.Test, err = CompareRates(r.New, r.Old, o.Level)
 			r.Verdict = rule.Judge(r.Test)
-			if note != "" {
+			switch {
+			case note != "":
 				r.Verdict = NotEnoughData
+			case err != nil: // the level is checked: a window without usage
+				r.Verdict = NotEnoughData
+				r.Note = "no usage hours in a window"
 			}
 			c.Rows = append(c.Rows, r)
 		}
 	}
+	if o.Measure == MeasureCombined {
+		if n := contentNote(src, s); n != "" {
+			c.Notes = append(c.Notes, n)
+		}
+	}
+	if o.TrimTop > 0 {
+		dropped := 0
+		for _, r := range c.Rows {
+			if r.Platform == "all" {
+				dropped += r.TrimmedPoints
+			}
+		}
+		what := fmt.Sprintf("%d points left out of the pooled rows; the rates are lower for it", dropped)
+		if dropped == 0 {
+			what = "no point left out: each row has too few points for its top share to make one"
+		}
+		c.Notes = append(c.Notes, fmt.Sprintf("Mission Control's outlier trimming of the highest %g%% of per-point rates (window × build): %s.", 100*o.TrimTop, what))
+	}
 	c.addNotes()
 	return c, nil
+}
+
+// columnReporter is a Source that can say which columns its data has (Table does).
+type columnReporter interface {
+	Has(column string) bool
+}
+
+// contentNote warns when the combined measure (main + content − content_shutdown
+// crashes) silently reduces to main crashes: the source lacks the content columns,
+// or they are 0 in every row compared.
+func contentNote(src Source, s *Sums) string {
+	var missing []string
+	if cr, ok := src.(columnReporter); ok {
+		for _, c := range []string{"content_crashes", "content_shutdown_crashes"} {
+			if !cr.Has(c) {
+				missing = append(missing, c)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Sprintf("The combined measure is main + content − content_shutdown crashes, but the data has no %s column: it is main crashes only here. Set Measure to \"main_crashes\" to say so, or load the content columns.",
+			strings.Join(missing, " or "))
+	}
+	for _, v := range s.Measures["content_crashes"] {
+		if v != 0 {
+			return ""
+		}
+	}
+	return "content_crashes is 0 in every window compared: if the data lacks it, the combined measure (main + content − content_shutdown crashes) is main crashes only."
 }
 
 func share(part, whole Rate) float64 {
@@ -312,6 +455,10 @@ type releaseData struct {
 	usage  map[int][]float64
 	cells  map[int]map[string][]cell // major → platform → per window
 	majors []int
+	// With trimming: the points (window × build) of each major and platform, and
+	// the share of the highest rates to drop.
+	points  map[int]map[string][]point
+	trimTop float64
 }
 
 type cell struct {
@@ -319,8 +466,30 @@ type cell struct {
 	events int64
 }
 
-func newReleaseData(s *Sums, ev []int64, grain time.Duration) *releaseData {
-	d := &releaseData{grain: grain, usage: map[int][]float64{}, cells: map[int]map[string][]cell{}}
+// point is one window of one build: the unit Mission Control trims.
+type point struct {
+	window int
+	cell
+}
+
+// rate orders points as Mission Control sorts them, by (rate, events, usage), a
+// point with neither events nor usage counting as rate 0 and one with events and no
+// usage as +Inf.
+func (p point) rate() float64 {
+	if p.usage == 0 {
+		if p.events == 0 {
+			return 0
+		}
+		return math.Inf(1)
+	}
+	return float64(p.events) / p.usage
+}
+
+func newReleaseData(s *Sums, ev []int64, grain time.Duration, trimTop float64) *releaseData {
+	d := &releaseData{grain: grain, usage: map[int][]float64{}, cells: map[int]map[string][]cell{}, trimTop: trimTop}
+	if trimTop > 0 {
+		d.points = map[int]map[string][]point{}
+	}
 	index := map[time.Time]int{}
 	for _, t := range s.Windows {
 		if _, ok := index[t]; !ok {
@@ -343,6 +512,12 @@ func newReleaseData(s *Sums, ev []int64, grain time.Duration) *releaseData {
 		}
 		if d.cells[m][p] == nil {
 			d.cells[m][p] = make([]cell, len(d.times))
+		}
+		if d.points != nil {
+			if d.points[m] == nil {
+				d.points[m] = map[string][]point{}
+			}
+			d.points[m][p] = append(d.points[m][p], point{i, cell{s.UsageHours[g], ev[g]}})
 		}
 		d.usage[m][i] += s.UsageHours[g]
 		d.total[i] += s.UsageHours[g]
@@ -408,23 +583,74 @@ func (d *releaseData) reachesShare(m int, from time.Time, share float64, span ti
 	return time.Time{}, false
 }
 
+// ownFieldTime is how long major m, released at released, was the newest major in
+// the data, as Mission Control's skip rule measures it: until the next major in the
+// data was released (given, or detected at minShare), else until the last window
+// start.
+func (d *releaseData) ownFieldTime(m int, released time.Time, given map[int]time.Time, minShare float64) time.Duration {
+	for _, n := range d.majors { // ascending
+		if n <= m {
+			continue
+		}
+		if t, ok := given[n]; ok {
+			return t.Sub(released)
+		}
+		if i := d.firstAtShare(n, minShare); i >= 0 {
+			return d.times[i].Sub(released)
+		}
+		break
+	}
+	return d.end.Add(-d.grain).Sub(released)
+}
+
 // rate pools major w.Major's events and usage on platform p ("" for all) over
-// w's windows.
-func (d *releaseData) rate(w ReleaseWindow, p string) Rate {
+// w's windows, leaving out the highest trimTop share of per-point rates when
+// trimming; dropped is the number of points left out.
+func (d *releaseData) rate(w ReleaseWindow, p string) (r Rate, dropped int) {
+	in := func(i int) bool { return !d.times[i].Before(w.From) && d.times[i].Before(w.To) }
 	var ev int64
 	var u float64
-	for plat, cells := range d.cells[w.Major] {
+	if d.points == nil {
+		for plat, cells := range d.cells[w.Major] {
+			if p != "" && plat != p {
+				continue
+			}
+			for i := range d.times {
+				if in(i) {
+					ev += cells[i].events
+					u += cells[i].usage
+				}
+			}
+		}
+		return Rate{Events: ev, KHours: u / 1000}, 0
+	}
+	var pts []point
+	for _, plat := range slices.Sorted(maps.Keys(d.points[w.Major])) {
 		if p != "" && plat != p {
 			continue
 		}
-		for i, t := range d.times {
-			if !t.Before(w.From) && t.Before(w.To) {
-				ev += cells[i].events
-				u += cells[i].usage
+		for _, pt := range d.points[w.Major][plat] {
+			if in(pt.window) {
+				pts = append(pts, pt)
 			}
 		}
 	}
-	return NewRate(ev, u)
+	sort.SliceStable(pts, func(a, b int) bool {
+		ra, rb := pts[a].rate(), pts[b].rate()
+		if ra != rb {
+			return ra < rb
+		}
+		if pts[a].events != pts[b].events {
+			return pts[a].events < pts[b].events
+		}
+		return pts[a].usage < pts[b].usage
+	})
+	keep := int(math.Ceil(float64(len(pts)) * (1 - d.trimTop)))
+	for _, pt := range pts[:keep] {
+		ev += pt.events
+		u += pt.usage
+	}
+	return Rate{Events: ev, KHours: u / 1000}, len(pts) - keep
 }
 
 // Bars returns the rates of the first comparison as release bars, one per major and
@@ -447,8 +673,13 @@ func (c *Comparison) Bars() []ReleaseBar {
 }
 
 // Plot draws the per-platform rates of the releases compared with their intervals.
-func (c *Comparison) Plot() (*plot.Plot, error) {
-	return ReleaseBars{Title: fmt.Sprintf("%s per 1000 usage hours, %s", c.Measure, c.Mode), Measure: c.Measure, Bars: c.Bars(), Level: c.Level}.Plot()
+func (c *Comparison) Plot() (*plot.Plot, error) { return c.barChart().Plot() }
+
+// Chart is Plot's figure as an interactive chart (see ReleaseBars.Chart).
+func (c *Comparison) Chart() (*Chart, error) { return c.barChart().Chart() }
+
+func (c *Comparison) barChart() ReleaseBars {
+	return ReleaseBars{Title: fmt.Sprintf("%s per 1000 usage hours, %s", c.Measure, c.Mode), Measure: c.Measure, Bars: c.Bars(), Level: c.Level}
 }
 
 // DataFrame returns one row per comparison row: platform, majors, events, usage
@@ -510,7 +741,7 @@ func (c *Comparison) DataFrame() dataframe.DataFrame {
 func (c *Comparison) grids() (*grid, *grid) {
 	const day = 24 * time.Hour
 	win := &grid{caption: fmt.Sprintf("Release windows (%s, %s)", c.Mode, channelLabel(c.Channel)),
-		header: []string{"major", "released", "measured from", "to", "days", "usage share at end"}}
+		header: []string{"major", "released", "measured from", "to", "days in field", "usage share at end"}}
 	for _, w := range c.Windows {
 		rel := w.Released.Format("2006-01-02 15:04")
 		switch {
@@ -522,7 +753,7 @@ func (c *Comparison) grids() (*grid, *grid) {
 			rel += " (detected)"
 		}
 		win.add(w.Censored, strconv.Itoa(w.Major), rel, w.From.Format("2006-01-02 15:04"), w.To.Format("2006-01-02 15:04"),
-			strconv.FormatFloat(float64(w.To.Sub(w.From))/float64(day), 'f', 1, 64), fmt.Sprintf("%.1f%%", 100*w.Share))
+			strconv.FormatFloat(float64(w.InField)/float64(day), 'f', 1, 64), fmt.Sprintf("%.1f%%", 100*w.Share))
 	}
 	level := fmt.Sprintf("%g%%", 100*c.Level)
 	rows := &grid{caption: fmt.Sprintf("%s per 1000 usage hours: newest against older (ratio and change with exact %s intervals)", c.Measure, level),

@@ -92,7 +92,7 @@ func brutePool(rows []Row, major int, platform string, from, to time.Time) Rate 
 		ev += r.MainCrashes
 		u += r.UsageHours
 	}
-	return NewRate(ev, u)
+	return Rate{Events: ev, KHours: u / 1000}
 }
 
 func TestCompareAdjusted(t *testing.T) {

@@ -33,11 +33,30 @@
 // Rates puts events, exposure, the pooled rate and its exact interval, and a
 // low-exposure flag side by side for each group.
 //
+// # Statistics, and what they refuse
+//
+// A Rate keeps its count and exposure. Rate.Interval is the exact (Garwood) interval;
+// PoissonTest tests a rate against a reference rate and PoissonRatioTest (with
+// CompareRates, its two-sided form) compares two rates by the exact conditional test,
+// each with a two-sided, Less or Greater alternative, as R's poisson.test. Funnel
+// limits come by Spiegelhalter's interpolated method or the exact chi-squared one
+// (FunnelMethod says which to use when); FitShrinkage and FitShrinkageMoments fit the
+// empirical-Bayes gamma prior by maximum likelihood or by Marshall's moments (as
+// epiR). Every one of them returns an error for an argument it cannot answer — a
+// negative count or exposure, a NaN, a level outside (0, 1) such as 95 for 0.95, no
+// exposure where a test needs one, empty input — never a NaN or a negative rate in
+// its place:
+//
+//	t, err := analysis.CompareRates(newer, older, 0.95)
+//
 // # Comparing releases
 //
 // CompareReleases measures each major release over a fair window — Mission Control's
 // adjusted comparison (same time in field from each release) or equal adoption (same
 // share of usage) — per platform beside the pooled figure, with the exact conditional
 // rate ratio (CompareRates, as R's poisson.test), its interval, the % change and a
-// Verdict that says "not enough data" when that is the truth.
+// Verdict that says "not enough data" when that is the truth. Mission Control's own
+// rules — time in field as last minus first timestamp, its skip rule, its trimming of
+// the top 0.1% of per-point rates — are options; CompareOptions lists where ratelab
+// deliberately differs and why.
 package analysis

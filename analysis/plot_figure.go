@@ -9,7 +9,15 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
+
+// Chart is a figure shown interactively in a notebook — tooltips, zoom, and buttons
+// that switch between its views — with its static PNG beside it for viewers that run
+// no JavaScript. The figures' Chart methods return it; it shows itself through its
+// MIMEBundle method.
+type Chart = chart.Chart
 
 // Figure is a grid of plots drawn as one image, with their axes aligned, and an
 // optional legend drawn in the first empty cell so that it covers no data. A notebook

@@ -9,12 +9,27 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // PlotFunnel draws the funnel plot of groups (labels[i] with rates[i]) around their
 // pooled rate; see Funnel.Plot.
 func PlotFunnel(title string, labels []string, rates []Rate) (*plot.Plot, error) {
-	return NewFunnel(rates).Plot(title, labels, rates)
+	f, err := NewFunnel(rates)
+	if err != nil {
+		return nil, err
+	}
+	return f.Plot(title, labels, rates)
+}
+
+// FunnelChart is PlotFunnel's figure as an interactive chart; see Funnel.Chart.
+func FunnelChart(title string, labels []string, rates []Rate) (*Chart, error) {
+	f, err := NewFunnel(rates)
+	if err != nil {
+		return nil, err
+	}
+	return f.Chart(title, labels, rates)
 }
 
 // FunnelCurve is a control limit sampled over exposure, as the funnel plot draws it.
@@ -24,20 +39,27 @@ type FunnelCurve struct {
 	Lo, Hi []float64
 }
 
-// Curves samples the limits at FunnelLevelWarning and FunnelLevelAlarm at n
-// exposures spaced evenly on a log scale from lo to hi thousand usage hours.
-func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
+// Curves samples the limits at FunnelLevelWarning and FunnelLevelAlarm at n ≥ 2
+// exposures spaced evenly on a log scale from lo to hi thousand usage hours
+// (0 < lo < hi). It fails for other arguments, and as Limits does.
+func (f Funnel) Curves(lo, hi float64, n int) ([]FunnelCurve, error) {
+	if !(lo > 0 && lo < hi) || math.IsInf(hi, 0) || n < 2 {
+		return nil, fmt.Errorf("analysis: funnel curves: need 0 < lo < hi finite and n ≥ 2, got lo %g, hi %g, n %d", lo, hi, n)
+	}
 	var cs []FunnelCurve
 	for _, level := range []float64{FunnelLevelWarning, FunnelLevelAlarm} {
 		c := FunnelCurve{Level: level, KHours: make([]float64, n), Lo: make([]float64, n), Hi: make([]float64, n)}
 		for i := range n {
 			T := lo * math.Pow(hi/lo, float64(i)/float64(n-1))
 			c.KHours[i] = T
-			c.Lo[i], c.Hi[i] = f.Limits(T, level)
+			var err error
+			if c.Lo[i], c.Hi[i], err = f.Limits(T, level); err != nil {
+				return nil, err
+			}
 		}
 		cs = append(cs, c)
 	}
-	return cs
+	return cs, nil
 }
 
 // Plot draws the funnel plot: each group's rate against its exposure (log scale),
@@ -45,8 +67,21 @@ func (f Funnel) Curves(lo, hi float64, n int) []FunnelCurve {
 // outside the 99.8% limits are drawn in red and labelled. Groups without exposure
 // are left out.
 func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, error) {
+	return chart.Static(f.draw(title, labels, rates))
+}
+
+// Chart is the funnel plot as an interactive chart: hovering a group names it and
+// shows its events, usage, rate and the limits at its exposure.
+func (f Funnel) Chart(title string, labels []string, rates []Rate) (*Chart, error) {
+	return chart.Interactive(f.draw(title, labels, rates))
+}
+
+func (f Funnel) draw(title string, labels []string, rates []Rate) (*chart.Plot, error) {
 	if len(labels) != len(rates) {
 		return nil, fmt.Errorf("analysis: funnel plot: %d labels for %d rates", len(labels), len(rates))
+	}
+	if err := checkRates(rates); err != nil {
+		return nil, fmt.Errorf("analysis: funnel plot: %w", err)
 	}
 	var keepL []string
 	var keepR []Rate
@@ -65,13 +100,24 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
 
+	curves, err := f.Curves(lo, hi, 200)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := f.Groups(keepL, keepR)
+	if err != nil {
+		return nil, err
+	}
 	top := 0.0
-	for _, c := range f.Curves(lo, hi, 200) {
+	for _, c := range curves {
 		sty := draw.LineStyle{Color: colorLimit998, Width: vg.Points(1.2)}
 		name := "99.8% limits"
 		if c.Level == FunnelLevelWarning {
 			sty = draw.LineStyle{Color: colorLimit95, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 			name = "95% limits"
+		}
+		if f.Method != FunnelInterpolated {
+			name += " (" + f.Method.String() + ")"
 		}
 		for k, ys := range [][]float64{c.Lo, c.Hi} {
 			xys := make(plotter.XYs, len(ys))
@@ -85,7 +131,7 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 			line.LineStyle = sty
 			p.Add(line)
 			if k == 0 {
-				p.Legend.Add(name, line)
+				p.Label(name, line)
 			}
 		}
 	}
@@ -94,14 +140,18 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 		return nil, fmt.Errorf("analysis: funnel plot: target: %w", err)
 	}
 	target.LineStyle = draw.LineStyle{Color: colorCount, Width: vg.Points(1)}
-	p.Legend.Add(fmt.Sprintf("target %.3g per 1000 usage hours", f.Target), target)
+	p.Label(fmt.Sprintf("target %.3g per 1000 usage hours", f.Target), target)
 	p.Add(target)
 
 	var in, out plotter.XYs
 	var outLabels []string
-	for i, g := range f.Groups(keepL, keepR) {
+	var hover chart.Hover
+	for i, g := range groups {
 		xy := plotter.XY{X: g.Rate.KHours, Y: g.Rate.Value()}
 		top = math.Max(top, xy.Y)
+		hover.X, hover.Y = append(hover.X, xy.X), append(hover.Y, xy.Y)
+		hover.Text = append(hover.Text, fmt.Sprintf("%s\n%d events over %.3g k usage hours\nrate: %.3g per 1000 usage hours\n95%% limits %.3g – %.3g (%s)\n99.8%% limits %.3g – %.3g (%s)",
+			g.Label, g.Rate.Events, g.Rate.KHours, xy.Y, g.Lo95, g.Hi95, g.At95, g.Lo998, g.Hi998, g.At998))
 		if g.At998 == Inside {
 			in = append(in, xy)
 			continue
@@ -125,7 +175,7 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 		}
 		s.GlyphStyle = set.sty
 		p.Add(s)
-		p.Legend.Add(set.name, s)
+		p.Label(set.name, s)
 	}
 	if len(out) > 0 {
 		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: out, Labels: outLabels})
@@ -141,12 +191,12 @@ func (f Funnel) Plot(title string, labels []string, rates []Rate) (*plot.Plot, e
 
 	// Show every group and the limits where groups are; the limits at the smallest
 	// exposures may run off the top.
-	for _, g := range keepR {
-		_, h := f.Limits(g.KHours, FunnelLevelAlarm)
-		top = math.Max(top, h)
+	for _, g := range groups {
+		top = math.Max(top, g.Hi998)
 	}
+	p.Hover(hover)
 	p.X.Min, p.X.Max = lo, hi
 	p.Legend.Top = true
-	makeRoomForLegend(p, top, 6)
+	makeRoomForLegend(p.Plot, top, 6)
 	return p, nil
 }

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // ReleaseBar is one bar of a release-over-release chart: the rate of a release,
@@ -73,7 +76,10 @@ func (rb ReleaseBars) Layout() (releases, platforms []string, pts []ReleaseBarPo
 		if !(b.Rate.KHours > 0) {
 			return nil, nil, nil, fmt.Errorf("analysis: ReleaseBars: release %q platform %q: no exposure (%v)", b.Release, b.Platform, b.Rate)
 		}
-		lo, hi := b.Rate.Interval(level)
+		lo, hi, err := b.Rate.Interval(level)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("analysis: ReleaseBars: release %q platform %q: %w", b.Release, b.Platform, err)
+		}
 		pts = append(pts, ReleaseBarPoint{
 			ReleaseBar: b,
 			X:          float64(ri[b.Release]) + (float64(pi[b.Platform])-float64(len(platforms)-1)/2)*w,
@@ -89,6 +95,16 @@ func barWidth(platforms int) float64 { return 0.8 / float64(platforms) }
 
 // Plot draws the chart.
 func (rb ReleaseBars) Plot() (*plot.Plot, error) {
+	return chart.Static(rb.draw())
+}
+
+// Chart is the bar chart as an interactive chart: hovering a bar shows its release,
+// platform, events, usage, rate and exact interval.
+func (rb ReleaseBars) Chart() (*Chart, error) {
+	return chart.Interactive(rb.draw())
+}
+
+func (rb ReleaseBars) draw() (*chart.Plot, error) {
 	releases, platforms, pts, err := rb.Layout()
 	if err != nil {
 		return nil, err
@@ -98,9 +114,13 @@ func (rb ReleaseBars) Plot() (*plot.Plot, error) {
 	w := barWidth(len(platforms))
 	thumbs := make([]*plotter.Polygon, len(platforms))
 	var iv intervalBars
+	var hover chart.Hover
 	top := 0.0
 	for _, b := range pts {
 		x0, x1 := b.X-0.45*w, b.X+0.45*w
+		hover.X, hover.Y = append(hover.X, b.X), append(hover.Y, b.Value)
+		hover.Rects = append(hover.Rects, [4]float64{x0, x1, 0, math.Max(b.Value, b.Hi)})
+		hover.Text = append(hover.Text, strings.TrimSpace(b.Release+" "+b.Platform)+"\n"+describeRate(b.Rate, measure, level, b.Lo, b.Hi, b.Low, rule))
 		bar, err := plotter.NewPolygon(plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: b.Value}, {X: x0, Y: b.Value}})
 		if err != nil {
 			return nil, fmt.Errorf("analysis: ReleaseBars: bar %q %q: %w", b.Release, b.Platform, err)
@@ -137,24 +157,25 @@ func (rb ReleaseBars) Plot() (*plot.Plot, error) {
 	if len(platforms) > 1 || platforms[0] != "" {
 		for i, name := range platforms {
 			if thumbs[i] != nil {
-				p.Legend.Add(name, thumbs[i])
+				p.Label(name, thumbs[i])
 				entries++
 			}
 		}
 	}
-	p.Legend.Add(fmt.Sprintf("%g%% exact interval", 100*level), whiskerThumb{})
+	p.Label(fmt.Sprintf("%g%% exact interval", 100*level), whiskerThumb{})
 	for _, b := range pts {
 		if b.Low {
 			low, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 1, Y: 1}})
 			low.Color = color.NRGBA{R: 127, G: 127, B: 127, A: 70}
 			low.LineStyle = draw.LineStyle{Color: colorWarn, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
-			p.Legend.Add(lowExposureLabel(rule), low)
+			p.Label(lowExposureLabel(rule), low)
 			entries++
 			break
 		}
 	}
+	p.Hover(hover)
 	p.Legend.Top = true
-	makeRoomForLegend(p, top, entries)
+	makeRoomForLegend(p.Plot, top, entries)
 	return p, nil
 }
 

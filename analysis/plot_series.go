@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // RatePoint is one point of a rate series: the rate at X with its exact interval and
@@ -26,22 +28,28 @@ type RatePoint struct {
 }
 
 // RateSeries returns the points of a rate series: for each x[i], rates[i] with its
-// exact interval at level and its flag under rule. It panics if the slices differ in
-// length.
-func RateSeries(x []float64, rates []Rate, level float64, rule ExposureRule) []RatePoint {
+// exact interval at level and its flag under rule. It fails when the slices differ
+// in length, for a level outside (0, 1), or for a rate that is not one.
+func RateSeries(x []float64, rates []Rate, level float64, rule ExposureRule) ([]RatePoint, error) {
 	if len(x) != len(rates) {
-		panic(fmt.Sprintf("analysis: RateSeries: %d x values for %d rates", len(x), len(rates)))
+		return nil, fmt.Errorf("analysis: RateSeries: %d x values for %d rates", len(x), len(rates))
+	}
+	if err := checkLevel(level); err != nil {
+		return nil, fmt.Errorf("analysis: RateSeries: %w", err)
 	}
 	pts := make([]RatePoint, len(x))
 	for i, r := range rates {
 		pt := RatePoint{X: x[i], Rate: r, Low: rule.Low(r), Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+		if err := r.check(); err != nil {
+			return nil, fmt.Errorf("analysis: RateSeries: point %d: %w", i, err)
+		}
 		if r.KHours > 0 {
 			pt.Value = r.Value()
-			pt.Lo, pt.Hi = r.Interval(level)
+			pt.Lo, pt.Hi, _ = r.Interval(level) // both checked above
 		}
 		pts[i] = pt
 	}
-	return pts
+	return pts, nil
 }
 
 // DerivedDirect is the derived-versus-direct picture of one series over time: the
@@ -59,6 +67,12 @@ type DerivedDirect struct {
 	Days  []float64
 	// Rates holds the events and exposure at each time point.
 	Rates []Rate
+	// Window, if set, is the length of the time window each point covers, from its
+	// time point on: tooltips then show each window's start and end.
+	Window time.Duration
+	// Show is the view an interactive chart shows first: "rate" (the default),
+	// "count" or "usage".
+	Show string
 	// Level is the confidence level of the band; default 0.95.
 	Level float64
 	// Rule is the minimum-exposure rule; nil means DefaultExposureRule.
@@ -96,14 +110,49 @@ func (d DerivedDirect) Series() ([]RatePoint, error) {
 		return nil, errors.New("analysis: DerivedDirect: no points to plot")
 	}
 	level, rule, _ := chartDefaults(d.Level, d.Rule, d.Measure)
-	return RateSeries(x, d.Rates, level, rule), nil
+	return RateSeries(x, d.Rates, level, rule)
 }
 
 // Figure draws the figure.
 func (d DerivedDirect) Figure() (*Figure, error) {
-	pts, err := d.Series()
+	fig, _, err := d.draw()
+	return fig, err
+}
+
+// Chart is the figure as an interactive chart with one view per panel — the rate
+// with its band, the raw counts, the usage — and buttons to switch between them.
+// Hovering a point shows its window, events, usage, rate and exact interval; points
+// under the exposure rule are hollow red rings, as in the figure.
+func (d DerivedDirect) Chart() (*Chart, error) {
+	fig, panels, err := d.draw()
 	if err != nil {
 		return nil, err
+	}
+	var views []chart.View
+	active := -1
+	for i, p := range panels {
+		v, err := p.View([]string{"rate", "count", "usage"}[i])
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, v)
+		if v.Name == d.Show || (d.Show == "" && v.Name == "rate") {
+			active = len(views) - 1
+		}
+	}
+	if active < 0 {
+		return nil, fmt.Errorf("analysis: DerivedDirect: Show %q is not one of rate, count, usage", d.Show)
+	}
+	c := chart.New(d.Title, fig.Draw, views...)
+	c.Active = active
+	return c, nil
+}
+
+// draw draws the figure and returns its panels too: rate, count and usage.
+func (d DerivedDirect) draw() (*Figure, []*chart.Plot, error) {
+	pts, err := d.Series()
+	if err != nil {
+		return nil, nil, err
 	}
 	level, rule, measure := chartDefaults(d.Level, d.Rule, d.Measure)
 	xlabel := "days since release"
@@ -114,16 +163,16 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 
 	rate := newPlot("derived: rate", xlabel, measure+" per 1000 usage hours")
 	if err := addBands(rate, pts); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := addSeries(rate, pts, func(p RatePoint) float64 { return p.Value }, colorRate, normal, low); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	count := newPlot("direct: raw counts", xlabel, measure+" (count)")
 	cnormal, _ := markers(colorCount)
 	if err := addSeries(count, pts, func(p RatePoint) float64 { return float64(p.Rate.Events) }, colorCount, cnormal, low); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	usage := newPlot("exposure", xlabel, "usage (1000 hours)")
@@ -133,18 +182,25 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 	}
 	line, err := plotter.NewLine(xys)
 	if err != nil {
-		return nil, fmt.Errorf("analysis: DerivedDirect: usage: %w", err)
+		return nil, nil, fmt.Errorf("analysis: DerivedDirect: usage: %w", err)
 	}
 	line.Color = colorExposure
 	line.Width = vg.Points(1.5)
 	line.FillColor = withAlpha(colorExposure, 50)
 	usage.Add(line)
 
-	for _, p := range []*plot.Plot{rate, count, usage} {
+	hover := d.hover(pts, level, rule, measure)
+	for i, p := range []*chart.Plot{rate, count, usage} {
 		p.Y.Min = 0
 		if d.Times != nil {
-			p.X.Tick.Marker = timeTicks{}
+			p.X.Tick.Marker = chart.TimeTicks{}
 		}
+		h := hover
+		h.Y = make([]float64, len(pts))
+		for k, q := range pts {
+			h.Y[k] = []float64{q.Value, float64(q.Rate.Events), q.Rate.KHours}[i]
+		}
+		p.Hover(h)
 	}
 
 	// A wide interval over little exposure must not squash the rest of the rate
@@ -163,11 +219,47 @@ func (d DerivedDirect) Figure() (*Figure, error) {
 	l.Add(lowExposureLabel(rule), glyphThumb(low))
 	l.Add("usage hours (thousands)", line)
 
-	return &Figure{
+	rate.ChartLegend("rate per 1000 usage hours", rateLine())
+	rate.ChartLegend(fmt.Sprintf("%g%% exact (Garwood) interval", 100*level), band)
+	count.ChartLegend("raw count ("+measure+")", glyphThumb(cnormal))
+	usage.ChartLegend("usage hours (thousands)", line)
+	for _, p := range []*chart.Plot{rate, count} {
+		p.ChartLegend(lowExposureLabel(rule), glyphThumb(low))
+	}
+	fig := &Figure{
 		Title: d.Title, Width: d.Width, Height: d.Height,
-		Plots:  [][]*plot.Plot{{rate, count}, {usage, nil}},
+		Plots:  [][]*plot.Plot{{rate.Plot, count.Plot}, {usage.Plot, nil}},
 		Legend: l,
-	}, nil
+	}
+	return fig, []*chart.Plot{rate, count, usage}, nil
+}
+
+// hover is the tooltip of each point: its window, events, usage, rate and interval.
+// Y is left for each panel to fill.
+func (d DerivedDirect) hover(pts []RatePoint, level float64, rule ExposureRule, measure string) chart.Hover {
+	h := chart.Hover{X: make([]float64, len(pts)), Text: make([]string, len(pts))}
+	for i, q := range pts {
+		h.X[i] = q.X
+		var when string
+		switch {
+		case d.Times != nil && d.Window > 0:
+			from := d.Times[i].UTC()
+			when = "window: " + from.Format("Jan 2 15:04") + " – " + from.Add(d.Window).Format("Jan 2 15:04") + " UTC"
+		case d.Times != nil:
+			when = "at " + d.Times[i].UTC().Format("Jan 2 15:04 UTC")
+		case d.Window > 0:
+			days := d.Window.Hours() / 24
+			when = fmt.Sprintf("window: days %.2f – %.2f since release", q.X, q.X+days)
+		default:
+			when = fmt.Sprintf("day %.2f since release", q.X)
+		}
+		if q.Rate.KHours > 0 {
+			h.Text[i] = when + "\n" + describeRate(q.Rate, measure, level, q.Lo, q.Hi, q.Low, rule)
+		} else {
+			h.Text[i] = fmt.Sprintf("%s\n%d %s, no usage: no rate", when, q.Rate.Events, measure)
+		}
+	}
+	return h
 }
 
 // rateTop returns the top of the rate axis: 5% above every rate and every interval
@@ -199,41 +291,9 @@ func lowExposureLabel(rule ExposureRule) string {
 	return "low exposure"
 }
 
-// timeTicks marks a time axis in Unix seconds at round UTC times: whole hours or
-// days (weeks from Monday), at most six labelled ticks, dates for spans of days,
-// times of day for shorter ones.
-type timeTicks struct{}
-
-// Ticks implements plot.Ticker.
-func (timeTicks) Ticks(min, max float64) []plot.Tick {
-	const hour, day = 3600.0, 86400.0
-	steps := []float64{hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, day, 2 * day, 7 * day, 14 * day, 28 * day, 91 * day, 364 * day}
-	step := steps[len(steps)-1]
-	for _, s := range steps {
-		if (max-min)/s <= 6 {
-			step = s
-			break
-		}
-	}
-	format := "Jan 2\n15:04"
-	if step >= day {
-		format = "Jan 2"
-	}
-	// Whole weeks start on Mondays: the Unix epoch was a Thursday.
-	var origin float64
-	if step >= 7*day {
-		origin = 4 * day
-	}
-	var ticks []plot.Tick
-	for t := origin + math.Ceil((min-origin)/step)*step; t <= max; t += step {
-		ticks = append(ticks, plot.Tick{Value: t, Label: time.Unix(int64(t), 0).UTC().Format(format)})
-	}
-	return ticks
-}
-
 // addBands adds the interval band of the points with exposure, one polygon per run
 // of consecutive such points, so that no band bridges a gap in the data.
-func addBands(p *plot.Plot, pts []RatePoint) error {
+func addBands(p *chart.Plot, pts []RatePoint) error {
 	for start := 0; start < len(pts); {
 		if math.IsNaN(pts[start].Value) {
 			start++
@@ -278,7 +338,7 @@ func addBands(p *plot.Plot, pts []RatePoint) error {
 // addSeries adds lines through the values y(p) — one per run of points where y is
 // defined, so that no line bridges a gap — and a marker at each point: normal, or low
 // for low-exposure points.
-func addSeries(p *plot.Plot, pts []RatePoint, y func(RatePoint) float64, c color.Color, normal, low draw.GlyphStyle) error {
+func addSeries(p *chart.Plot, pts []RatePoint, y func(RatePoint) float64, c color.Color, normal, low draw.GlyphStyle) error {
 	var run, ok, flagged plotter.XYs
 	flush := func() error {
 		if len(run) > 1 {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -8,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // Colours shared by the plots: one for rates, a paler one for their interval bands,
@@ -50,9 +53,9 @@ func chartDefaults(level float64, rule *ExposureRule, measure string) (float64, 
 }
 
 // newPlot returns a plot with the title and axis labels set in sizes readable at
-// notebook width.
-func newPlot(title, xlabel, ylabel string) *plot.Plot {
-	p := plot.New()
+// notebook width, recording what is drawn on it for its interactive chart.
+func newPlot(title, xlabel, ylabel string) *chart.Plot {
+	p := chart.Wrap(plot.New())
 	p.Title.Text = title
 	p.Title.TextStyle.Font.Size = vg.Points(12)
 	p.X.Label.Text = xlabel
@@ -65,6 +68,17 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	p.Legend.ThumbnailWidth = vg.Points(20)
 	p.Add(plotter.NewGrid())
 	return p
+}
+
+// describeRate is the tooltip text of a rate with its interval [lo, hi] at level:
+// its events, its exposure, the rate, and whether it falls under the exposure rule.
+func describeRate(r Rate, measure string, level, lo, hi float64, low bool, rule ExposureRule) string {
+	s := fmt.Sprintf("%d %s over %.3g k usage hours\nrate: %.3g per 1000 usage hours\n%g%% exact interval: %.3g – %.3g",
+		r.Events, measure, r.KHours, r.Value(), 100*level, lo, hi)
+	if low {
+		s += "\n" + lowExposureLabel(rule)
+	}
+	return s
 }
 
 // newLegend returns a legend styled like newPlot's.
@@ -121,6 +135,9 @@ type glyphThumb draw.GlyphStyle
 func (g glyphThumb) Thumbnail(c *draw.Canvas) {
 	c.DrawGlyph(draw.GlyphStyle(g), c.Center())
 }
+
+// GlyphStyle is the marker, for the legend of the interactive chart.
+func (g glyphThumb) GlyphStyle() draw.GlyphStyle { return draw.GlyphStyle(g) }
 
 // toRGBA converts c to an opaque RGBA colour.
 func toRGBA(c color.Color) color.RGBA {

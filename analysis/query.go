@@ -54,14 +54,26 @@ func Rates(src Source, q Query, measures ...string) (*RateTable, error) {
 // Len returns the number of groups.
 func (rt *RateTable) Len() int { return rt.Sums.Len() }
 
-// Rate returns the rate of measure m (an index into Measures) in group g.
+// Rate returns the rate of measure m (an index into Measures) in group g. Rates
+// checked the sums: it is a valid rate.
 func (rt *RateTable) Rate(m, g int) Rate {
-	return NewRate(rt.events[m][g], rt.Sums.UsageHours[g])
+	return Rate{Events: rt.events[m][g], KHours: rt.Sums.UsageHours[g] / 1000}
 }
 
-// Interval returns the exact interval at Level of measure m's rate in group g.
-func (rt *RateTable) Interval(m, g int) (lo, hi float64) {
+// Interval returns the exact interval at Level of measure m's rate in group g. It
+// fails when Level is outside (0, 1).
+func (rt *RateTable) Interval(m, g int) (lo, hi float64, err error) {
+	if err := rt.checkLevel(); err != nil {
+		return math.NaN(), math.NaN(), err
+	}
 	return rt.Rate(m, g).Interval(rt.Level)
+}
+
+func (rt *RateTable) checkLevel() error {
+	if err := checkLevel(rt.Level); err != nil {
+		return fmt.Errorf("analysis: rate table: Level: %w", err)
+	}
+	return nil
 }
 
 // Low reports whether measure m's rate in group g falls below Rule.
@@ -112,8 +124,12 @@ func toInts(v []int64) []int {
 
 // DataFrame returns the table as a gota DataFrame: key columns, rows, usage_khours,
 // then for each measure M: M (events), M_rate, M_lo, M_hi (per 1000 usage hours)
-// and M_low (the exposure flag).
+// and M_low (the exposure flag). With Level outside (0, 1) it holds only the error,
+// in Err.
 func (rt *RateTable) DataFrame() dataframe.DataFrame {
+	if err := rt.checkLevel(); err != nil {
+		return dataframe.DataFrame{Err: err}
+	}
 	s := rt.Sums
 	names, keys := s.keyColumns()
 	var cols []series.Series
@@ -130,7 +146,7 @@ func (rt *RateTable) DataFrame() dataframe.DataFrame {
 		low := make([]bool, s.Len())
 		for g := range rate {
 			rate[g] = rt.Rate(m, g).Value()
-			lo[g], hi[g] = rt.Interval(m, g)
+			lo[g], hi[g], _ = rt.Interval(m, g) // the level is checked above
 			low[g] = rt.Low(m, g)
 		}
 		cols = append(cols,
@@ -144,6 +160,9 @@ func (rt *RateTable) DataFrame() dataframe.DataFrame {
 }
 
 func (rt *RateTable) grid() *grid {
+	if err := rt.checkLevel(); err != nil {
+		return &grid{note: err.Error()}
+	}
 	s := rt.Sums
 	names, keys := s.keyColumns()
 	g := &grid{header: append(names, "usage khours")}
@@ -159,7 +178,7 @@ func (rt *RateTable) grid() *grid {
 		row = append(row, fmtNum(s.UsageHours[i]/1000))
 		low := false
 		for m := range rt.Measures {
-			lo, hi := rt.Interval(m, i)
+			lo, hi, _ := rt.Interval(m, i) // the level is checked above
 			mark := ""
 			if rt.Low(m, i) {
 				low, mark = true, " †"
@@ -176,6 +195,7 @@ func (rt *RateTable) grid() *grid {
 }
 
 // HTML renders the table for a notebook; low-exposure rows are muted and marked †.
+// With Level outside (0, 1) it shows the error instead.
 func (rt *RateTable) HTML() string { return rt.grid().HTML() }
 
 // Markdown renders the table as Markdown; low-exposure rates are marked †.

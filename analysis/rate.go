@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -12,6 +13,11 @@ import (
 //
 // Rates pool by summing events and exposures (Add), never by averaging per-row rates:
 // Σevents / Σkhours is the rate of the whole population, a mean of rates is not.
+//
+// NewRate checks its arguments; a Rate written as a literal is checked by every
+// function that computes with it (Interval, CompareRates, PoissonTest, Funnel,
+// FitShrinkage, …), which refuse a negative count or a negative, NaN or infinite
+// exposure with an error instead of returning NaN or a negative rate.
 type Rate struct {
 	// Events is the number of events (crashes) observed.
 	Events int64
@@ -19,13 +25,41 @@ type Rate struct {
 	KHours float64
 }
 
-// NewRate returns the rate of events over usageHours usage hours (not thousands).
-func NewRate(events int64, usageHours float64) Rate {
-	return Rate{Events: events, KHours: usageHours / 1000}
+// NewRate returns the rate of events over usageHours usage hours (not thousands). It
+// fails for a negative count or a negative, NaN or infinite exposure.
+func NewRate(events int64, usageHours float64) (Rate, error) {
+	r := Rate{Events: events, KHours: usageHours / 1000}
+	if err := r.check(); err != nil {
+		return Rate{}, fmt.Errorf("analysis: NewRate(%d, %g): %w", events, usageHours, err)
+	}
+	return r, nil
+}
+
+// check returns an error unless r has a non-negative count over a finite,
+// non-negative exposure.
+func (r Rate) check() error {
+	switch {
+	case r.Events < 0:
+		return fmt.Errorf("%d events: a count cannot be negative", r.Events)
+	case math.IsNaN(r.KHours) || math.IsInf(r.KHours, 0) || r.KHours < 0:
+		return fmt.Errorf("exposure %g khours: must be finite and not negative", r.KHours)
+	}
+	return nil
+}
+
+// checkRates returns an error naming the first of rs that is not a rate.
+func checkRates(rs []Rate) error {
+	for i, r := range rs {
+		if err := r.check(); err != nil {
+			return fmt.Errorf("group %d: %w", i, err)
+		}
+	}
+	return nil
 }
 
 // Value returns the rate in events per 1000 usage hours, Events / KHours. It is NaN
-// when there is neither exposure nor events, and +Inf for events over no exposure.
+// when there is neither exposure nor events, and +Inf for events over no exposure:
+// read Interval, which says what such a rate means.
 func (r Rate) Value() float64 {
 	return float64(r.Events) / r.KHours
 }
@@ -47,17 +81,20 @@ func PoolRates(rs ...Rate) Rate {
 // Interval returns the exact (Garwood) two-sided confidence interval for the rate at
 // the given level (for example 0.95), in events per 1000 usage hours. See
 // PoissonInterval for the formula. Over no exposure nothing is known: the interval
-// is [0, +Inf]. It returns NaN, NaN for a level outside (0, 1), a negative count, or
-// a negative or NaN exposure.
-func (r Rate) Interval(level float64) (lo, hi float64) {
-	lo, hi = PoissonInterval(r.Events, level)
-	switch {
-	case math.IsNaN(lo) || math.IsNaN(r.KHours) || r.KHours < 0:
-		return math.NaN(), math.NaN()
-	case r.KHours == 0:
-		return 0, math.Inf(1)
+// is [0, +Inf]. It fails for a level outside (0, 1) (write 0.95, not 95) and for a
+// Rate that is not one (a negative count, a negative, NaN or infinite exposure).
+func (r Rate) Interval(level float64) (lo, hi float64, err error) {
+	if err := r.check(); err != nil {
+		return math.NaN(), math.NaN(), fmt.Errorf("analysis: interval of %v: %w", r, err)
 	}
-	return lo / r.KHours, hi / r.KHours
+	if err := checkLevel(level); err != nil {
+		return math.NaN(), math.NaN(), fmt.Errorf("analysis: interval of %v: %w", r, err)
+	}
+	if r.KHours == 0 {
+		return 0, math.Inf(1), nil
+	}
+	lo, hi = poissonBounds(float64(r.Events), TwoSided, level)
+	return lo / r.KHours, hi / r.KHours, nil
 }
 
 // String formats the rate with its count and exposure, for example
@@ -66,7 +103,17 @@ func (r Rate) String() string {
 	return fmt.Sprintf("%.4g per 1k h (%d events / %.4g kh)", r.Value(), r.Events, r.KHours)
 }
 
-// validLevel reports whether level is a usable confidence level.
-func validLevel(level float64) bool {
-	return level > 0 && level < 1 && !math.IsNaN(level)
+// checkLevel returns an error unless level is a usable confidence level, in (0, 1).
+// A level written as a percentage gets a hint.
+func checkLevel(level float64) error {
+	if level > 0 && level < 1 {
+		return nil
+	}
+	if level >= 1 && level < 100 {
+		return fmt.Errorf("confidence level %g is outside (0, 1): for %g%% write %g", level, level, level/100)
+	}
+	return fmt.Errorf("confidence level %g is outside (0, 1)", level)
 }
+
+// errNoExposure is the error of a test or limit asked of a rate with no exposure.
+var errNoExposure = errors.New("no exposure: a rate over 0 usage hours says nothing to test")

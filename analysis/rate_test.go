@@ -70,7 +70,10 @@ var garwoodR = []struct {
 
 func TestRateIntervalPinnedR(t *testing.T) {
 	for _, c := range garwoodR {
-		lo, hi := Rate{Events: c.x, KHours: c.khours}.Interval(c.level)
+		lo, hi, err := Rate{Events: c.x, KHours: c.khours}.Interval(c.level)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !closeRel(lo, c.lo, 1e-9) || !closeRel(hi, c.hi, 1e-9) {
 			t.Errorf("Rate{%d, %g}.Interval(%g) = [%.17g, %.17g], R says [%.17g, %.17g]",
 				c.x, c.khours, c.level, lo, hi, c.lo, c.hi)
@@ -102,7 +105,10 @@ func TestRateIntervalR(t *testing.T) {
 		t.Fatalf("R printed %d numbers, want %d", len(got), 2*len(cases))
 	}
 	for i, r := range cases {
-		lo, hi := r.Interval(lv[i])
+		lo, hi, err := r.Interval(lv[i])
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !closeRel(lo, got[2*i], 1e-9) || !closeRel(hi, got[2*i+1], 1e-9) {
 			t.Errorf("%v.Interval(%g) = [%.17g, %.17g], R says [%.17g, %.17g]", r, lv[i], lo, hi, got[2*i], got[2*i+1])
 		}
@@ -111,37 +117,74 @@ func TestRateIntervalR(t *testing.T) {
 
 func TestRateValueAndPooling(t *testing.T) {
 	// Two rows: a small one with a high rate and a big one with a low rate. The pooled
-	// rate is Σevents/Σkhours = 110/1010, not the mean of 10 and 0.1.
-	rows := []Rate{NewRate(100, 10000), NewRate(10, 100000)}
-	if rows[0].KHours != 10 || rows[0].Value() != 10 {
-		t.Fatalf("NewRate(100, 10000) = %+v with value %g, want 10 khours and 10 per 1k h", rows[0], rows[0].Value())
+	// rate is Σevents/Σkhours = 110/110, not the mean of 10 and 0.1.
+	small, err := NewRate(100, 10000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	p := PoolRates(rows...)
+	if small.KHours != 10 || small.Value() != 10 {
+		t.Fatalf("NewRate(100, 10000) = %+v with value %g, want 10 khours and 10 per 1k h", small, small.Value())
+	}
+	p := PoolRates(small, Rate{Events: 10, KHours: 100})
 	if p.Events != 110 || p.KHours != 110 || !closeRel(p.Value(), 1, 1e-15) {
 		t.Errorf("PoolRates = %+v (value %g), want 110 events over 110 khours, rate 1", p, p.Value())
 	}
 	if !math.IsNaN((Rate{}).Value()) || !math.IsInf(Rate{Events: 1}.Value(), 1) {
 		t.Errorf("zero exposure: Rate{}.Value() = %g, Rate{1, 0}.Value() = %g; want NaN and +Inf", Rate{}.Value(), Rate{Events: 1}.Value())
 	}
-	for _, c := range []struct {
-		r      Rate
-		level  float64
-		lo, hi float64
-	}{
-		{Rate{Events: 3, KHours: 1}, 1, math.NaN(), math.NaN()},
-		{Rate{Events: 3, KHours: 1}, math.NaN(), math.NaN(), math.NaN()},
-		{Rate{Events: -3, KHours: 1}, 0.95, math.NaN(), math.NaN()},
-		{Rate{Events: 3, KHours: -1}, 0.95, math.NaN(), math.NaN()},
-		{Rate{Events: 3, KHours: math.NaN()}, 0.95, math.NaN(), math.NaN()},
-		{Rate{Events: 3}, 0.95, 0, math.Inf(1)},
-		{Rate{}, 0.95, 0, math.Inf(1)},
-	} {
-		if lo, hi := c.r.Interval(c.level); !closeRel(lo, c.lo, 0) || !closeRel(hi, c.hi, 0) {
-			t.Errorf("%+v.Interval(%g) = [%g, %g], want [%g, %g]", c.r, c.level, lo, hi, c.lo, c.hi)
+	// Over no exposure nothing is known: the interval is all of [0, +Inf].
+	for _, r := range []Rate{{Events: 3}, {}} {
+		if lo, hi, err := r.Interval(0.95); err != nil || lo != 0 || !math.IsInf(hi, 1) {
+			t.Errorf("%+v.Interval(0.95) = [%g, %g], %v; want [0, +Inf]", r, lo, hi, err)
 		}
 	}
 	if s := (Rate{Events: 5, KHours: 2}).String(); s != "2.5 per 1k h (5 events / 2 kh)" {
 		t.Errorf("String() = %q", s)
+	}
+}
+
+// TestRateRefusesBadArguments checks that bad arguments give errors that say what is
+// wrong, not NaN or a negative rate.
+func TestRateRefusesBadArguments(t *testing.T) {
+	for _, c := range []struct {
+		events int64
+		hours  float64
+		want   string
+	}{
+		{-3, 1000, "-3 events: a count cannot be negative"},
+		{3, -1000, "exposure -1 khours"},
+		{3, math.NaN(), "exposure NaN khours"},
+		{3, math.Inf(1), "exposure +Inf khours"},
+	} {
+		r, err := NewRate(c.events, c.hours)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("NewRate(%d, %g) = %v, %v; want an error saying %q", c.events, c.hours, r, err, c.want)
+		}
+		// The same values as a literal are refused where they are used.
+		lit := Rate{Events: c.events, KHours: c.hours / 1000}
+		if lo, hi, err := lit.Interval(0.95); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v.Interval(0.95) = [%g, %g], %v; want an error saying %q", lit, lo, hi, err, c.want)
+		}
+	}
+	for _, c := range []struct {
+		level float64
+		want  string
+	}{
+		{95, "confidence level 95 is outside (0, 1): for 95% write 0.95"},
+		{1, "confidence level 1 is outside (0, 1)"},
+		{0, "confidence level 0 is outside (0, 1)"},
+		{-0.5, "confidence level -0.5 is outside (0, 1)"},
+		{math.NaN(), "confidence level NaN is outside (0, 1)"},
+	} {
+		if lo, hi, err := (Rate{Events: 3, KHours: 1}).Interval(c.level); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Interval(%g) = [%g, %g], %v; want an error saying %q", c.level, lo, hi, err, c.want)
+		}
+		if lo, hi, err := PoissonInterval(3, c.level); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("PoissonInterval(3, %g) = [%g, %g], %v; want an error saying %q", c.level, lo, hi, err, c.want)
+		}
+	}
+	if _, _, err := PoissonInterval(-1, 0.95); err == nil {
+		t.Error("PoissonInterval(-1, 0.95): no error")
 	}
 }
 
@@ -170,7 +213,7 @@ func BenchmarkRateInterval(b *testing.B) {
 		b.Run(strconv.FormatInt(x, 10), func(b *testing.B) {
 			r := Rate{Events: x, KHours: 12.5}
 			for b.Loop() {
-				r.Interval(0.95)
+				_, _, _ = r.Interval(0.95)
 			}
 		})
 	}

@@ -1,10 +1,8 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -65,41 +63,18 @@ const homogeneousShape = 1e6
 //
 //	log P(xᵢ) = lnΓ(xᵢ+a) − lnΓ(a) − ln xᵢ! + a·ln(a/(a+m·Tᵢ)) + xᵢ·ln(m·Tᵢ/(a+m·Tᵢ)),
 //
-// maximised over (ln a, ln m) by BFGS from the moment estimate. The moment estimate
-// matches the weighted between-group sum of squares to its expectation,
-//
-//	Σ Tᵢ(rᵢ − r̄)² = (k−1)·r̄ + τ²·(ΣTᵢ − ΣTᵢ²/ΣTᵢ),  a = r̄²/τ², m = r̄,
-//
-// with r̄ the pooled rate and k the number of groups; it is the fallback if the
-// optimiser fails (Method "moments"). Groups without exposure carry no information
-// and are skipped. It fails with fewer than two groups with exposure or no events.
+// maximised over (ln a, ln m) by BFGS from Marshall's moment estimate
+// (FitShrinkageMoments), which is also the fallback if the optimiser fails (Method
+// "moments"). Groups without exposure carry no information and are skipped. It fails
+// for a group that is not a rate, with fewer than two groups with exposure, or with no
+// events.
 func FitShrinkage(rates []Rate) (Shrinkage, error) {
-	var xs, ts []float64
-	var s Shrinkage
-	for i, r := range rates {
-		if r.Events < 0 || r.KHours < 0 || math.IsNaN(r.KHours) || math.IsInf(r.KHours, 0) {
-			return s, fmt.Errorf("analysis: FitShrinkage: group %d: %v is not a rate (negative, NaN or infinite)", i, r)
-		}
-		if r.KHours == 0 {
-			continue
-		}
-		xs, ts = append(xs, float64(r.Events)), append(ts, r.KHours)
-		s.Pooled = s.Pooled.Add(r)
-	}
-	s.Groups = len(xs)
-	if s.Groups < 2 {
-		return s, fmt.Errorf("analysis: FitShrinkage: %d groups with exposure; need at least 2", s.Groups)
-	}
-	if s.Pooled.Events == 0 {
-		return s, errors.New("analysis: FitShrinkage: no events in any group; the prior mean would be 0")
+	xs, ts, s, err := shrinkGroups("FitShrinkage", rates)
+	if err != nil {
+		return s, err
 	}
 	mean := s.Pooled.Value()
-	tau2 := momentsTau2(xs, ts, mean)
-
-	start := homogeneousShape
-	if tau2 > 0 {
-		start = math.Min(homogeneousShape, mean*mean/tau2)
-	}
+	start := math.Min(homogeneousShape, marshallShape(xs, ts, mean))
 	nll := func(p []float64) float64 { return -nbLogLik(xs, ts, math.Exp(p[0]), math.Exp(p[1])) }
 	grad := func(g, p []float64) {
 		a, m := math.Exp(p[0]), math.Exp(p[1])
@@ -115,25 +90,92 @@ func FitShrinkage(rates []Rate) (Shrinkage, error) {
 		[]float64{math.Log(start), math.Log(mean)}, &optimize.Settings{GradientThreshold: 1e-7}, &optimize.BFGS{})
 	// Judge the result by stationarity rather than by err: near the optimum the line
 	// search may give up for lack of float64 precision with the gradient already ~0.
-	if res != nil && stationary(res.Location) {
-		s.Method = "ml"
-		s.Prior = GammaPrior{Shape: math.Exp(res.X[0]), Mean: math.Exp(res.X[1])}
-		// The negative binomial tends to the Poisson as a → ∞: if the pooled Poisson
-		// model fits as well, there is no between-group variation to find.
-		poisson := 0.0
-		for i, x := range xs {
-			poisson += distuv.Poisson{Lambda: mean * ts[i]}.LogProb(x)
-		}
-		s.Homogeneous = s.Prior.Shape > homogeneousShape || -res.F <= poisson+1e-9
-	} else {
-		s.Method = "moments"
-		s.Prior = GammaPrior{Shape: math.Min(homogeneousShape, mean*mean/tau2), Mean: mean}
-		s.Homogeneous = !(tau2 > 0) || s.Prior.Shape >= homogeneousShape
+	if res == nil || !stationary(res.Location) {
+		return s.withMoments(xs, ts), nil
 	}
-	if s.Homogeneous {
-		s.Prior = GammaPrior{Shape: math.Inf(1), Mean: mean}
+	s.Method = "ml"
+	s.Prior = GammaPrior{Shape: math.Exp(res.X[0]), Mean: math.Exp(res.X[1])}
+	// The negative binomial tends to the Poisson as a → ∞: if the pooled Poisson
+	// model fits as well, there is no between-group variation to find.
+	poisson := 0.0
+	for i, x := range xs {
+		poisson += distuv.Poisson{Lambda: mean * ts[i]}.LogProb(x)
+	}
+	if s.Prior.Shape > homogeneousShape || -res.F <= poisson+1e-9 {
+		s.Homogeneous, s.Prior = true, GammaPrior{Shape: math.Inf(1), Mean: mean}
 	}
 	return s, nil
+}
+
+// FitShrinkageMoments fits the gamma prior by Marshall's (1991, Appl Stat 40:283)
+// method of moments, as R's epiR::epi.empbayes: with m = Σxᵢ/ΣTᵢ the pooled rate,
+// rᵢ = xᵢ/Tᵢ and T̄ the mean exposure,
+//
+//	φ = Σ Tᵢ(rᵢ − m)² / ΣTᵢ − m/T̄,   Shape = m²/φ,  Mean = m,
+//
+// φ being the variance of the true rates between groups: the observed weighted
+// variance less what Poisson noise alone explains. A φ ≤ 0 (epiR truncates it to 0)
+// means no variation beyond noise: the fit is Homogeneous. Each group's estimate is
+// then m + φ(rᵢ − m)/(φ + m/Tᵢ), the posterior mean. Moments need no optimiser and
+// are what epiR reports; maximum likelihood (FitShrinkage) is more efficient when the
+// groups' exposures differ widely. Groups without exposure are skipped; it fails as
+// FitShrinkage does.
+func FitShrinkageMoments(rates []Rate) (Shrinkage, error) {
+	xs, ts, s, err := shrinkGroups("FitShrinkageMoments", rates)
+	if err != nil {
+		return s, err
+	}
+	return s.withMoments(xs, ts), nil
+}
+
+// shrinkGroups checks rates and returns the counts and exposures of the groups with
+// exposure, and a Shrinkage holding their pooled rate and number.
+func shrinkGroups(fn string, rates []Rate) (xs, ts []float64, s Shrinkage, err error) {
+	if err := checkRates(rates); err != nil {
+		return nil, nil, s, fmt.Errorf("analysis: %s: %w", fn, err)
+	}
+	for _, r := range rates {
+		if r.KHours == 0 {
+			continue
+		}
+		xs, ts = append(xs, float64(r.Events)), append(ts, r.KHours)
+		s.Pooled = s.Pooled.Add(r)
+	}
+	s.Groups = len(xs)
+	if s.Groups < 2 {
+		return nil, nil, s, fmt.Errorf("analysis: %s: %d groups with exposure; need at least 2", fn, s.Groups)
+	}
+	if s.Pooled.Events == 0 {
+		return nil, nil, s, fmt.Errorf("analysis: %s: no events in any group; the prior mean would be 0", fn)
+	}
+	return xs, ts, s, nil
+}
+
+// withMoments returns s with Marshall's moment fit to the groups (xs, ts).
+func (s Shrinkage) withMoments(xs, ts []float64) Shrinkage {
+	mean := s.Pooled.Value()
+	s.Method = "moments"
+	s.Prior = GammaPrior{Shape: marshallShape(xs, ts, mean), Mean: mean}
+	if !(s.Prior.Shape < homogeneousShape) {
+		s.Homogeneous, s.Prior.Shape = true, math.Inf(1)
+	}
+	return s
+}
+
+// marshallShape returns the gamma shape m²/φ of Marshall's moment estimate (see
+// FitShrinkageMoments), +Inf when φ ≤ 0.
+func marshallShape(xs, ts []float64, mean float64) float64 {
+	var ss, sumT float64
+	for i, x := range xs {
+		d := x/ts[i] - mean
+		ss += ts[i] * d * d
+		sumT += ts[i]
+	}
+	phi := ss/sumT - mean/(sumT/float64(len(xs)))
+	if !(phi > 0) {
+		return math.Inf(1)
+	}
+	return mean * mean / phi
 }
 
 // stationary reports whether loc is a finite point where the gradient of the
@@ -148,20 +190,6 @@ func stationary(loc optimize.Location) bool {
 		}
 	}
 	return true
-}
-
-// momentsTau2 returns the moment estimate of the variance of the true rates between
-// groups (see FitShrinkage); it may be negative when the rates vary less than Poisson
-// noise alone would make them.
-func momentsTau2(xs, ts []float64, mean float64) float64 {
-	var ss, sumT, sumT2 float64
-	for i, x := range xs {
-		d := x/ts[i] - mean
-		ss += ts[i] * d * d
-		sumT += ts[i]
-		sumT2 += ts[i] * ts[i]
-	}
-	return (ss - float64(len(xs)-1)*mean) / (sumT - sumT2/sumT)
 }
 
 // nbLogLik is the negative-binomial log-likelihood of counts xs over exposures ts
@@ -183,17 +211,21 @@ func nbLogLik(xs, ts []float64, a, m float64) float64 {
 
 // Estimate returns the shrunk rate of a group with rate r, its posterior mean, and
 // the equal-tailed posterior interval at level, in events per 1000 usage hours. For
-// homogeneous groups it is the pooled rate with its exact (Garwood) interval.
-func (s Shrinkage) Estimate(r Rate, level float64) (mean, lo, hi float64) {
-	if !validLevel(level) {
-		return math.NaN(), math.NaN(), math.NaN()
+// homogeneous groups it is the pooled rate with its exact (Garwood) interval. It
+// fails for a level outside (0, 1) or an r that is not a rate.
+func (s Shrinkage) Estimate(r Rate, level float64) (mean, lo, hi float64, err error) {
+	if err := r.check(); err != nil {
+		return math.NaN(), math.NaN(), math.NaN(), fmt.Errorf("analysis: shrinkage estimate of %v: %w", r, err)
+	}
+	if err := checkLevel(level); err != nil {
+		return math.NaN(), math.NaN(), math.NaN(), fmt.Errorf("analysis: shrinkage estimate: %w", err)
 	}
 	if s.Homogeneous {
-		lo, hi = s.Pooled.Interval(level)
-		return s.Pooled.Value(), lo, hi
+		lo, hi, err = s.Pooled.Interval(level)
+		return s.Pooled.Value(), lo, hi, err
 	}
 	post := s.Posterior(r)
-	return post.Mean(), post.Quantile((1 - level) / 2), post.Quantile((1 + level) / 2)
+	return post.Mean(), post.Quantile((1 - level) / 2), post.Quantile((1 + level) / 2), nil
 }
 
 // Posterior returns the posterior distribution of the true rate of a group with rate
@@ -214,18 +246,29 @@ func (s Shrinkage) String() string {
 		s.Prior.Mean, s.Prior.Shape, 100/math.Sqrt(s.Prior.Shape), how, s.Groups)
 }
 
-// ShrinkTable fits a Shrinkage to the groups (labels[i] with rates[i]) and returns
-// one row per group: group, events, khours, rate (raw, per 1000 usage hours), its
-// exact lo and hi, shrunk (posterior mean), shrunk_lo, shrunk_hi (posterior interval
-// at level).
+// ShrinkTable fits a Shrinkage by maximum likelihood (FitShrinkage) to the groups
+// (labels[i] with rates[i]) and returns its Table.
 func ShrinkTable(labels []string, rates []Rate, level float64) (dataframe.DataFrame, error) {
-	if len(labels) != len(rates) {
-		return dataframe.DataFrame{}, errors.New("analysis: ShrinkTable: " + strconv.Itoa(len(labels)) +
-			" labels for " + strconv.Itoa(len(rates)) + " rates")
-	}
 	s, err := FitShrinkage(rates)
 	if err != nil {
 		return dataframe.DataFrame{}, err
+	}
+	return s.Table(labels, rates, level)
+}
+
+// Table returns one row per group (labels[i] with rates[i]): group, events, khours,
+// rate (raw, per 1000 usage hours), its exact lo and hi, shrunk (posterior mean),
+// shrunk_lo, shrunk_hi (posterior interval at level). It fails when the slices differ
+// in length, for a rate that is not one, or for a level outside (0, 1).
+func (s Shrinkage) Table(labels []string, rates []Rate, level float64) (dataframe.DataFrame, error) {
+	if len(labels) != len(rates) {
+		return dataframe.DataFrame{}, fmt.Errorf("analysis: shrinkage table: %d labels for %d rates", len(labels), len(rates))
+	}
+	if err := checkRates(rates); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("analysis: shrinkage table: %w", err)
+	}
+	if err := checkLevel(level); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("analysis: shrinkage table: %w", err)
 	}
 	events := make([]int, len(rates))
 	for i, r := range rates {
@@ -237,8 +280,8 @@ func ShrinkTable(labels []string, rates []Rate, level float64) (dataframe.DataFr
 	}
 	cols = append(cols, floatColumns(len(rates), []string{"khours", "rate", "lo", "hi", "shrunk", "shrunk_lo", "shrunk_hi"}, func(i int) []float64 {
 		r := rates[i]
-		lo, hi := r.Interval(level)
-		m, slo, shi := s.Estimate(r, level)
+		lo, hi, _ := r.Interval(level)        // checked above
+		m, slo, shi, _ := s.Estimate(r, level) // checked above
 		return []float64{r.KHours, r.Value(), lo, hi, m, slo, shi}
 	})...)
 	return dataframe.New(cols...), nil

@@ -63,7 +63,10 @@ func TestShrinkagePinnedR(t *testing.T) {
 		t.Fatalf("FitShrinkage = %+v, R says shape %g, mean %g by maximum likelihood", s, shrinkShape, shrinkMean)
 	}
 	for i, r := range rates {
-		m, lo, hi := s.Estimate(r, 0.95)
+		m, lo, hi, err := s.Estimate(r, 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
 		w := shrinkPost[i]
 		if !closeRel(m, w[0], 1e-6) || !closeRel(lo, w[1], 1e-6) || !closeRel(hi, w[2], 1e-6) {
 			t.Errorf("Estimate(%v) = %.10g [%.10g, %.10g], R says %.10g [%.10g, %.10g]", r, m, lo, hi, w[0], w[1], w[2])
@@ -100,13 +103,11 @@ func TestShrinkageR(t *testing.T) {
 x <- c(%s); T <- c(%s)
 g <- glm.nb(x ~ 1 + offset(log(T)), control = glm.control(epsilon = 1e-14, maxit = 200))
 a <- g$theta; m <- exp(coef(g)[[1]])
-r <- x/T; p <- sum(x)/sum(T)
-tau2 <- (sum(T*(r-p)^2) - (length(x)-1)*p)/(sum(T) - sum(T^2)/sum(T))
-cat(sprintf("%%.17g", c(a, m, tau2, (a+x)/(a/m+T))), "\n")
+cat(sprintf("%%.17g", c(a, m, (a+x)/(a/m+T))), "\n")
 `, strings.Join(xs, ","), strings.Join(ts, ","))
 			got := rcheck.Numbers(t, script)
-			if len(got) != 3+k {
-				t.Fatalf("R printed %d numbers, want %d", len(got), 3+k)
+			if len(got) != 2+k {
+				t.Fatalf("R printed %d numbers, want %d", len(got), 2+k)
 			}
 			s, err := FitShrinkage(rates)
 			if err != nil {
@@ -115,16 +116,9 @@ cat(sprintf("%%.17g", c(a, m, tau2, (a+x)/(a/m+T))), "\n")
 			if !closeRel(s.Prior.Shape, got[0], 1e-5) || !closeRel(s.Prior.Mean, got[1], 1e-6) {
 				t.Errorf("FitShrinkage: shape %.10g mean %.10g (%s); glm.nb: theta %.10g mean %.10g", s.Prior.Shape, s.Prior.Mean, s.Method, got[0], got[1])
 			}
-			var xf, tf []float64
-			for _, r := range rates {
-				xf, tf = append(xf, float64(r.Events)), append(tf, r.KHours)
-			}
-			if tau2 := momentsTau2(xf, tf, s.Pooled.Value()); !closeRel(tau2, got[2], 1e-9) {
-				t.Errorf("moment estimate τ² = %.17g, R says %.17g", tau2, got[2])
-			}
 			for i, r := range rates {
-				if m, _, _ := s.Estimate(r, 0.9); !closeRel(m, got[3+i], 1e-6) {
-					t.Errorf("group %d %v: shrunk %.10g, R says %.10g", i, r, m, got[3+i])
+				if m, _, _, err := s.Estimate(r, 0.9); err != nil || !closeRel(m, got[2+i], 1e-6) {
+					t.Errorf("group %d %v: shrunk %.10g (%v), R says %.10g", i, r, m, err, got[2+i])
 				}
 			}
 		})
@@ -136,8 +130,8 @@ func TestShrinkageBehaviour(t *testing.T) {
 	// A tiny group with a wild raw rate moves most of the way to the prior mean; a big
 	// group with the same raw rate keeps most of it.
 	tiny, big := Rate{Events: 2, KHours: 0.2}, Rate{Events: 1000, KHours: 100}
-	mt, _, _ := s.Estimate(tiny, 0.95)
-	mb, _, _ := s.Estimate(big, 0.95)
+	mt, _, _, _ := s.Estimate(tiny, 0.95)
+	mb, _, _, _ := s.Estimate(big, 0.95)
 	if !(math.Abs(mt-s.Prior.Mean) < math.Abs(mt-10)) || !(math.Abs(mb-10) < 0.5) {
 		t.Errorf("raw rate 10 per 1k h: tiny group shrunk to %g, big group to %g; prior mean %g", mt, mb, s.Prior.Mean)
 	}
@@ -157,10 +151,15 @@ func TestShrinkageHomogeneous(t *testing.T) {
 	if !s.Homogeneous {
 		t.Fatalf("FitShrinkage = %+v; want Homogeneous for counts without extra-Poisson spread", s)
 	}
-	m, lo, hi := s.Estimate(rates[0], 0.95)
-	plo, phi := s.Pooled.Interval(0.95)
+	m, lo, hi, _ := s.Estimate(rates[0], 0.95)
+	plo, phi, _ := s.Pooled.Interval(0.95)
 	if m != 3 || lo != plo || hi != phi {
 		t.Errorf("Estimate = %g [%g, %g], want the pooled rate 3 [%g, %g]", m, lo, hi, plo, phi)
+	}
+	// Marshall's moments agree: φ = weighted variance − m/T̄ < 0, truncated to none.
+	mm, err := FitShrinkageMoments(rates)
+	if err != nil || !mm.Homogeneous || mm.Method != "moments" {
+		t.Errorf("FitShrinkageMoments = %+v, %v; want Homogeneous by moments", mm, err)
 	}
 }
 
@@ -182,6 +181,74 @@ func TestShrinkageErrors(t *testing.T) {
 	}
 	if _, err := ShrinkTable([]string{"a"}, []Rate{{Events: 1, KHours: 1}, {Events: 2, KHours: 1}}, 0.95); err == nil {
 		t.Errorf("ShrinkTable with 1 label for 2 rates: no error")
+	}
+	rates, s := fitPinned(t)
+	for _, level := range []float64{95, 0, math.NaN()} {
+		if m, lo, hi, err := s.Estimate(rates[0], level); err == nil {
+			t.Errorf("Estimate at level %g = %g [%g, %g], want an error", level, m, lo, hi)
+		}
+		if _, err := ShrinkTable(make([]string, len(rates)), rates, level); err == nil {
+			t.Errorf("ShrinkTable at level %g: no error", level)
+		}
+	}
+	if _, _, _, err := s.Estimate(Rate{Events: -2, KHours: 1}, 0.95); err == nil {
+		t.Error("Estimate of a negative count: no error")
+	}
+}
+
+// TestShrinkageMomentsEpiR compares Marshall's moment fit with R's
+// epiR::epi.empbayes run now, on groups drawn from a gamma prior (with extra-Poisson
+// spread) and on groups without (φ truncated to 0), including groups with no events
+// and tiny exposures. epi.empbayes returns the mean γ and variance φ of the prior;
+// the shrunk rates are its formula, γ + φ(rᵢ − γ)/(φ + γ/Tᵢ).
+func TestShrinkageMomentsEpiR(t *testing.T) {
+	cases := [][]Rate{}
+	for _, k := range []int{5, 40, 300} {
+		rng := rand.New(rand.NewPCG(uint64(k), 11))
+		prior := distuv.Gamma{Alpha: 2, Beta: 1, Src: rng} // mean 2 per 1k h, CV 71%
+		rates := make([]Rate, k)
+		for i := range rates {
+			T := math.Exp(rng.Float64()*9 - 4) // 0.02 to 150 khours
+			rates[i] = Rate{Events: int64(distuv.Poisson{Lambda: prior.Rand() * T, Src: rng}.Rand()), KHours: T}
+		}
+		cases = append(cases, rates)
+	}
+	cases = append(cases,
+		[]Rate{{Events: 3, KHours: 1}, {Events: 6, KHours: 2}, {Events: 15, KHours: 5}, {Events: 30, KHours: 10}},  // φ < 0
+		[]Rate{{Events: 0, KHours: 0.001}, {Events: 500, KHours: 100}, {Events: 2000, KHours: 150}, {Events: 1, KHours: 3}}) // wide spread
+	var script strings.Builder
+	script.WriteString("suppressMessages(library(epiR))\n")
+	for _, rates := range cases {
+		var xs, ts []string
+		for _, r := range rates {
+			xs, ts = append(xs, fmt.Sprint(r.Events)), append(ts, fmt.Sprintf("%.17g", r.KHours))
+		}
+		fmt.Fprintf(&script, `x <- c(%s); T <- c(%s)
+e <- epi.empbayes(x, T); g <- e[[1]]; phi <- e[[2]]
+cat(sprintf("%%.17g", c(g, phi, phi*(x/T - g)/(phi + g/T) + g)), "\n")
+`, strings.Join(xs, ","), strings.Join(ts, ","))
+	}
+	got := rcheck.Numbers(t, script.String())
+	for _, rates := range cases {
+		if len(got) < 2+len(rates) {
+			t.Fatalf("R printed too few numbers")
+		}
+		want := got[:2+len(rates)]
+		got = got[2+len(rates):]
+		s, err := FitShrinkageMoments(rates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gamma, phi := want[0], want[1]
+		if s.Method != "moments" || !closeRel(s.Prior.Mean, gamma, 1e-12) || s.Homogeneous != (phi == 0) ||
+			(!s.Homogeneous && !closeRel(s.Prior.Shape, gamma*gamma/phi, 1e-9)) {
+			t.Errorf("%d groups: FitShrinkageMoments = %+v; epiR says γ %.17g, φ %.17g (shape γ²/φ)", len(rates), s, gamma, phi)
+		}
+		for i, r := range rates {
+			if m, _, _, err := s.Estimate(r, 0.95); err != nil || !closeRel(m, want[2+i], 1e-9) {
+				t.Errorf("%d groups, group %d %v: shrunk %.17g (%v), epiR's formula %.17g", len(rates), i, r, m, err, want[2+i])
+			}
+		}
 	}
 }
 

@@ -76,8 +76,10 @@ type Sums struct {
 func (s *Sums) Len() int { return len(s.Rows) }
 
 // Events returns the per-group sums of a measure, computing "combined" (main +
-// content − content_shutdown) from its parts. It fails when the measure was not
-// summed.
+// content − content_shutdown) from its parts, to be divided by the groups' usage
+// hours. It fails when the measure was not summed, and when a group's sums make no
+// rate — negative events, or negative, NaN or infinite usage hours — naming the
+// group: such rows are faults in the data, which Validate finds and can drop.
 func (s *Sums) Events(measure string) ([]int64, error) {
 	cols, signs, err := measureTerms(measure)
 	if err != nil {
@@ -98,6 +100,11 @@ func (s *Sums) Events(measure string) ([]int64, error) {
 			out[g] += signs[k] * v[g]
 		}
 	}
+	for g, x := range out {
+		if err := (Rate{Events: x, KHours: s.UsageHours[g] / 1000}).check(); err != nil {
+			return nil, fmt.Errorf("measure %q: group %s: %w (analysis.Validate finds the rows)", measure, strings.Join(s.Key(g), " "), err)
+		}
+	}
 	return out, nil
 }
 
@@ -107,7 +114,7 @@ func (s *Sums) Rate(measure string, g int) (Rate, error) {
 	if err != nil {
 		return Rate{}, err
 	}
-	return NewRate(ev[g], s.UsageHours[g]), nil
+	return Rate{Events: ev[g], KHours: s.UsageHours[g] / 1000}, nil
 }
 
 // Key returns group g's key values (window first, formatted RFC 3339, when the query

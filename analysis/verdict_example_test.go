@@ -15,7 +15,11 @@ func ExampleVerdictRule() {
 		{{Events: 12, KHours: 5}, {Events: 10, KHours: 5}},
 		{{Events: 12, KHours: 0.5}, {Events: 10, KHours: 5}},
 	} {
-		t := analysis.CompareRates(c[0], c[1], 0.95)
+		t, err := analysis.CompareRates(c[0], c[1], 0.95)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		fmt.Printf("%v vs %v: %v\n", c[0].Value(), c[1].Value(), rule.Judge(t))
 	}
 	// Output:

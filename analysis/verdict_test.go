@@ -26,7 +26,7 @@ func TestVerdictRule(t *testing.T) {
 		{"no crashes at all", Rate{Events: 0, KHours: 100}, Rate{Events: 60, KHours: 100}, Better},
 		{"no events anywhere", Rate{KHours: 100}, Rate{KHours: 100}, NotEnoughData},
 	} {
-		tr := CompareRates(c.a, c.b, 0.95)
+		tr, _ := CompareRates(c.a, c.b, 0.95) // every case has exposure
 		if got := rule.Judge(tr); got != c.want {
 			t.Errorf("%s: Judge(%v) = %v, want %v", c.name, tr, got, c.want)
 		}

@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/ratelab/ratelab/kernel/engine"
 	"github.com/ratelab/ratelab/kernel/wire"
@@ -44,20 +45,10 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		s.pub.publish(parent, "execute_input", map[string]any{"code": req.Code, "execution_count": count})
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	s.mu.Lock()
-	s.cancel = cancel
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-		cancel()
-	}()
-	if s.stopping.Load() {
-		cancel() // shutdown arrived while this request waited
-	}
+	ctx, done := s.running()
+	defer done()
 
+	started := time.Now().UTC().Format("2006-01-02T15:04:05.000000Z")
 	out := &cellOutput{
 		s: s, parent: parent, idents: r.m.Identities, ctx: ctx,
 		silent: req.Silent, allowStdin: orTrue(req.AllowStdin),
@@ -77,10 +68,10 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 		if tb == nil {
 			tb = []string{}
 		}
-		r.reply("execute_reply", map[string]any{
+		r.replyWithMetadata("execute_reply", map[string]any{
 			"status": "error", "execution_count": count,
 			"ename": cellErr.Name, "evalue": cellErr.Value, "traceback": tb,
-		})
+		}, map[string]any{"started": started, "status": "error"})
 	} else {
 		if result != nil && !req.Silent {
 			content := bundleContent(*result)
@@ -90,15 +81,33 @@ func (s *Server) execute(r *request, aborting bool) (queued []*wire.Message) {
 				resultText = &t
 			}
 		}
-		r.reply("execute_reply", map[string]any{
-			"status": "ok", "execution_count": count, "payload": []any{},
+		r.replyWithMetadata("execute_reply", map[string]any{
+			"status": "ok", "execution_count": count, "payload": out.payload(),
 			"user_expressions": s.userExpressions(ctx, req.UserExpressions),
-		})
+		}, map[string]any{"started": started, "status": "ok"})
 	}
 	if store && s.hist != nil {
 		s.hist.store(count, req.Code, resultText)
 	}
 	return queued
+}
+
+// running returns the context of a request that runs code in the session (a cell, or
+// a comm message's handlers), which Interrupt cancels; done ends it.
+func (s *Server) running() (ctx context.Context, done func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	if s.stopping.Load() {
+		cancel() // shutdown arrived while this request waited
+	}
+	return ctx, func() {
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+		cancel()
+	}
 }
 
 // userExpressions evaluates each expression after the cell, as the spec asks, with

@@ -32,16 +32,15 @@ func (s *Server) handle(c *channel, m *wire.Message, aborting, shell bool) (queu
 		s.history(r)
 	case t == "comm_info_request":
 		s.commInfo(r)
-	case t == "comm_open":
-		s.commOpen(r)
-	case t == "comm_msg" || t == "comm_close":
-		// No comm is ever opened (see commOpen), so there is nothing to deliver to.
-		s.log.Printf("%s: %s for a comm that does not exist; ignored", c.name, t)
+	case (t == "comm_open" || t == "comm_msg" || t == "comm_close") && shell:
+		s.comm(r)
 	case t == "shutdown_request":
 		s.shutdown(r)
 	case t == "interrupt_request" && !shell:
 		s.Interrupt()
 		r.reply("interrupt_reply", map[string]string{"status": "ok"})
+	case t == "usage_request" && !shell:
+		s.usage(r)
 	case t == "debug_request" && !shell:
 		// kernel_info_reply says debugger: false; a front end asking anyway gets an error.
 		r.reply("debug_reply", errorContent("NotImplementedError", "ratelab has no debugger"))
@@ -70,6 +69,12 @@ func (r *request) decode(replyType string, v any) bool {
 }
 
 func (r *request) reply(msgType string, content any) {
+	r.replyWithMetadata(msgType, content, nil)
+}
+
+// replyWithMetadata is reply with the message's metadata (execute_reply carries
+// "started", as ipykernel's does).
+func (r *request) replyWithMetadata(msgType string, content any, metadata map[string]any) {
 	raw, err := json.Marshal(content)
 	if err != nil {
 		r.s.log.Printf("%s: encode %s: %v", r.c.name, msgType, err)
@@ -80,6 +85,7 @@ func (r *request) reply(msgType string, content any) {
 		Identities:   r.m.Identities,
 		Header:       wire.NewHeader(msgType, r.s.session, "kernel"),
 		ParentHeader: &parent,
+		Metadata:     metadata,
 		Content:      raw,
 	})
 }
@@ -169,26 +175,6 @@ func (s *Server) isComplete(r *request) {
 		content["indent"] = c.Indent
 	}
 	r.reply("is_complete_reply", content)
-}
-
-// commInfo answers that no comm is open: ratelab has no widget library yet.
-func (s *Server) commInfo(r *request) {
-	r.reply("comm_info_reply", map[string]any{"status": "ok", "comms": map[string]any{}})
-}
-
-// commOpen refuses every comm as the spec asks of a kernel without the target: by
-// closing it at once, so that the front end stops waiting for it.
-func (s *Server) commOpen(r *request) {
-	var req struct {
-		CommID     string `json:"comm_id"`
-		TargetName string `json:"target_name"`
-	}
-	if err := json.Unmarshal(r.m.Content, &req); err != nil || req.CommID == "" {
-		s.log.Printf("%s: comm_open without a comm_id; ignored", r.c.name)
-		return
-	}
-	s.log.Printf("%s: comm_open for unknown target %q; closing comm %s", r.c.name, req.TargetName, req.CommID)
-	s.pub.publish(&r.m.Header, "comm_close", map[string]any{"comm_id": req.CommID, "data": map[string]any{}})
 }
 
 func (s *Server) shutdown(r *request) {

@@ -110,11 +110,11 @@ func (h *History) Tail(n int, unique bool) ([]HistoryEntry, error) {
 }
 
 // Search returns the n most recent cells (all when n <= 0) whose input matches the
-// glob pattern (`*` any run of characters, `?` one character, as IPython's history
-// search, which uses SQLite's GLOB), oldest first.
+// glob pattern (SQLite's GLOB, as IPython's history search uses: see glob), oldest
+// first.
 func (h *History) Search(pattern string, n int, unique bool) ([]HistoryEntry, error) {
-	pat := []rune(pattern)
-	return h.scanBackward(n, unique, func(e HistoryEntry) bool { return globMatch(pat, []rune(e.Input)) })
+	g := compileGlob(pattern)
+	return h.scanBackward(n, unique, func(e HistoryEntry) bool { return g.match(e.Input) })
 }
 
 // Range returns the cells of session with start <= line < stop (stop <= 0: to the

@@ -21,7 +21,7 @@ func TestKernelInfoBusyIdle(t *testing.T) {
 		id := c.send(s, "kernel_info_request", nil)
 		r := c.reply(s, id)
 		got := content(r)
-		if r.Header.MsgType != "kernel_info_reply" || got["protocol_version"] != "5.3" || got["implementation"] != "ratelab" || got["banner"] != "fake banner" {
+		if r.Header.MsgType != "kernel_info_reply" || got["protocol_version"] != "5.5" || got["implementation"] != "ratelab" || got["banner"] != "fake banner" {
 			t.Errorf("%s: kernel_info_reply = %v", sock, got)
 		}
 		li, _ := got["language_info"].(map[string]any)

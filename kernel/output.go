@@ -32,6 +32,7 @@ type cellOutput struct {
 	name  string // stream of the pending text
 	buf   strings.Builder
 	timer *time.Timer
+	pages []engine.Bundle // for execute_reply's "page" payload
 }
 
 var _ engine.Output = (*cellOutput)(nil)
@@ -111,6 +112,28 @@ func (o *cellOutput) Clear(wait bool) {
 	defer o.mu.Unlock()
 	o.flushLocked()
 	o.s.pub.publish(o.parent, "clear_output", map[string]bool{"wait": wait})
+}
+
+// Page implements engine.Pager: the bundle goes to the front end's pager with
+// execute_reply, as a "page" payload (IPython's `obj?`).
+func (o *cellOutput) Page(b engine.Bundle) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.pages = append(o.pages, b)
+}
+
+// payload is execute_reply's payload: the pages shown, in order.
+func (o *cellOutput) payload() []any {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	payload := []any{}
+	if o.silent {
+		return payload
+	}
+	for _, b := range o.pages {
+		payload = append(payload, map[string]any{"source": "page", "data": bundleContent(b)["data"], "start": 0})
+	}
+	return payload
 }
 
 // Input implements engine.Output: an input_request on stdin to the front end that sent

@@ -1,4 +1,4 @@
-// Package kernel serves the Jupyter messaging protocol (5.3) over zmq for an
+// Package kernel serves the Jupyter messaging protocol (5.5) over zmq for an
 // engine.Interpreter: the five sockets of a connection file, one handler per message
 // type, status busy/idle around every request, execution counts, interrupts, stdin
 // and history.
@@ -55,6 +55,9 @@ type Server struct {
 
 	execCount int // owned by the shell goroutine
 
+	seen       *replayGuard // signatures of the messages received
+	usageMeter usageMeter
+
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the running cell, nil when idle
 
@@ -97,8 +100,13 @@ func New(opts Options) (*Server, error) {
 		session: wire.NewID(),
 		log:     log.New(opts.Log, "ratelab kernel: ", log.LstdFlags|log.Lmicroseconds),
 		stopped: make(chan struct{}),
+		seen:    newReplayGuard(replayMemory),
 	}
 	c := opts.Conn
+	if c.Key == "" {
+		s.log.Printf("warning: the connection file has an empty key: messages are neither signed nor checked, " +
+			"so anyone who can reach the ports can run code as you")
+	}
 	binds := []struct {
 		dst  **channel
 		name string
@@ -125,7 +133,7 @@ func New(opts Options) (*Server, error) {
 		}
 		*b.dst = &channel{name: b.name, sock: sock, signer: signer.Clone()}
 	}
-	if iopub, err = bind(zmq.PUB, c.Endpoint(c.IOPubPort), "iopub"); err != nil {
+	if iopub, err = bindIOPub(c.Endpoint(c.IOPubPort)); err != nil {
 		return fail(err)
 	}
 	s.pub = newPublisher(iopub, signer.Clone(), s.session, s.log)
@@ -308,6 +316,10 @@ func (s *Server) decode(c *channel, frames [][]byte) *wire.Message {
 	}
 	if err != nil {
 		s.log.Printf("%s: dropped a malformed message: %v", c.name, err)
+		return nil
+	}
+	if len(m.Signature) > 0 && !s.seen.add(m.Signature) {
+		s.log.Printf("%s: dropped a replayed %s (its signature was seen before); it was not executed", c.name, m.Header.MsgType)
 		return nil
 	}
 	return m

@@ -201,10 +201,10 @@ func cpuTime() time.Duration {
 // rates computes each group's main-crash rate with its exact 95% interval, as a
 // notebook would, and returns the number of groups.
 func rates(s *analysis.Sums) int {
-	ev, _ := s.Events("main_crashes")
+	ev, _ := s.Events("main_crashes") // checked: every group makes a rate
 	for g := range ev {
-		r := analysis.NewRate(ev[g], s.UsageHours[g])
-		_, _ = r.Interval(0.95)
+		r := analysis.Rate{Events: ev[g], KHours: s.UsageHours[g] / 1000}
+		_, _, _ = r.Interval(0.95)
 	}
 	return s.Len()
 }

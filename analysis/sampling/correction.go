@@ -12,6 +12,9 @@ import (
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // SurveyPopulation is a population whose value Y is to be estimated and whose two
@@ -31,8 +34,12 @@ var (
 
 // NewSurveyPopulation returns n people: Age young/mid/old with shares 30/40/30%,
 // Region north/south 55/45% independently, and Y (say weekly hours of use) normal with
-// mean 10/15/20 by age, +2 north and −2 south, and standard deviation 5.
-func NewSurveyPopulation(n int, seed uint64) SurveyPopulation {
+// mean 10/15/20 by age, +2 north and −2 south, and standard deviation 5. It fails for
+// n below 1.
+func NewSurveyPopulation(n int, seed uint64) (SurveyPopulation, error) {
+	if n < 1 {
+		return SurveyPopulation{}, fmt.Errorf("sampling: a survey population of %d people: need at least one", n)
+	}
 	rnd := newRand(seed)
 	noise := distuv.Normal{Mu: 0, Sigma: 5, Src: rnd}
 	pop := SurveyPopulation{Y: make([]float64, n), Age: make([]string, n), Region: make([]string, n)}
@@ -51,7 +58,109 @@ func NewSurveyPopulation(n int, seed uint64) SurveyPopulation {
 		pop.Age[i], pop.Region[i] = ages[a], regions[r]
 		pop.Y[i] = mu + 2 - 4*float64(r) + noise.Rand()
 	}
-	return pop
+	return pop, nil
+}
+
+// cell is the age × region cell of a person, as PostStratify's strata.
+func cell(age, region string) string { return age + "/" + region }
+
+// AgeTotals, RegionTotals and CellTotals return the population's number of people by
+// age, by region and by age × region cell ("young/north", …): the known totals that
+// weights are calibrated to.
+func (p SurveyPopulation) AgeTotals() map[string]float64    { return p.totals(p.Age, nil) }
+func (p SurveyPopulation) RegionTotals() map[string]float64 { return p.totals(p.Region, nil) }
+func (p SurveyPopulation) CellTotals() map[string]float64   { return p.totals(p.Age, p.Region) }
+
+func (p SurveyPopulation) totals(a, b []string) map[string]float64 {
+	t := map[string]float64{}
+	for i, k := range a {
+		if b != nil {
+			k = cell(k, b[i])
+		}
+		t[k]++
+	}
+	return t
+}
+
+// SurveySample is the respondents of one sample of a SurveyPopulation: each one's
+// value, age, region and age × region cell.
+type SurveySample struct {
+	// Asked is the number of people asked; len(Y) of them answered.
+	Asked             int
+	Y                 []float64
+	Age, Region, Cell []string
+}
+
+// Draw asks a simple random sample of n people of p, each of whom answers under nr,
+// seeded with seed, and returns the respondents.
+func (p SurveyPopulation) Draw(n int, nr Nonresponse, seed uint64) (*SurveySample, error) {
+	probs, err := p.responseProbs(n, nr)
+	if err != nil {
+		return nil, err
+	}
+	d := newDrawer(len(p.Y))
+	d.reset(newRand(seed))
+	return p.sample(d.respondents(n, probs), n), nil
+}
+
+// responseProbs checks n and returns each person's probability of answering under nr.
+func (p SurveyPopulation) responseProbs(n int, nr Nonresponse) ([]float64, error) {
+	if n < 2 || n > len(p.Y) {
+		return nil, fmt.Errorf("sampling: survey sample size %d must be between 2 and the population size %d", n, len(p.Y))
+	}
+	probs := make([]float64, len(p.Y))
+	for i := range probs {
+		probs[i] = nr.Prob(p.Age[i], p.Region[i], p.Y[i])
+		if !(probs[i] >= 0 && probs[i] <= 1) {
+			return nil, fmt.Errorf("sampling: non-response %q: probability %g for person %d is outside [0, 1]", nr.Name, probs[i], i)
+		}
+	}
+	return probs, nil
+}
+
+func (p SurveyPopulation) sample(resp []int, asked int) *SurveySample {
+	s := &SurveySample{Asked: asked, Y: make([]float64, len(resp)), Age: make([]string, len(resp)),
+		Region: make([]string, len(resp)), Cell: make([]string, len(resp))}
+	for j, i := range resp {
+		s.Y[j], s.Age[j], s.Region[j] = p.Y[i], p.Age[i], p.Region[i]
+		s.Cell[j] = cell(p.Age[i], p.Region[i])
+	}
+	return s
+}
+
+// Estimate returns the respondents' mean of Y by estimator e of Estimators(), with
+// its design-based standard error: unweighted (WeightedMean with equal weights),
+// post-stratified on the age × region cells (PostStratifiedMean) or raked on the age
+// and region margins (RakedMean), the weights starting from the design weight
+// N/Asked and calibrated to pop's totals.
+func (s *SurveySample) Estimate(pop SurveyPopulation, e string) (MeanEstimate, error) {
+	return s.estimate(pop.knownTotals(), e)
+}
+
+// knownTotals are a SurveyPopulation's size and totals, computed once for many samples.
+type knownTotals struct {
+	n                 float64
+	age, region, cell map[string]float64
+}
+
+func (p SurveyPopulation) knownTotals() knownTotals {
+	return knownTotals{float64(len(p.Y)), p.AgeTotals(), p.RegionTotals(), p.CellTotals()}
+}
+
+func (s *SurveySample) estimate(t knownTotals, e string) (MeanEstimate, error) {
+	base := make([]float64, len(s.Y))
+	for i := range base {
+		base[i] = t.n / float64(s.Asked)
+	}
+	switch e {
+	case "unweighted":
+		return WeightedMean(s.Y, base)
+	case "post-stratified":
+		return PostStratifiedMean(s.Y, base, s.Cell, t.cell)
+	case "raked":
+		return RakedMean(s.Y, base, []Margin{{"age", s.Age, t.age}, {"region", s.Region, t.region}}, 100, 1e-10)
+	}
+	return MeanEstimate{}, fmt.Errorf("sampling: unknown estimator %q (have %v)", e, estimators)
 }
 
 // Nonresponse gives each person's probability of answering from what is known about
@@ -94,9 +203,10 @@ type Correction struct {
 	Scenarios []Nonresponse
 	Size      int
 	// Estimates[s][e][k] is estimator e's estimate (see Estimators) in repeat k under
-	// Scenarios[s]; ESS[s][k] is the Kish effective sample size of the raking weights.
-	Estimates [][][]float64
-	ESS       [][]float64
+	// Scenarios[s], and SE[s][e][k] its design-based standard error (SurveySample.
+	// Estimate); ESS[s][k] is the Kish effective sample size of the raking weights.
+	Estimates, SE [][][]float64
+	ESS           [][]float64
 	// Expected[s][e] is the closed-form large-sample value of estimator e under
 	// scenario s where one exists (NaN for raking): the respondents' mean
 	// Σ p_i y_i / Σ p_i for the unweighted estimator, and Σ_c (N_c/N)·Σ_{i∈c} p_i y_i /
@@ -110,76 +220,59 @@ type Correction struct {
 func Estimators() []string { return estimators }
 
 // CorrectionStudy draws repeats simple random samples of n people from pop under each
-// non-response mechanism and estimates the mean of Y from the respondents three ways:
-// unweighted, post-stratified on the age × region cells, and raked on the age and
-// region margins (Rake, starting from the design weight N/n).
+// non-response mechanism and estimates the mean of Y from the respondents three ways,
+// each with its design-based standard error (SurveySample.Estimate): unweighted,
+// post-stratified on the age × region cells, and raked on the age and region margins.
 func CorrectionStudy(pop SurveyPopulation, scenarios []Nonresponse, n, repeats int, seed uint64) (*Correction, error) {
-	N := len(pop.Y)
-	if n < 2 || n > N {
-		return nil, fmt.Errorf("sampling: correction study: sample size %d must be between 2 and the population size %d", n, N)
-	}
 	if repeats < 1 {
 		return nil, fmt.Errorf("sampling: correction study: %d repeats; need at least one", repeats)
 	}
-	cells := make([]string, N)
-	ageTot, regTot, cellTot := map[string]float64{}, map[string]float64{}, map[string]float64{}
+	cells := make([]string, len(pop.Y))
 	for i := range cells {
-		cells[i] = pop.Age[i] + "/" + pop.Region[i]
-		ageTot[pop.Age[i]]++
-		regTot[pop.Region[i]]++
-		cellTot[cells[i]]++
+		cells[i] = cell(pop.Age[i], pop.Region[i])
 	}
+	known := pop.knownTotals()
+	cellTot := known.cell
 	c := &Correction{Truth: stat.Mean(pop.Y, nil), Scenarios: scenarios, Size: n}
 	seeds := newRand(seed)
 	for _, sc := range scenarios {
-		probs := make([]float64, N)
-		for i := range probs {
-			probs[i] = sc.Prob(pop.Age[i], pop.Region[i], pop.Y[i])
-			if !(probs[i] >= 0 && probs[i] <= 1) {
-				return nil, fmt.Errorf("sampling: non-response %q: probability %g for person %d is outside [0, 1]", sc.Name, probs[i], i)
-			}
+		probs, err := pop.responseProbs(n, sc)
+		if err != nil {
+			return nil, fmt.Errorf("sampling: correction study: %w", err)
 		}
 		c.Expected = append(c.Expected, []float64{
 			stat.Mean(pop.Y, probs),
 			postStratifiedLimit(pop.Y, probs, cells, cellTot),
 			math.NaN(),
 		})
-		est := [][]float64{make([]float64, repeats), make([]float64, repeats), make([]float64, repeats)}
+		est, se := make([][]float64, len(estimators)), make([][]float64, len(estimators))
+		for e := range estimators {
+			est[e], se[e] = make([]float64, repeats), make([]float64, repeats)
+		}
 		ess := make([]float64, repeats)
 		var failed error
 		var once sync.Once
-		runChunks(repeats, func(start, end int, s *drawer) {
+		runChunks(repeats, func(start, end int, d *drawer) {
 			for k := start; k < end; k++ {
-				resp := s.respondents(n, probs)
-				y := make([]float64, len(resp))
-				a, r, cl := make([]string, len(resp)), make([]string, len(resp)), make([]string, len(resp))
-				for j, i := range resp {
-					y[j], a[j], r[j], cl[j] = pop.Y[i], pop.Age[i], pop.Region[i], cells[i]
+				s := pop.sample(d.respondents(n, probs), n)
+				for e, name := range estimators {
+					m, err := s.estimate(known, name)
+					if err != nil {
+						once.Do(func() { failed = fmt.Errorf("sampling: correction study %q, repeat %d: %w", sc.Name, k, err) })
+						return
+					}
+					est[e][k], se[e][k] = m.Mean, m.SE
+					if name == "raked" {
+						ess[k] = m.ESS
+					}
 				}
-				est[0][k] = stat.Mean(y, nil)
-				ps, err := PostStratify(nil, cl, cellTot)
-				if err != nil {
-					once.Do(func() { failed = fmt.Errorf("sampling: correction study %q, repeat %d: %w", sc.Name, k, err) })
-					return
-				}
-				est[1][k] = stat.Mean(y, ps)
-				base := make([]float64, len(resp))
-				for j := range base {
-					base[j] = float64(N) / float64(n)
-				}
-				rk, err := Rake(base, []Margin{{"age", a, ageTot}, {"region", r, regTot}}, 100, 1e-10)
-				if err != nil {
-					once.Do(func() { failed = fmt.Errorf("sampling: correction study %q, repeat %d: %w", sc.Name, k, err) })
-					return
-				}
-				est[2][k] = stat.Mean(y, rk.Weights)
-				ess[k] = KishESS(rk.Weights)
 			}
-		}, func() *drawer { return newDrawer(N) }, seeds.Uint64())
+		}, func() *drawer { return newDrawer(len(pop.Y)) }, seeds.Uint64())
 		if failed != nil {
 			return nil, failed
 		}
 		c.Estimates = append(c.Estimates, est)
+		c.SE = append(c.SE, se)
 		c.ESS = append(c.ESS, ess)
 	}
 	return c, nil
@@ -233,20 +326,31 @@ func (d *drawer) respondents(n int, probs []float64) []int {
 }
 
 // Table returns one row per scenario and estimator: the mean estimate over the
-// repeats, its bias and standard error, the closed-form expectation where one exists,
-// and the mean Kish effective sample size of the raking weights.
+// repeats, its bias and standard error (the spread of the estimates), the mean of the
+// design-based standard errors each sample reports of itself, the share of their 95%
+// intervals that cover the truth, the closed-form expectation where one exists, and
+// the mean Kish effective sample size of the raking weights.
 func (c *Correction) Table() dataframe.DataFrame {
 	var scen, est []string
-	var mean, bias, se, expected, ess []float64
+	var mean, bias, se, reported, coverage, expected, ess []float64
+	z := distuv.UnitNormal.Quantile(0.975)
 	for s, sc := range c.Scenarios {
 		meanESS := stat.Mean(c.ESS[s], nil)
 		for e, name := range estimators {
 			m, sd := stat.MeanStdDev(c.Estimates[s][e], nil)
+			covered := 0
+			for k, x := range c.Estimates[s][e] {
+				if math.Abs(x-c.Truth) <= z*c.SE[s][e][k] {
+					covered++
+				}
+			}
 			scen = append(scen, sc.Name)
 			est = append(est, name)
 			mean = append(mean, m)
 			bias = append(bias, m-c.Truth)
 			se = append(se, sd)
+			reported = append(reported, stat.Mean(c.SE[s][e], nil))
+			coverage = append(coverage, float64(covered)/float64(len(c.Estimates[s][e])))
 			expected = append(expected, c.Expected[s][e])
 			ess = append(ess, meanESS)
 		}
@@ -257,6 +361,8 @@ func (c *Correction) Table() dataframe.DataFrame {
 		series.New(mean, series.Float, "mean_estimate"),
 		series.New(bias, series.Float, "bias"),
 		series.New(se, series.Float, "se"),
+		series.New(reported, series.Float, "design_se"),
+		series.New(coverage, series.Float, "coverage_95"),
 		series.New(expected, series.Float, "expected_closed_form"),
 		series.New(ess, series.Float, "kish_ess_raked"),
 	)
@@ -267,6 +373,16 @@ func (c *Correction) Table() dataframe.DataFrame {
 // when answering depends on known variables, and barely dents it when answering
 // depends on the value itself.
 func (c *Correction) Plot() (*plot.Plot, error) {
+	return chart.Static(c.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (c *Correction) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(c.draw())
+}
+
+func (c *Correction) draw() (*chart.Plot, error) {
 	p := newPlot(fmt.Sprintf("What weighting can fix (n = %d asked, true mean %.3g)", c.Size, c.Truth),
 		"", "bias of the estimated mean (±2 SE)")
 	for e, name := range estimators {
@@ -289,6 +405,6 @@ func (c *Correction) Plot() (*plot.Plot, error) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.5, float64(len(c.Scenarios))-0.5
 	addHLine(p, 0, "no bias", color.Black, true)
-	headroom(p, 0.25)
+	headroom(p.Plot, 0.25)
 	return p, nil
 }

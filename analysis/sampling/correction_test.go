@@ -8,7 +8,10 @@ import (
 )
 
 func TestCorrectionStudy(t *testing.T) {
-	pop := NewSurveyPopulation(50000, 1)
+	pop, err := NewSurveyPopulation(50000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const K = 400
 	c, err := CorrectionStudy(pop, []Nonresponse{AnswerByGroup(), AnswerByValue()}, 1000, K, 2)
 	if err != nil {
@@ -55,8 +58,27 @@ func TestCorrectionStudy(t *testing.T) {
 			t.Errorf("scenario %d: mean Kish ESS %.1f, want between 50 and the 1000 asked", s, e)
 		}
 	}
-	if rows, cols := c.Table().Dims(); rows != 6 || cols != 7 {
-		t.Errorf("table is %d×%d, want 6×7", rows, cols)
+	// The design-based SE each sample reports of itself matches the spread of the
+	// estimates over the repeats when the weights remove the bias, and the 95%
+	// intervals then cover the truth about 95% of the time; under value non-response
+	// the same intervals almost never do.
+	tab := c.Table()
+	se, design, coverage := tab.Col("se").Float(), tab.Col("design_se").Float(), tab.Col("coverage_95").Float()
+	for _, row := range []int{1, 2} { // group non-response: post-stratified, raked
+		if r := design[row] / se[row]; r < 0.9 || r > 1.1 {
+			t.Errorf("row %d: mean design SE %.4f against the estimates' spread %.4f", row, design[row], se[row])
+		}
+		if coverage[row] < 0.92 || coverage[row] > 0.98 {
+			t.Errorf("row %d: 95%% intervals cover the truth %.3f of the time", row, coverage[row])
+		}
+	}
+	for _, row := range []int{0, 3, 4, 5} {
+		if coverage[row] > 0.2 {
+			t.Errorf("row %d: biased estimator's intervals cover the truth %.3f of the time", row, coverage[row])
+		}
+	}
+	if rows, cols := tab.Dims(); rows != 6 || cols != 9 {
+		t.Errorf("table is %d×%d, want 6×9", rows, cols)
 	}
 	t.Logf("\n%v", c.Table())
 	renderPNG(t)(c.Plot())

@@ -2,7 +2,13 @@
 // mislead: polls whose non-response depends on the answer, what survey weights can and
 // cannot correct, Meng's (2018) decomposition of the error of a non-random sample, the
 // early crash-rate inflation of a new release whose first users are the crashiest,
-// and how far a rate over a tiny exposure strays from the truth.
+// and how far a rate over a tiny exposure strays from the truth. It also holds the
+// survey estimators the simulations use, for real samples too: post-stratification
+// and raking weights, and weighted means with their design-based standard errors
+// (WeightedMean, PostStratifiedMean, RakedMean, as R's survey::svymean).
+//
+// Bad input — an empty population, a NaN value, a negative or NaN weight or total, a
+// level outside (0, 1) — is refused with an error, never turned into a NaN result.
 //
 // Every simulation is compiled Go that a notebook cell calls once: it takes an explicit
 // seed (math/rand/v2 PCG), so the same call gives the same numbers, and returns a typed

@@ -9,7 +9,10 @@ import (
 // Half of those above 0.75 never answer: 200 polls of 1000 cluster around 0.447,
 // not the true 0.5, and almost no interval covers the truth.
 func ExamplePolls() {
-	pop := sampling.Uniform(100000, 1)
+	pop, err := sampling.Uniform(100000, 1)
+	if err != nil {
+		panic(err)
+	}
 	res, err := sampling.Polls(pop, sampling.PollSpec{
 		Size:     1000,
 		Repeats:  200,
@@ -39,7 +42,11 @@ func ExampleRake() {
 		panic(err)
 	}
 	fmt.Printf("%.2f\n", res.Weights)
-	fmt.Printf("Kish effective sample size %.2f of 5\n", sampling.KishESS(res.Weights))
+	ess, err := sampling.KishESS(res.Weights)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("Kish effective sample size %.2f of 5\n", ess)
 	// Output:
 	// [34.11 25.89 15.89 12.06 12.06]
 	// Kish effective sample size 4.21 of 5
@@ -48,14 +55,21 @@ func ExampleRake() {
 // A true rate of 2 crashes per 1000 usage hours, measured over 500 usage hours
 // (one expected crash): how often is the measured rate off by 2× or more?
 func ExampleProbOff() {
-	fmt.Printf("%.3f\n", sampling.ProbOff(2, 0.5, 2))
+	p, err := sampling.ProbOff(2, 0.5, 2)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%.3f\n", p)
 	// Output:
 	// 0.632
 }
 
 // Meng's identity: the error of any sample mean is ρ · √((N−n)/n) · σ.
 func ExampleDecompose() {
-	pop := sampling.FromValues([]float64{1, 2, 3, 4, 5, 6, 7, 8})
+	pop, err := sampling.FromValues([]float64{1, 2, 3, 4, 5, 6, 7, 8})
+	if err != nil {
+		panic(err)
+	}
 	in := []bool{false, false, false, false, true, true, true, true} // only the top half
 	m, err := sampling.Decompose(pop, in)
 	if err != nil {

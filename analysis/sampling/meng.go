@@ -11,6 +11,9 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // MengTerms is Meng's exact decomposition of the error of a sample mean (X.-L. Meng
@@ -163,6 +166,16 @@ func (px *Paradox) Table() dataframe.DataFrame {
 // sample, each point being exactly the product of Meng's three factors: the random
 // sample's error falls along σ√((1−f)/n), the self-selected one's stays flat.
 func (px *Paradox) Plot() (*plot.Plot, error) {
+	return chart.Static(px.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (px *Paradox) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(px.draw())
+}
+
+func (px *Paradox) draw() (*chart.Plot, error) {
 	p := newPlot("Meng's paradox: error = ρ · √((N−n)/n) · σ", "sample size n (log scale)", "|sample mean − population mean| (log scale)")
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
@@ -189,7 +202,7 @@ func (px *Paradox) Plot() (*plot.Plot, error) {
 		sc.Color, sc.Shape = plotutil.Color(i), plotutil.Shape(i)
 		sc.Radius = vg.Points(4)
 		p.Add(sc)
-		p.Legend.Add(s.name, sc)
+		p.Label(s.name, sc)
 	}
 	m0 := px.Random[0]
 	f := plotter.NewFunction(func(n float64) float64 {
@@ -197,7 +210,7 @@ func (px *Paradox) Plot() (*plot.Plot, error) {
 	})
 	f.Color, f.Dashes = plotutil.Color(1), []vg.Length{vg.Points(6), vg.Points(3)}
 	p.Add(f)
-	p.Legend.Add("SRS standard error σ√((1−f)/n)", f)
-	headroom(p, 0.3)
+	p.Label("SRS standard error σ√((1−f)/n)", f)
+	headroom(p.Plot, 0.3)
 	return p, nil
 }

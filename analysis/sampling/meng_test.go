@@ -6,7 +6,7 @@ import (
 )
 
 func TestDecomposeIdentity(t *testing.T) {
-	pop := Uniform(20000, 3)
+	pop := uniform(t, 20000, 3)
 	rnd := newRand(4)
 	in := make([]bool, pop.Len())
 	for trial := 0; trial < 20; trial++ {
@@ -27,7 +27,7 @@ func TestDecomposeIdentity(t *testing.T) {
 }
 
 func TestBigDataParadox(t *testing.T) {
-	pop := Uniform(100000, 5)
+	pop := uniform(t, 100000, 5)
 	resp := ThresholdResponse(0.75, 0.5)
 	fr := []float64{0.01, 0.05, 0.2, 0.5, 0.8}
 	px, err := BigDataParadox(pop, resp, fr, 6)

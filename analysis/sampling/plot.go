@@ -8,14 +8,16 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // Plots are sized for a notebook cell (about 8×5 in); legends sit at the top left,
 // above the data the callers place low or in the middle.
 
 // newPlot returns a plot with a title and axis labels, legend at the top left.
-func newPlot(title, x, y string) *plot.Plot {
-	p := plot.New()
+func newPlot(title, x, y string) *chart.Plot {
+	p := chart.Wrap(plot.New())
 	p.Title.Text = title
 	p.X.Label.Text = x
 	p.Y.Label.Text = y
@@ -26,7 +28,7 @@ func newPlot(title, x, y string) *plot.Plot {
 }
 
 // addHLine adds a horizontal reference line at y, labelled in the legend.
-func addHLine(p *plot.Plot, y float64, label string, c color.Color, dashed bool) {
+func addHLine(p *chart.Plot, y float64, label string, c color.Color, dashed bool) {
 	f := plotter.NewFunction(func(float64) float64 { return y })
 	f.Color = c
 	f.Width = vg.Points(1.5)
@@ -34,7 +36,7 @@ func addHLine(p *plot.Plot, y float64, label string, c color.Color, dashed bool)
 		f.Dashes = []vg.Length{vg.Points(6), vg.Points(3)}
 	}
 	p.Add(f)
-	p.Legend.Add(label, f)
+	p.Label(label, f)
 	// A function has no data range of its own: widen the axis to show the line.
 	p.Y.Min, p.Y.Max = math.Min(p.Y.Min, y), math.Max(p.Y.Max, y)
 }
@@ -64,7 +66,7 @@ func (iv intervals) YError(i int) (float64, float64) {
 }
 
 // addIntervals draws iv as coloured points with error bars, labelled in the legend.
-func addIntervals(p *plot.Plot, iv intervals, label string, i int) error {
+func addIntervals(p *chart.Plot, iv intervals, label string, i int) error {
 	sc, err := plotter.NewScatter(iv)
 	if err != nil {
 		return err
@@ -77,12 +79,12 @@ func addIntervals(p *plot.Plot, iv intervals, label string, i int) error {
 	sc.Shape = plotutil.Shape(i)
 	eb.Color = plotutil.Color(i)
 	p.Add(eb, sc)
-	p.Legend.Add(label, sc)
+	p.Label(label, sc)
 	return nil
 }
 
 // addLine draws the polyline through xs, ys, labelled in the legend.
-func addLine(p *plot.Plot, xs, ys []float64, label string, i int, dashed bool) error {
+func addLine(p *chart.Plot, xs, ys []float64, label string, i int, dashed bool) error {
 	pts := make(plotter.XYs, len(xs))
 	for j := range xs {
 		pts[j].X, pts[j].Y = xs[j], ys[j]
@@ -97,6 +99,6 @@ func addLine(p *plot.Plot, xs, ys []float64, label string, i int, dashed bool) e
 		l.Dashes = []vg.Length{vg.Points(6), vg.Points(3)}
 	}
 	p.Add(l)
-	p.Legend.Add(label, l)
+	p.Label(label, l)
 	return nil
 }

@@ -12,6 +12,9 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotutil"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // PollSpec describes a repeated poll: Repeats independent simple random samples of
@@ -241,6 +244,16 @@ const plotPolls = 60
 // the value the polls converge to: under value-dependent non-response they cluster
 // tightly around the wrong value and their intervals miss the truth.
 func (r *PollResult) Plot() (*plot.Plot, error) {
+	return chart.Static(r.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (r *PollResult) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(r.draw())
+}
+
+func (r *PollResult) draw() (*chart.Plot, error) {
 	n := min(len(r.Means), plotPolls)
 	iv := intervals{x: make([]float64, n), mid: r.Means[:n], lo: r.Lo[:n], hi: r.Hi[:n]}
 	for i := range iv.x {
@@ -255,6 +268,6 @@ func (r *PollResult) Plot() (*plot.Plot, error) {
 	if r.Limit != r.Truth {
 		addHLine(p, r.Limit, fmt.Sprintf("respondents' mean %.4g", r.Limit), plotutil.Color(1), true)
 	}
-	headroom(p, 0.3)
+	headroom(p.Plot, 0.3)
 	return p, nil
 }

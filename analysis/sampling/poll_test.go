@@ -43,8 +43,18 @@ func uniformThresholdMean(t, p float64) float64 {
 	return (t*t/2 + p*(1-t*t)/2) / (t + p*(1-t))
 }
 
+// uniform returns Uniform(n, seed), failing t on an error.
+func uniform(t testing.TB, n int, seed uint64) Population {
+	t.Helper()
+	pop, err := Uniform(n, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pop
+}
+
 func TestPollsFullResponseCoverage(t *testing.T) {
-	pop := Uniform(100000, 1)
+	pop := uniform(t, 100000, 1)
 	const K = 2000
 	r, err := Polls(pop, PollSpec{Size: 1000, Repeats: K}, 7)
 	if err != nil {
@@ -69,7 +79,7 @@ func TestPollsFullResponseCoverage(t *testing.T) {
 }
 
 func TestPollsThresholdBias(t *testing.T) {
-	pop := Uniform(100000, 2)
+	pop := uniform(t, 100000, 2)
 	resp := ThresholdResponse(0.75, 0.5)
 	exact := uniformThresholdMean(0.75, 0.5) // 0.446428…
 	if math.Abs(exact-0.390625/0.875) > 1e-15 {
@@ -114,7 +124,7 @@ func TestPollsThresholdBias(t *testing.T) {
 }
 
 func TestPollsSeed(t *testing.T) {
-	pop := Uniform(10000, 1)
+	pop := uniform(t, 10000, 1)
 	spec := PollSpec{Size: 100, Repeats: 50, Response: ThresholdResponse(0.75, 0.5)}
 	a, _ := Polls(pop, spec, 11)
 	b, _ := Polls(pop, spec, 11)
@@ -125,13 +135,13 @@ func TestPollsSeed(t *testing.T) {
 	if slices.Equal(a.Means, c.Means) {
 		t.Error("different seeds gave identical polls")
 	}
-	if !slices.Equal(Uniform(100, 5).Values, Uniform(100, 5).Values) || slices.Equal(Uniform(100, 5).Values, Uniform(100, 6).Values) {
+	if !slices.Equal(uniform(t, 100, 5).Values, uniform(t, 100, 5).Values) || slices.Equal(uniform(t, 100, 5).Values, uniform(t, 100, 6).Values) {
 		t.Error("Uniform is not determined by its seed alone")
 	}
 }
 
 func TestPollsIndependentOfCPUs(t *testing.T) {
-	pop := Uniform(10000, 1)
+	pop := uniform(t, 10000, 1)
 	spec := PollSpec{Size: 100, Repeats: 3 * chunkSize, Response: ThresholdResponse(0.75, 0.5)}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	one, _ := Polls(pop, spec, 5)
@@ -143,7 +153,7 @@ func TestPollsIndependentOfCPUs(t *testing.T) {
 }
 
 func TestPollsErrors(t *testing.T) {
-	pop := Uniform(100, 1)
+	pop := uniform(t, 100, 1)
 	for _, spec := range []PollSpec{
 		{Size: 1000, Repeats: 1},
 		{Size: 10, Repeats: 0},
@@ -157,7 +167,7 @@ func TestPollsErrors(t *testing.T) {
 }
 
 func TestPollSweep(t *testing.T) {
-	pop := Uniform(100000, 4)
+	pop := uniform(t, 100000, 4)
 	sizes := []int{100, 1000, 10000}
 	sw, err := PollSweep(pop, sizes, 400, []Response{FullResponse(), ThresholdResponse(0.75, 0.5)}, 0.95, 5)
 	if err != nil {
@@ -182,7 +192,7 @@ func TestPollSweep(t *testing.T) {
 }
 
 func BenchmarkPolls(b *testing.B) {
-	pop := Uniform(100000, 1)
+	pop := uniform(b, 100000, 1)
 	spec := PollSpec{Size: 1000, Repeats: 10000, Response: ThresholdResponse(0.75, 0.5)}
 	for b.Loop() {
 		if _, err := Polls(pop, spec, 1); err != nil {
@@ -194,7 +204,7 @@ func BenchmarkPolls(b *testing.B) {
 func TestPollsFewRespondents(t *testing.T) {
 	// Nobody above 0.1 answers and polls ask 5: many polls get fewer than two
 	// respondents and have no mean; they count as not covering the truth.
-	pop := Uniform(1000, 8)
+	pop := uniform(t, 1000, 8)
 	r, err := Polls(pop, PollSpec{Size: 5, Repeats: 200, Response: ThresholdResponse(0.1, 0)}, 1)
 	if err != nil {
 		t.Fatal(err)

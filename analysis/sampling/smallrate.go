@@ -11,6 +11,9 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // ProbOff returns the probability that a crash rate measured over khours thousand
@@ -20,12 +23,16 @@ import (
 //
 //	P = P(X ≥ ⌈factor·μ⌉) + P(X ≤ ⌊μ/factor⌋).
 //
-// A count of zero, a measured rate of 0, is off by any factor.
-func ProbOff(rate, khours, factor float64) float64 {
+// A count of zero, a measured rate of 0, is off by any factor. It fails unless rate
+// and khours are positive and finite and factor is above 1.
+func ProbOff(rate, khours, factor float64) (float64, error) {
+	if !(rate > 0) || math.IsInf(rate, 0) || !(khours > 0) || math.IsInf(khours, 0) || !(factor > 1) || math.IsInf(factor, 0) {
+		return math.NaN(), fmt.Errorf("sampling: ProbOff(%g, %g, %g): need a positive rate and exposure and a factor above 1", rate, khours, factor)
+	}
 	mu := rate * khours
 	pois := distuv.Poisson{Lambda: mu}
 	hi := math.Ceil(factor * mu)
-	return pois.Survival(hi-1) + pois.CDF(math.Floor(mu/factor))
+	return pois.Survival(hi-1) + pois.CDF(math.Floor(mu/factor)), nil
 }
 
 // SmallRates is the outcome of SmallSampleRates: by exposure, how often the measured
@@ -44,16 +51,16 @@ type SmallRates struct {
 // factor, beside the closed form ProbOff: the picture behind "never read a rate
 // without its count".
 func SmallSampleRates(rate float64, khours, factors []float64, draws int, seed uint64) (*SmallRates, error) {
-	if !(rate > 0) || draws < 1 {
+	if !(rate > 0) || math.IsInf(rate, 0) || draws < 1 {
 		return nil, fmt.Errorf("sampling: small-sample rates: need a positive rate (got %g) and draws (got %d)", rate, draws)
 	}
 	for _, f := range factors {
-		if !(f > 1) {
+		if !(f > 1) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("sampling: small-sample rates: factor %g must be above 1", f)
 		}
 	}
 	for _, t := range khours {
-		if !(t > 0) {
+		if !(t > 0) || math.IsInf(t, 0) {
 			return nil, fmt.Errorf("sampling: small-sample rates: exposure %g khours must be positive", t)
 		}
 	}
@@ -70,7 +77,7 @@ func SmallSampleRates(rate float64, khours, factors []float64, draws int, seed u
 			counts[i] = pois.Rand()
 		}
 		for f, factor := range factors {
-			s.Exact[f][e] = ProbOff(rate, t, factor)
+			s.Exact[f][e], _ = ProbOff(rate, t, factor) // arguments checked above
 			off := 0
 			for _, x := range counts {
 				if r := x / t; r >= factor*rate || r <= rate/factor {
@@ -108,6 +115,16 @@ func (s *SmallRates) Table() dataframe.DataFrame {
 // Plot draws the probability of being off by each factor against the exposure: the
 // closed form as lines, the simulation as points.
 func (s *SmallRates) Plot() (*plot.Plot, error) {
+	return chart.Static(s.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (s *SmallRates) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(s.draw())
+}
+
+func (s *SmallRates) draw() (*chart.Plot, error) {
 	p := newPlot(fmt.Sprintf("How often a rate is off (true rate %g per 1000 h)", s.Rate),
 		"exposure, thousand usage hours (log scale)", "probability the measured rate is off")
 	p.X.Scale = plot.LogScale{}
@@ -128,7 +145,7 @@ func (s *SmallRates) Plot() (*plot.Plot, error) {
 		}
 		sc.Color, sc.Shape, sc.Radius = plotutil.Color(f), plotutil.Shape(f), vg.Points(3)
 		p.Add(sc)
-		p.Legend.Add(fmt.Sprintf("≥ %g× off, %d simulated draws", factor, s.Draws), sc)
+		p.Label(fmt.Sprintf("≥ %g× off, %d simulated draws", factor, s.Draws), sc)
 	}
 	return p, nil
 }

@@ -31,7 +31,7 @@ var probOffCases = []struct{ rate, khours, factor, want float64 }{
 
 func TestProbOffPinnedScipy(t *testing.T) {
 	for _, c := range probOffCases {
-		if got := ProbOff(c.rate, c.khours, c.factor); math.Abs(got-c.want) > 1e-10*math.Max(c.want, 1e-6) {
+		if got, err := ProbOff(c.rate, c.khours, c.factor); err != nil || math.Abs(got-c.want) > 1e-10*math.Max(c.want, 1e-6) {
 			t.Errorf("ProbOff(%g, %g, %g) = %.17g, scipy %.17g", c.rate, c.khours, c.factor, got, c.want)
 		}
 	}
@@ -64,7 +64,7 @@ for rate, kh, f in [` + strings.Join(args, ",") + `]:
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := ProbOff(c.rate, c.khours, c.factor); math.Abs(got-want) > 1e-10*math.Max(want, 1e-6) {
+		if got, err := ProbOff(c.rate, c.khours, c.factor); err != nil || math.Abs(got-want) > 1e-10*math.Max(want, 1e-6) {
 			t.Errorf("ProbOff(%g, %g, %g) = %.17g, scipy now %.17g", c.rate, c.khours, c.factor, got, want)
 		}
 	}

@@ -9,7 +9,9 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
-	"gonum.org/v1/plot/vg"
+
+	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // Sweep is a grid of repeated polls, one PollResult per response mechanism and poll
@@ -54,6 +56,16 @@ func (sw *Sweep) Table() dataframe.DataFrame {
 // errors against the poll size: the band narrows as n grows, around the truth when
 // everyone answers and around the wrong value otherwise.
 func (sw *Sweep) Plot() (*plot.Plot, error) {
+	return chart.Static(sw.draw())
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (sw *Sweep) Chart() (*analysis.Chart, error) {
+	return chart.Interactive(sw.draw())
+}
+
+func (sw *Sweep) draw() (*chart.Plot, error) {
 	p := newPlot("Bigger polls: smaller spread, same bias", "poll size n (log scale)", "poll mean ± 2 SE")
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
@@ -73,7 +85,7 @@ func (sw *Sweep) Plot() (*plot.Plot, error) {
 		}
 	}
 	addHLine(p, sw.Results[0].Truth, "population mean", color.Black, false)
-	headroom(p, 0.3)
+	headroom(p.Plot, 0.3)
 	return p, nil
 }
 
@@ -81,28 +93,48 @@ func (sw *Sweep) Plot() (*plot.Plot, error) {
 // size for each mechanism, against the nominal level: under value-dependent
 // non-response coverage falls as the polls grow.
 func (sw *Sweep) CoveragePlot() (*plot.Plot, error) {
+	return chart.Static(sw.drawCoverage())
+}
+
+// CoverageChart is CoveragePlot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (sw *Sweep) CoverageChart() (*analysis.Chart, error) {
+	return chart.Interactive(sw.drawCoverage())
+}
+
+func (sw *Sweep) drawCoverage() (*chart.Plot, error) {
 	p := newPlot("How often the poll's interval covers the truth", "poll size n", "coverage")
-	w := vg.Points(60 / float64(len(sw.Responses)))
+	// The mechanisms' bars share each size's slot, 80% of it.
+	w := 0.8 / float64(len(sw.Responses))
+	var hover chart.Hover
 	for i, resp := range sw.Responses {
-		vals := make(plotter.Values, len(sw.Sizes))
-		for j := range sw.Sizes {
-			vals[j] = sw.Results[i*len(sw.Sizes)+j].Coverage
+		var first *plotter.Polygon
+		for j, n := range sw.Sizes {
+			r := sw.Results[i*len(sw.Sizes)+j]
+			x := float64(j) + (float64(i)-float64(len(sw.Responses)-1)/2)*w
+			x0, x1 := x-0.45*w, x+0.45*w
+			bar, err := plotter.NewPolygon(plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: r.Coverage}, {X: x0, Y: r.Coverage}})
+			if err != nil {
+				return nil, err
+			}
+			bar.Color, bar.LineStyle.Width = plotutil.Color(i), 0
+			p.Add(bar)
+			if first == nil {
+				first = bar
+			}
+			hover.X, hover.Y = append(hover.X, x), append(hover.Y, r.Coverage)
+			hover.Rects = append(hover.Rects, [4]float64{x0, x1, 0, r.Coverage})
+			hover.Text = append(hover.Text, fmt.Sprintf("%s, n = %d\n%.1f%% of %d intervals cover the truth", resp.Name, n, 100*r.Coverage, len(r.Means)))
 		}
-		b, err := plotter.NewBarChart(vals, w)
-		if err != nil {
-			return nil, err
-		}
-		b.Color = plotutil.Color(i)
-		b.LineStyle.Width = 0
-		b.Offset = w * vg.Length(float64(i)-float64(len(sw.Responses)-1)/2)
-		p.Add(b)
-		p.Legend.Add(resp.Name, b)
+		p.Label(resp.Name, first)
 	}
+	p.Hover(hover)
 	names := make([]string, len(sw.Sizes))
 	for j, n := range sw.Sizes {
 		names[j] = fmt.Sprint(n)
 	}
 	p.NominalX(names...)
+	p.X.Min, p.X.Max = -0.6, float64(len(sw.Sizes))-0.4
 	addHLine(p, sw.Results[0].Spec.Level, "nominal level", color.Black, true)
 	p.Y.Min, p.Y.Max = 0, 1.15
 	return p, nil

@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/ratelab/ratelab/analysis"
+	"github.com/ratelab/ratelab/analysis/internal/chart"
 )
 
 // UptakeSpec describes a simulated client population living through two releases of
@@ -218,7 +219,10 @@ func (u *Uptake) Compare(ageDays float64) ([]UptakeComparison, error) {
 	}
 	out := make([]UptakeComparison, len(cases))
 	for i, c := range cases {
-		t := analysis.CompareRates(c.newRate, c.prevRate, 0.95)
+		t, err := analysis.CompareRates(c.newRate, c.prevRate, 0.95)
+		if err != nil {
+			return nil, fmt.Errorf("sampling: uptake: compare %q: %w", c.name, err)
+		}
 		out[i] = UptakeComparison{Name: c.name, New: c.newRate, Old: c.prevRate, Test: t, Verdict: analysis.DefaultVerdictRule.Judge(t)}
 	}
 	return out, nil
@@ -314,6 +318,16 @@ func (u *Uptake) Table(asOfDays float64) dataframe.DataFrame {
 // adopters), exactly like the previous release at the same age; against the previous
 // release's laggards in the same days it looks worse than it is.
 func (u *Uptake) Plot(asOfDays float64) (*plot.Plot, error) {
+	return chart.Static(u.draw(asOfDays))
+}
+
+// Chart is Plot's figure as an interactive chart: hovering a point shows its
+// series, its values and, for an estimate, its interval.
+func (u *Uptake) Chart(asOfDays float64) (*analysis.Chart, error) {
+	return chart.Interactive(u.draw(asOfDays))
+}
+
+func (u *Uptake) draw(asOfDays float64) (*chart.Plot, error) {
 	x, all, seen, al, cal, _ := u.curves(asOfDays)
 	p := newPlot(fmt.Sprintf("Two equal builds: the new release as seen on day %g", u.clampDays(asOfDays)),
 		"days since release", "crashes per 1000 usage hours")

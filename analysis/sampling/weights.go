@@ -12,13 +12,26 @@ import (
 //	w_i = b_i · N_h / Σ_{j∈h} b_j   for unit i in stratum h,
 //
 // as R's survey::postStratify does. A nil base means every base weight is 1. Every
-// stratum present in the sample must have a total, and every total a unit.
+// stratum present in the sample must have a total, and every total a unit. It fails
+// for an empty sample, a base weight that is negative, NaN or infinite, or a total
+// that is not positive and finite.
 func PostStratify(base []float64, strata []string, totals map[string]float64) ([]float64, error) {
 	if base == nil {
 		base = ones(len(strata))
 	}
 	if len(base) != len(strata) {
 		return nil, fmt.Errorf("sampling: post-stratify: %d base weights for %d units", len(base), len(strata))
+	}
+	if len(strata) == 0 {
+		return nil, fmt.Errorf("sampling: post-stratify: no units")
+	}
+	if err := checkWeights(base); err != nil {
+		return nil, fmt.Errorf("sampling: post-stratify: base weights: %w", err)
+	}
+	for _, h := range sortedKeys(totals) {
+		if t := totals[h]; !(t > 0) || math.IsInf(t, 0) {
+			return nil, fmt.Errorf("sampling: post-stratify: stratum %q: population total %g must be positive and finite", h, t)
+		}
 	}
 	sums := make(map[string]float64, len(totals))
 	for i, h := range strata {
@@ -62,9 +75,15 @@ type RakeResult struct {
 // This is R's survey::rake with control = list(maxit = maxIter, epsilon = tol ·
 // mean weight). The weights then match every margin's totals at once while staying as
 // close to the base weights as raking allows (minimum discrimination information).
+//
+// It fails for no margins, maxIter below 1, a tol that is not positive and finite,
+// and as PostStratify does on any margin.
 func Rake(base []float64, margins []Margin, maxIter int, tol float64) (*RakeResult, error) {
 	if len(margins) == 0 {
 		return nil, fmt.Errorf("sampling: rake: no margins")
+	}
+	if maxIter < 1 || !(tol > 0) || math.IsInf(tol, 0) {
+		return nil, fmt.Errorf("sampling: rake: need at least one sweep (got %d) and a positive, finite tolerance (got %g)", maxIter, tol)
 	}
 	n := len(margins[0].Labels)
 	if base == nil {
@@ -99,14 +118,18 @@ func Rake(base []float64, margins []Margin, maxIter int, tol float64) (*RakeResu
 }
 
 // KishESS returns Kish's (1965) effective sample size of weights w, (Σw)² / Σw²: the
-// size of an unweighted sample with the same precision, n / (1 + CV²(w)).
-func KishESS(w []float64) float64 {
+// size of an unweighted sample with the same precision, n / (1 + CV²(w)). It fails
+// for no weights, a weight that is negative, NaN or infinite, or all weights zero.
+func KishESS(w []float64) (float64, error) {
+	if err := checkWeights(w); err != nil {
+		return math.NaN(), fmt.Errorf("sampling: Kish ESS: %w", err)
+	}
 	var s, ss float64
 	for _, x := range w {
 		s += x
 		ss += x * x
 	}
-	return s * s / ss
+	return s * s / ss, nil
 }
 
 func ones(n int) []float64 {

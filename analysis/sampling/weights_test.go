@@ -111,11 +111,16 @@ func TestRakeMatchesMargins(t *testing.T) {
 
 func TestKishESS(t *testing.T) {
 	// Equal weights lose nothing; weights 1 and 3 on two units give (4)²/(1+9) = 1.6.
-	if got := KishESS([]float64{2, 2, 2, 2}); got != 4 {
-		t.Errorf("KishESS(equal weights) = %g, want 4", got)
+	if got, err := KishESS([]float64{2, 2, 2, 2}); err != nil || got != 4 {
+		t.Errorf("KishESS(equal weights) = %g, %v; want 4", got, err)
 	}
-	if got := KishESS([]float64{1, 3}); math.Abs(got-1.6) > 1e-15 {
-		t.Errorf("KishESS(1, 3) = %g, want 1.6", got)
+	if got, err := KishESS([]float64{1, 3}); err != nil || math.Abs(got-1.6) > 1e-15 {
+		t.Errorf("KishESS(1, 3) = %g, %v; want 1.6", got, err)
+	}
+	for _, w := range [][]float64{nil, {1, -2}, {1, math.NaN()}, {0, 0}, {1, math.Inf(1)}} {
+		if got, err := KishESS(w); err == nil {
+			t.Errorf("KishESS(%v) = %g, want an error", w, got)
+		}
 	}
 }
 

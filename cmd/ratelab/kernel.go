@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ratelab/ratelab/kernel"
-	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/kernelspec"
 	"github.com/ratelab/ratelab/kernel/wire"
 )
@@ -37,7 +35,9 @@ func runKernel(args []string) error {
 	// to interrupt a cell, and it must never kill the kernel.
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
-	session, err := interp.New(interp.Options{})
+	// The session runs in a child process: whatever a cell does to it, the
+	// sockets (and this process) live on.
+	session, err := supervised(sessionOptions{spare: true, log: os.Stderr})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %w", err)
 	}
@@ -46,7 +46,7 @@ func runKernel(args []string) error {
 		fmt.Fprintf(os.Stderr, "ratelab kernel: no history this session: %v\n", err)
 	}
 	srv, err := kernel.New(kernel.Options{
-		Conn: conn, Interpreter: session, HistoryPath: histPath, Version: version, Log: realStderr(),
+		Conn: conn, Interpreter: session, HistoryPath: histPath, Version: version, Log: os.Stderr,
 	})
 	if err != nil {
 		return err
@@ -78,24 +78,12 @@ func watchParent(ctx context.Context, pid int, stop func()) {
 			return
 		case <-tick.C:
 			if os.Getppid() != pid {
-				fmt.Fprintf(realStderr(), "ratelab kernel: parent process %d is gone; shutting down\n", pid)
+				fmt.Fprintf(os.Stderr, "ratelab kernel: parent process %d is gone; shutting down\n", pid)
 				stop()
 				return
 			}
 		}
 	}
-}
-
-// realStderr is a duplicate of file descriptor 2 taken at start. The session points
-// descriptors 1 and 2 at the running cell's output, so that compiled code's writes
-// reach the notebook; the kernel's own log must not land in a user's cell.
-func realStderr() io.Writer {
-	fd, err := syscall.Dup(2)
-	if err != nil {
-		return os.Stderr
-	}
-	syscall.CloseOnExec(fd)
-	return os.NewFile(uintptr(fd), "/dev/stderr")
 }
 
 // historyPath is $RATELAB_HISTORY, else ratelab/history.db in the Jupyter data dir.

@@ -20,12 +20,17 @@ import (
 type command struct {
 	summary string
 	run     func(args []string) error
+	hidden  bool // not listed: started by ratelab itself
 }
 
 var commands = map[string]command{}
 
 func register(name, summary string, run func(args []string) error) {
-	commands[name] = command{summary, run}
+	commands[name] = command{summary: summary, run: run}
+}
+
+func registerHidden(name string, run func(args []string) error) {
+	commands[name] = command{run: run, hidden: true}
 }
 
 func main() {
@@ -56,8 +61,10 @@ const defaultCommand = "run"
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: ratelab <command> [arguments]\n\ncommands:")
 	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {

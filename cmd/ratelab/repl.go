@@ -54,9 +54,8 @@ func repl(args []string) error {
 	if fset.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q (the repl reads Go from standard input)", fset.Args())
 	}
-	// No capture: the console is the cells' standard output, and Plain makes
-	// progress bars print lines instead of updating in place.
-	session, err := newSession(interp.Options{Plain: true, NoCapture: true})
+	// Plain makes progress bars print lines instead of updating in place.
+	session, err := newSession(sessionOptions{interp: interp.Options{Plain: true}})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %v", err)
 	}

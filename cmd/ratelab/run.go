@@ -8,16 +8,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/ratelab/ratelab/kernel/engine"
-	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/notebook"
 	"github.com/ratelab/ratelab/notebooks"
 )
@@ -26,13 +27,14 @@ func init() {
 	register("run", "execute notebooks headless, in process (default: the curated notebooks)", runNotebooks)
 }
 
-// newSession starts the interpreter a notebook or the repl runs on; tests replace it.
-var newSession = func(opts interp.Options) (engine.Interpreter, error) {
-	return interp.New(opts)
+// newSession starts the interpreter a notebook or the repl runs on, supervised in
+// a child process; tests replace it.
+var newSession = func(o sessionOptions) (engine.Interpreter, error) {
+	return supervised(o)
 }
 
 const runUsage = `usage: ratelab run [NOTEBOOK.ipynb ...] [-o OUT.ipynb | --output-dir DIR | --inplace]
-                   [--allow-errors] [--timeout D] [--stdin]
+                   [--allow-errors] [--timeout D] [--stdin] [--trust=false]
 
 Executes each notebook's code cells in order in a fresh Go session, in process (no
 Jupyter needed), and writes the notebook with its outputs as Jupyter would. The
@@ -45,6 +47,11 @@ beside it, as jupyter nbconvert --execute does.
 With no NOTEBOOK arguments it runs the curated notebooks built into ratelab and
 writes them to ./ratelab-out/ (or the directory -o or --output-dir names).
 
+The notebooks written are signed for this user's Jupyter with jupyter-trust (Debian's
+jupyter-nbformat), as the notebook server signs what it executed and saved: their
+outputs are this run's own, so their interactive charts run when Jupyter opens them.
+Without jupyter-trust (no Jupyter here) they are left unsigned.
+
 flags:
 `
 
@@ -56,6 +63,7 @@ type runOptions struct {
 	allowErrors bool
 	stdin       bool
 	timeout     time.Duration
+	trust       bool
 }
 
 func runNotebooks(args []string) error {
@@ -66,6 +74,7 @@ func runNotebooks(args []string) error {
 	fset.BoolVar(&o.inplace, "inplace", false, "overwrite each notebook with its executed version")
 	fset.BoolVar(&o.allowErrors, "allow-errors", false, "record failing cells' errors and go on (the notebook is written)")
 	fset.BoolVar(&o.stdin, "stdin", false, "let cells ask for input on the terminal (otherwise input fails)")
+	fset.BoolVar(&o.trust, "trust", true, "sign the notebooks written for this user's Jupyter (jupyter-trust), so that their scripts run")
 	fset.Var((*secondsOrDuration)(&o.timeout), "timeout", "interrupt a cell running longer than `D` (e.g. 90s, 10m; a bare number is seconds) and fail")
 	// The flag package would print the usage on every mistake; main prints the error.
 	fset.SetOutput(io.Discard)
@@ -84,7 +93,9 @@ func runNotebooks(args []string) error {
 		return err
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C and SIGTERM end the run cleanly: the running cell is interrupted, its
+	// session process ended, and no output or temporary file is left half-written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var input notebook.InputFunc
 	if o.stdin {
@@ -93,8 +104,18 @@ func runNotebooks(args []string) error {
 		}
 	}
 	failed := 0
+	var written []string
+	defer func() {
+		if o.trust {
+			signNotebooks(written)
+		}
+	}()
 	for _, j := range jobs {
-		if err := j.run(ctx, o, input); err != nil {
+		err := j.run(ctx, o, input)
+		if err == nil {
+			written = append(written, j.out)
+		}
+		if err != nil {
 			failed++
 			fmt.Fprintf(os.Stderr, "ratelab run: %s: %v\n", j.name, err)
 			var ce *notebook.CellError
@@ -206,7 +227,7 @@ func (j runJob) run(ctx context.Context, o runOptions, input notebook.InputFunc)
 	if lang := notebookLanguage(nb); lang != "" && lang != "go" {
 		return fmt.Errorf("its kernel runs %s: ratelab runs Go notebooks (kernel \"ratelab\")", lang)
 	}
-	session, err := newSession(interp.Options{})
+	session, err := newSession(sessionOptions{dir: j.dir})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %v", err)
 	}
@@ -228,6 +249,27 @@ func (j runJob) run(ctx context.Context, o runOptions, input notebook.InputFunc)
 		fmt.Fprintf(os.Stderr, "ratelab run: %s: %v (allowed)\n", j.name, ce)
 	}
 	return nil
+}
+
+// signNotebooks signs paths for this user's Jupyter (nbformat's notary: an HMAC of
+// each notebook with the user's key, kept in the Jupyter data directory), so that
+// Jupyter runs their outputs' scripts when it opens them, as it does for notebooks it
+// executed itself; a notebook read from elsewhere stays untrusted until the user
+// trusts it. A missing jupyter-trust is reported, not an error: with no Jupyter
+// installed there is nothing to open the notebooks with scripts anyway.
+var signNotebooks = func(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	bin, err := exec.LookPath("jupyter-trust")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratelab run: not signed: jupyter-trust (Debian's jupyter-nbformat) is not installed; "+
+			"Jupyter will show the charts' static images until the notebooks are trusted")
+		return
+	}
+	if out, err := exec.Command(bin, paths...).CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "ratelab run: jupyter-trust: %v\n%s", err, out)
+	}
 }
 
 // notebookLanguage is the language the notebook's metadata names, "" when it names none.

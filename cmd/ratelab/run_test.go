@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/ratelab/ratelab/kernel/engine"
-	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/notebook"
 )
 
@@ -40,9 +39,11 @@ func (echo) Reset() error              { return nil }
 func (echo) Close() error              { return nil }
 
 func withEcho(t *testing.T) {
-	old := newSession
-	newSession = func(interp.Options) (engine.Interpreter, error) { return echo{}, nil }
-	t.Cleanup(func() { newSession = old })
+	old, oldSign := newSession, signNotebooks
+	newSession = func(sessionOptions) (engine.Interpreter, error) { return echo{}, nil }
+	// The user's own trust database is not the tests' to write.
+	signNotebooks = func([]string) {}
+	t.Cleanup(func() { newSession, signNotebooks = old, oldSign })
 }
 
 func writeNotebook(t *testing.T, path string, sources ...string) {

@@ -68,6 +68,40 @@ def wait_for_server(url, token, proc, timeout=60):
     return f"jupyter notebook did not answer on {url} within {timeout}s"
 
 
+def jupyter_env(tmp):
+    """The environment of a throw-away Jupyter set-up in tmp: kernelspecs, data (the
+    notebook signatures), runtime and config directories, ratelab's history."""
+    return dict(os.environ,
+                JUPYTER_PATH=os.path.join(tmp, "share", "jupyter"),
+                JUPYTER_DATA_DIR=os.path.join(tmp, "data"),
+                JUPYTER_RUNTIME_DIR=os.path.join(tmp, "runtime"),
+                JUPYTER_CONFIG_DIR=os.path.join(tmp, "config"),
+                RATELAB_HISTORY=os.path.join(tmp, "history.db"))
+
+
+def start_notebook_server(notebook_dir, env, log_path):
+    """Starts Debian's classic notebook on 127.0.0.1 with a random token; returns the
+    process, its URL and the token."""
+    port, token = free_port(), secrets.token_hex(16)
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            ["jupyter-notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+             f"--NotebookApp.token={token}", f"--notebook-dir={notebook_dir}",
+             *(["--allow-root"] if os.geteuid() == 0 else [])],
+            env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    return server, f"http://127.0.0.1:{port}/", token
+
+
+def stop_server(server):
+    """Ends the server's process group, killing it if it lingers."""
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
 def kernel_info(connection_file):
     """The kernel_info_reply content of the kernel behind connection_file, or {}."""
     from jupyter_client import BlockingKernelClient
@@ -176,34 +210,16 @@ def main():
         raise SystemExit(f"no notebook at {nb_path}")
 
     tmp = tempfile.mkdtemp(prefix="ratelab-screenshot-")
-    env = dict(os.environ,
-               JUPYTER_PATH=os.path.join(tmp, "share", "jupyter"),
-               JUPYTER_DATA_DIR=os.path.join(tmp, "data"),
-               JUPYTER_RUNTIME_DIR=os.path.join(tmp, "runtime"),
-               JUPYTER_CONFIG_DIR=os.path.join(tmp, "config"),
-               RATELAB_HISTORY=os.path.join(tmp, "history.db"))
+    env = jupyter_env(tmp)
     subprocess.run([ratelab, "install", "--prefix", tmp], check=True, env=env)
-
-    port, token = free_port(), secrets.token_hex(16)
-    url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        ["jupyter-notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--NotebookApp.token={token}", f"--notebook-dir={os.path.dirname(nb_path)}",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        env=env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "server.log"), "w"),
-        start_new_session=True)
+    server, url, token = start_notebook_server(os.path.dirname(nb_path), env, os.path.join(tmp, "server.log"))
     try:
         failures = [wait_for_server(url, token, server)]
         if failures[0] is None:
             failures = check_page(url, token, nb_path, os.path.abspath(args.out),
                                   os.path.join(tmp, "chromium-profile"), env["JUPYTER_RUNTIME_DIR"])
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+        stop_server(server)
     if failures:
         with open(os.path.join(tmp, "server.log")) as log:
             sys.stderr.write("jupyter notebook log (tail):\n" + log.read()[-4000:])

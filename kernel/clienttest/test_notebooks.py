@@ -57,6 +57,14 @@ def kernel_env():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def show_pages(cell, cell_index, execute_reply):
+    """Records the cell's "page" payloads (%help, NAME?) as display_data outputs, as
+    JupyterLab shows them and `ratelab run` records them; nbclient itself drops them."""
+    for p in execute_reply["content"].get("payload", []):
+        if p.get("source") == "page":
+            cell.outputs.append(nbformat.v4.new_output("display_data", data=p["data"]))
+
+
 def shown(cell):
     """What a code cell shows, in a form two front ends must agree on.
 
@@ -95,6 +103,7 @@ def test_notebook_reexecutes_through_jupyter(path, kernel_env):
         allow_errors=False,  # a failing cell raises CellExecutionError, naming it
         record_timing=False,
         resources={"metadata": {"path": NOTEBOOK_DIR}},
+        on_cell_executed=show_pages,
     )
     client.execute()
 

@@ -39,6 +39,8 @@ var (
 	mu   sync.RWMutex
 	cur  engine.Output
 	opts Options
+	// libraryShown is set once the current output has carried the chart library.
+	libraryShown bool
 )
 
 // SetOutput makes out (with o) the destination of every helper of this package,
@@ -46,8 +48,18 @@ var (
 // it around each cell; it is not offered to cells.
 func SetOutput(out engine.Output, o Options) {
 	mu.Lock()
-	cur, opts = out, o
+	cur, opts, libraryShown = out, o, false
 	mu.Unlock()
+}
+
+// takeLibrary reports whether the chart being rendered must carry the chart library:
+// the first of each output does.
+func takeLibrary() bool {
+	mu.Lock()
+	defer mu.Unlock()
+	first := !libraryShown
+	libraryShown = true
+	return first
 }
 
 // current returns the output of the running cell, or a fallback that prints to

@@ -13,6 +13,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"gonum.org/v1/plot"
 
+	"github.com/ratelab/ratelab/kernel/display/chartjs"
 	"github.com/ratelab/ratelab/kernel/engine"
 )
 
@@ -29,12 +30,21 @@ type (
 	PNGer interface{ PNG() ([]byte, error) }
 	// JSONer is a value shown as application/json; JSON returns the value to encode.
 	JSONer interface{ JSON() any }
+	// MIMEBundler is a value that gives its forms itself, keyed by MIME type (as
+	// IPython's _repr_mimebundle_): text as strings, binary forms such as image/png as
+	// []byte, JSON types as values encoding/json encodes. A chart spec
+	// (chartjs.MIMEType) becomes an interactive chart in text/html, over the bundle's
+	// image/png.
+	MIMEBundler interface {
+		MIMEBundle() (map[string]any, error)
+	}
 )
 
 // Render returns the MIME bundle v shows as, and false for values that show nothing
 // (nil). Every bundle has text/plain. A gota DataFrame gives an HTML table, a
 // *plot.Plot a PNG (and SVG when the cell's options ask), an image.Image a PNG, and
-// a value with HTML, Markdown, SVG, PNG or JSON methods each form it offers. Other
+// a value with HTML, Markdown, SVG, PNG, JSON or MIMEBundle methods each form it
+// offers, and a Widget itself (live where the front end has widgets). Other
 // values print as fmt's %v, with strings quoted as Go source quotes them.
 func Render(v any) (engine.Bundle, bool) {
 	_, o := current()
@@ -44,6 +54,9 @@ func Render(v any) (engine.Bundle, bool) {
 func render(v any, o Options) (engine.Bundle, bool) {
 	if v == nil {
 		return engine.Bundle{}, false
+	}
+	if w, ok := v.(Widget); ok {
+		return w.model().render(), true
 	}
 	data := map[string]any{}
 	meta := map[string]any{}
@@ -84,7 +97,7 @@ func render(v any, o Options) (engine.Bundle, bool) {
 	if x, ok := v.(SVGer); ok {
 		data["image/svg+xml"] = x.SVG()
 	}
-	if x, ok := v.(PNGer); ok {
+	if x, ok := v.(PNGer); ok && !isBundler(v) {
 		if b, err := x.PNG(); err != nil {
 			data["text/plain"] = fmt.Sprintf("%T.PNG: %v", v, err)
 		} else {
@@ -94,10 +107,40 @@ func render(v any, o Options) (engine.Bundle, bool) {
 	if x, ok := v.(JSONer); ok {
 		data["application/json"] = x.JSON()
 	}
+	if x, ok := v.(MIMEBundler); ok {
+		if err := addBundle(data, x); err != nil {
+			data["text/plain"] = fmt.Sprintf("%T.MIMEBundle: %v", v, err)
+		}
+	}
 	if _, ok := data["text/plain"]; !ok {
 		data["text/plain"] = plainText(v, data)
 	}
 	return engine.Bundle{Data: data, Metadata: meta}, true
+}
+
+// isBundler reports whether v gives its own bundle, which then holds its PNG: the
+// PNG method is not asked to draw it a second time.
+func isBundler(v any) bool {
+	_, ok := v.(MIMEBundler)
+	return ok
+}
+
+// addBundle adds the forms x gives to data, turning a chart spec into text/html.
+func addBundle(data map[string]any, x MIMEBundler) error {
+	forms, err := x.MIMEBundle()
+	if err != nil {
+		return err
+	}
+	for mime, f := range forms {
+		if b, ok := f.([]byte); ok {
+			f = base64.StdEncoding.EncodeToString(b)
+		}
+		data[mime] = f
+	}
+	if _, ok := data[chartjs.MIMEType]; ok {
+		return chartHTML(data, takeLibrary())
+	}
+	return nil
 }
 
 // plainText is the text/plain form of a value shown in the rich forms of data. A

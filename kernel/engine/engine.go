@@ -128,3 +128,10 @@ var ErrNoStdin = errorString("input was requested, but this front end does not s
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+// Pager is implemented by an Output that can show text in the front end's pager,
+// as IPython's `obj?` and %magic help do (an execute_reply "page" payload). An Output
+// without one shows the same bundle as a display.
+type Pager interface {
+	Page(b Bundle)
+}

@@ -16,6 +16,7 @@ import (
 var (
 	saveOnce           sync.Once
 	savedOut, savedErr *os.File // the process's own fd 1 and 2, duplicated
+	logWriter          io.Writer
 )
 
 // saveFDs duplicates file descriptors 1 and 2 before any cell redirects them.
@@ -37,9 +38,17 @@ func saveFDs() {
 // While a cell runs, file descriptor 2 is redirected into the cell's output, so the
 // kernel's own logging must write here (e.g. log.SetOutput(interp.LogWriter())).
 func LogWriter() io.Writer {
+	if logWriter != nil {
+		return logWriter
+	}
 	saveFDs()
 	return savedErr
 }
+
+// SetLogWriter makes w the kernel's log (LogWriter), for a process whose standard
+// error is not where the log goes: a supervised session's file descriptor 2 is the
+// cells' stderr. Call it before the first session starts.
+func SetLogWriter(w io.Writer) { logWriter = w }
 
 // fdCapture redirects one file descriptor into a cell's output stream until stop.
 type fdCapture struct {
@@ -197,6 +206,28 @@ func (o syncedOutput) sync() {
 func (o syncedOutput) Display(b engine.Bundle, id string) { o.sync(); o.Output.Display(b, id) }
 func (o syncedOutput) Update(b engine.Bundle, id string)  { o.sync(); o.Output.Update(b, id) }
 func (o syncedOutput) Clear(wait bool)                    { o.sync(); o.Output.Clear(wait) }
+
+// PanicFrame forwards to the cell's Output, if it takes panic frames.
+func (o syncedOutput) PanicFrame(where string) {
+	if f, ok := o.Output.(panicFrameSink); ok {
+		f.PanicFrame(where)
+	}
+}
+
+// Page shows b in the pager of the cell's Output, or as a display without one.
+func (o syncedOutput) Page(b engine.Bundle) {
+	o.sync()
+	if p, ok := o.Output.(engine.Pager); ok {
+		p.Page(b)
+		return
+	}
+	o.Output.Display(b, "")
+}
+
+// Unwrap is the cell's own output, through which widgets reach comms (display's
+// commOutput).
+func (o syncedOutput) Unwrap() engine.Output { return o.Output }
+
 func (o syncedOutput) Input(prompt string, password bool) (string, error) {
 	o.sync()
 	return o.Output.Input(prompt, password)

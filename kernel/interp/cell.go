@@ -5,6 +5,8 @@ import (
 	"go/scanner"
 	"go/token"
 	"strings"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
 )
 
 // A Go cell mixes what a Go file holds (imports, types, functions) with what a
@@ -165,7 +167,7 @@ func (g group) source(cell string, id int) string {
 	var b strings.Builder
 	b.WriteString("package main\n")
 	if g.kind == stmtPiece {
-		b.WriteString("func main() {\n")
+		b.WriteString("func _() {\n")
 	}
 	for _, p := range g.pieces {
 		fmt.Fprintf(&b, "/*line %s:%d:%d*/%s\n", cellFile(id), p.line, p.col, cell[p.start:p.end])
@@ -174,6 +176,17 @@ func (g group) source(cell string, id int) string {
 		b.WriteString("}\n")
 	}
 	return b.String()
+}
+
+// unitKind is the kind of check.Unit a group of kind k is checked as.
+func (k pieceKind) unitKind() check.Kind {
+	switch k {
+	case importPiece:
+		return check.Imports
+	case declPiece:
+		return check.Decls
+	}
+	return check.Stmts
 }
 
 // cellFile is the file name positions of cell id carry.

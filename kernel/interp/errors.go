@@ -66,7 +66,7 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 			if i == 0 {
 				e.Value = msg
 			}
-			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+msg)...)
+			e.Traceback = append(e.Traceback, s.quote(p, id, "%s: "+escapePercent(msg))...)
 		}
 		return e
 	}
@@ -85,7 +85,7 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 		e.Traceback = []string{"CompileError: " + msg}
 		return e
 	}
-	e.Traceback = s.quote(p, id, "%s: "+rest)
+	e.Traceback = s.quote(p, id, "%s: "+escapePercent(rest))
 	return e
 }
 
@@ -186,6 +186,9 @@ func (s *Session) describePosLocked(pos string) string {
 	return where
 }
 
+// escapePercent makes msg safe to splice into quote's format.
+func escapePercent(msg string) string { return strings.ReplaceAll(msg, "%", "%%") }
+
 // clarify rewords yaegi messages that would puzzle a Go programmer.
 func clarify(msg string) string {
 	switch {
@@ -193,6 +196,12 @@ func clarify(msg string) string {
 		return "cannot compile this definition: it uses an undefined name, or depends on itself (yaegi: constant definition loop)"
 	case strings.HasPrefix(msg, "incomplete type "):
 		return "undefined: " + strings.TrimPrefix(msg, "incomplete type ")
+	case strings.Contains(msg, "unable to find source related to: "):
+		// yaegi's advice (set GOPATH) does not apply: a session compiles nothing.
+		_, pkg, _ := strings.Cut(msg, "unable to find source related to: ")
+		pkg, _, _ = strings.Cut(pkg, ". ")
+		return "cannot import " + pkg + ": ratelab's session has no such package, and cells cannot download or compile one " +
+			"(they can import the standard library, gota, gonum, gonum plot, ratelab's analysis and datasets, and display)"
 	}
 	return msg
 }

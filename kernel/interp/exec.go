@@ -6,14 +6,20 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
+	"go/types"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // Execute runs one cell: its magics (%help), then its code. Text goes to out while
@@ -31,6 +37,9 @@ func (s *Session) Execute(ctx context.Context, code string, out engine.Output) (
 		return nil, &engine.Error{Name: "KernelError", Value: err.Error(), Traceback: []string{"KernelError: " + err.Error()}}
 	}
 	defer end()
+	if err := s.waitStuck(ctx); err != nil {
+		return nil, err
+	}
 	return s.runMagics(ctx, code)
 }
 
@@ -83,32 +92,36 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 	}, nil
 }
 
-// runCode runs Go source (a cell, or a part of one with other lines blanked).
+// runCode runs Go source (a cell, or a part of one with other lines blanked):
+// each piece of the cell is parsed, the whole cell is type-checked against the
+// session (package check), and only then are the pieces rewritten for the
+// interpreter and run, one after the other.
 func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *engine.Error) {
 	s.mu.Lock()
 	s.lastID++
 	id := s.lastID
 	s.cells[id] = code
 	yi := s.yi
+	checker := s.checker
 	run := s.run
 	s.mu.Unlock()
 
-	groups := groupPieces(splitCell(code))
-	renamed := s.redeclaredTypes(code, groups, id)
-	// yaegi runs a function main of package main after every compile once it
-	// exists, so the session's main is __main: declared under that name, called
-	// under it, and run once by the cell that declares it, as go run would.
-	idents := map[string]string{"main": mainName}
-	for from, to := range renamed {
-		idents[from] = to
+	c, e := s.frontEnd(yi.FileSet(), checker, code, id)
+	if e != nil {
+		return nil, e
 	}
-	for gi, g := range groups {
-		last := gi == len(groups)-1
-		if err := s.runGroup(ctx, yi, code, id, g, last, idents); err != nil {
+	units, renamed := c.units, c.renamed
+	if err := s.importHidden(yi); err != nil {
+		return nil, s.compileError(err, id)
+	}
+	for gi, u := range units {
+		if err := s.runGroup(ctx, yi, id, u, c.results[gi], c.imported[gi]); err != nil {
 			return nil, err
 		}
+		checker.Commit(u)
+		s.noteTypes(u, renamed)
 	}
-	if declaresMain(code, groups, id) {
+	if c.hasMain {
 		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
 		prog, err := compileAST(yi, call)
 		if err != nil {
@@ -116,7 +129,7 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 		}
 		if _, err := yi.ExecuteWithContext(ctx, prog); err != nil {
 			if ctx.Err() != nil {
-				return nil, interrupted()
+				return nil, s.interrupted()
 			}
 			return nil, s.runtimeError(err, id)
 		}
@@ -147,21 +160,85 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	return &b, nil
 }
 
+// cell is a cell the front end prepared for the interpreter: checked, refused
+// or desugared, and renamed.
+type cell struct {
+	units    []*check.Unit
+	imported [][]*ast.ImportSpec // per unit, the imports to note once it ran
+	results  []*ast.ExprStmt     // per unit, its result expression, or nil
+	renamed  map[string]string   // the types the cell declares again
+	hasMain  bool
+}
+
+// frontEnd parses code (cell id) into units, type-checks them against the
+// session, refuses what the interpreter cannot run, and desugars the rest.
+// Nothing runs.
+func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code string, id int) (*cell, *engine.Error) {
+	groups := groupPieces(splitCell(code))
+	units := make([]*check.Unit, len(groups))
+	imported := make([][]*ast.ImportSpec, len(groups))
+	for gi, g := range groups {
+		f, err := parser.ParseFile(fset, "_.go", g.source(code, id), parser.DeclarationErrors|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, s.compileError(err, id)
+		}
+		if g.kind == importPiece {
+			if imported[gi], err = s.dropKnownImports(f, fset); err != nil {
+				return nil, s.compileError(err, id)
+			}
+		}
+		units[gi] = &check.Unit{Kind: g.kind.unitKind(), File: f, Result: gi == len(groups)-1}
+	}
+	if err := checker.Check(fset, units); err != nil {
+		return nil, s.compileError(err, id)
+	}
+	for gi, u := range units {
+		if errs := refuse.Unit(fset, u, interpreterHas); len(errs) > 0 {
+			return nil, s.refusal(errs, id)
+		}
+		for _, is := range imported[gi] {
+			redirectStd(is)
+		}
+	}
+
+	hasMain := declaresMain(units)
+	renamed := s.redeclaredTypes(units, id)
+	cfg := desugar.Config{
+		Fset:     fset,
+		Runtime:  rtName,
+		TypeName: func(tn *types.TypeName) (string, bool) { return s.nameableType(tn, renamed) },
+		Import:   s.hiddenImport,
+		Has:      interpreterHas,
+		Unique:   s.unique,
+	}
+	results := make([]*ast.ExprStmt, len(units))
+	for gi, u := range units {
+		if u.ResultType != nil {
+			results[gi] = u.ResultExpr()
+		}
+		if err := desugar.Unit(u, cfg); err != nil {
+			var r *refuse.Error
+			if errors.As(err, &r) {
+				return nil, s.refusal([]*refuse.Error{r}, id)
+			}
+			return nil, s.compileError(err, id)
+		}
+		s.renameIdents(u, renamed)
+	}
+	return &cell{units: units, imported: imported, results: results, renamed: renamed, hasMain: hasMain}, nil
+}
+
 // redeclaredTypes returns, for each type the cell declares that an earlier cell
 // declared already, the fresh name it is compiled under: yaegi keeps the first
 // declaration of a type name, so a changed type gets a new name and the old name
 // becomes an alias of it.
-func (s *Session) redeclaredTypes(code string, groups []group, id int) map[string]string {
+func (s *Session) redeclaredTypes(units []*check.Unit, id int) map[string]string {
 	renamed := map[string]string{}
-	for _, g := range groups {
-		if g.kind != declPiece {
+	for _, u := range units {
+		if u.Kind != check.Decls {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), "", g.source(code, id), parser.SkipObjectResolution)
-		if err != nil {
-			continue // reported when the group is compiled
-		}
-		for _, d := range f.Decls {
+		for _, d := range u.File.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.TYPE {
 				continue
@@ -183,63 +260,34 @@ func (s *Session) redeclaredTypes(code string, groups []group, id int) map[strin
 	return renamed
 }
 
-// runGroup parses, rewrites, compiles and runs one group of a cell. In the last
-// group a final expression statement X becomes __rt.Result(X), which records its
-// value; if that does not compile (X has no value, or several), X runs as it is.
-func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code string, id int, g group, last bool, renamed map[string]string) *engine.Error {
-	src := g.source(code, id)
-	f, err := parser.ParseFile(yi.FileSet(), "_.go", src, parser.DeclarationErrors|parser.SkipObjectResolution)
-	if err != nil {
-		return s.compileError(err, id)
+// runGroup compiles and runs one checked, desugared unit of a cell. A result
+// expression statement X becomes __rt.Result(X), which records its value.
+func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, result *ast.ExprStmt, imported []*ast.ImportSpec) *engine.Error {
+	f := u.File
+	if u.Kind == check.Imports && len(f.Decls) == 0 {
+		return nil
 	}
 	var node ast.Node = f
-	var imported []*ast.ImportSpec
-	if g.kind == importPiece {
-		if imported, err = s.dropKnownImports(f, yi.FileSet()); err != nil {
-			return s.compileError(err, id)
-		}
-		if len(f.Decls) == 0 {
-			return nil
-		}
-	}
-	var tail *ast.ExprStmt
-	var body *ast.BlockStmt
-	if g.kind == stmtPiece {
-		body = f.Decls[0].(*ast.FuncDecl).Body
+	body := u.Body()
+	if body != nil {
 		node = body
 	}
-	fset := yi.FileSet()
-	unsure := s.rewrite(node, func(p token.Pos) string { return fset.Position(p).String() }, renamed)
-	if body != nil {
-		for _, st := range body.List {
-			if d, ok := st.(*ast.DeferStmt); ok {
-				return s.compileError(fmt.Errorf("%s: defer at a cell's top level: a cell is not a function, so the call would wait for "+
-					"the end of the session; call it at the end of the cell, or put the code in a function", fset.Position(d.Defer)), id)
-			}
-		}
+	if result != nil && len(body.List) > 0 && body.List[len(body.List)-1] == result {
+		body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: "Result"}},
+			Lparen: result.Pos(),
+			Args:   []ast.Expr{result.X},
+			Rparen: result.End(),
+		}}
 	}
-	if last && body != nil && len(body.List) > 0 {
-		if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
-			tail = es
-			body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
-				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: es.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: es.Pos(), Name: "Result"}},
-				Lparen: es.Pos(),
-				Args:   []ast.Expr{es.X},
-				Rparen: es.End(),
-			}}
-		}
+	if body != nil {
+		// yaegi's Execute reads the value of the program's root, a block's being
+		// its last statement's: a variable of the session, which goroutines the
+		// cell started may be writing (a data race the race detector reports).
+		// A constant last makes that read touch no variable.
+		body.List = append(body.List, &ast.ExprStmt{X: &ast.BasicLit{ValuePos: body.Rbrace, Kind: token.INT, Value: "0"}})
 	}
 	prog, err := compileAST(yi, node)
-	if err != nil && tail != nil {
-		body.List[len(body.List)-1] = tail
-		prog, err = compileAST(yi, node)
-	}
-	if err != nil && len(unsure) > 0 && strings.HasSuffix(err.Error(), "nil type") {
-		// yaegi's compiler fails this way on a range over an integer.
-		p := fset.Position(unsure[0])
-		err = fmt.Errorf("%s: cannot range over this: if it is an integer, yaegi v0.16.1 cannot range over it "+
-			"(ranges over integer literals, variables and len() are rewritten for it); write for i := 0; i < n; i++", p)
-	}
 	if err != nil {
 		return s.compileError(err, id)
 	}
@@ -249,16 +297,85 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, code str
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return interrupted()
+		return s.interrupted()
 	}
 	return s.runtimeError(err, id)
+}
+
+// noteTypes records the interpreter's names of the types u declared.
+func (s *Session) noteTypes(u *check.Unit, renamed map[string]string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, obj := range u.Declared() {
+		if tn, ok := obj.(*types.TypeName); ok {
+			s.typeNames[tn] = name
+			if to, ok := renamed[name]; ok {
+				s.typeNames[tn] = to
+			}
+		}
+	}
+}
+
+// hiddenImport returns the name rewritten code reaches the package at path by,
+// a name no cell can use; importHidden imports the new ones before the cell runs.
+func (s *Session) hiddenImport(path string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name, ok := s.hidden[path]
+	if !ok {
+		name = "__imp" + strconv.Itoa(len(s.hidden)) + "_" + strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '_'
+		}, path)
+		s.hidden[path] = name
+		s.hiddenNew = append(s.hiddenNew, path)
+	}
+	return name
+}
+
+func (s *Session) importHidden(yi *interp.Interpreter) error {
+	s.mu.Lock()
+	paths := s.hiddenNew
+	s.hiddenNew = nil
+	s.mu.Unlock()
+	if len(paths) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("package main\nimport (\n")
+	for _, p := range paths {
+		fmt.Fprintf(&b, "\t%s %q\n", s.hidden[p], runtimePath(p))
+	}
+	b.WriteString(")\n")
+	_, err := compileAndRun(yi, b.String())
+	return err
+}
+
+// unique returns a number no earlier call in the session returned.
+func (s *Session) unique() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lastUnique++
+	return s.lastUnique
+}
+
+// refusal is the error of a cell refused before it runs (package refuse).
+func (s *Session) refusal(errs []*refuse.Error, id int) *engine.Error {
+	var list scanner.ErrorList
+	for _, r := range errs {
+		list = append(list, &scanner.Error{Pos: r.Pos, Msg: r.Msg})
+	}
+	e := s.compileError(list, id)
+	e.Name = "Unsupported"
+	return e
 }
 
 // interrupted is the error of an interrupted cell.
 func interrupted() *engine.Error {
 	return &engine.Error{Name: "KeyboardInterrupt", Value: "the cell was interrupted", Traceback: []string{
 		"KeyboardInterrupt: the cell was interrupted; the session and its variables are kept",
-		"(a call into a compiled package that was running cannot be stopped: it finishes in the background and its result is dropped)",
 	}}
 }
 
@@ -266,16 +383,12 @@ func interrupted() *engine.Error {
 const mainName = "__main"
 
 // declaresMain reports whether the cell declares func main.
-func declaresMain(code string, groups []group, id int) bool {
-	for _, g := range groups {
-		if g.kind != declPiece {
+func declaresMain(units []*check.Unit) bool {
+	for _, u := range units {
+		if u.Kind != check.Decls {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), "", g.source(code, id), parser.SkipObjectResolution)
-		if err != nil {
-			continue
-		}
-		for _, d := range f.Decls {
+		for _, d := range u.File.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
 				return true
 			}

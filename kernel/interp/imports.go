@@ -47,10 +47,6 @@ func (s *Session) dropKnownImports(f *ast.File, fset *token.FileSet) ([]*ast.Imp
 			}
 			switch had, ok := s.imports[name]; {
 			case !ok:
-				if err := importable(ipath); err != nil {
-					return nil, fmt.Errorf("%s: %w", fset.Position(is.Path.Pos()), err)
-				}
-				redirectStd(is)
 				specs = append(specs, is)
 				left = append(left, is)
 			case had != ipath:

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ratelab/ratelab/kernel/engine"
 )
@@ -25,6 +27,7 @@ JSON, Clear, New for updatable outputs, Progress, Input).
 
 Magics (a line starting with %):
   %help                 this text
+  NAME?  NAME??         the documentation of NAME (strings.ToUpper?, df.Filter?); ?? says more
   %time STATEMENT       run one line of Go and print the CPU and wall time it took
   %%time                on the first line of a cell: time the whole cell
   %reset                forget every variable, type, function and import
@@ -62,7 +65,7 @@ func (s *Session) runMagics(ctx context.Context, code string) (*engine.Bundle, *
 	}
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if !strings.HasPrefix(t, "%") {
+		if !isMagic(t) {
 			continue
 		}
 		if err := flush(i); err != nil {
@@ -83,12 +86,19 @@ func (s *Session) runMagics(ctx context.Context, code string) (*engine.Bundle, *
 
 func hasMagic(lines []string) bool {
 	for _, l := range lines {
-		if strings.HasPrefix(strings.TrimSpace(l), "%") {
+		if isMagic(strings.TrimSpace(l)) {
 			return true
 		}
 	}
 	return false
 }
+
+// helpLine is IPython's NAME? and NAME?? for a Go name or selector: no Go line
+// ends in a question mark.
+var helpLine = regexp.MustCompile(`^([\pL_][\pL\pN_]*(?:\.[\pL_][\pL\pN_]*)*)(\?\??)$`)
+
+// isMagic reports whether the trimmed line t is a magic or a help request.
+func isMagic(t string) bool { return strings.HasPrefix(t, "%") || helpLine.MatchString(t) }
 
 // blankOutside returns lines[from:to] with every other line empty, so positions
 // in the part are the cell's.
@@ -102,11 +112,14 @@ func blankOutside(lines []string, from, to int) string {
 func (s *Session) magic(ctx context.Context, lines []string, i int) (*engine.Bundle, *engine.Error) {
 	line := lines[i]
 	t := strings.TrimSpace(line)
+	if m := helpLine.FindStringSubmatch(t); m != nil {
+		return nil, s.helpFor(m[1], len(m[2])-1)
+	}
 	name, arg, _ := strings.Cut(t[1:], " ")
 	arg = strings.TrimSpace(arg)
 	switch name {
 	case "help":
-		s.streamf("stdout", "%s", help)
+		s.page(engine.Bundle{Data: map[string]any{"text/plain": help}})
 	case "time":
 		// Keep the statement at its column so errors point into the cell.
 		at := strings.Index(line, "%time") + len("%time")
@@ -153,6 +166,29 @@ func (s *Session) env(arg string) *engine.Error {
 		s.streamf("stdout", "%s\n", v)
 	}
 	return nil
+}
+
+// helpFor pages the documentation of name, as inspection shows it at detail.
+func (s *Session) helpFor(name string, detail int) *engine.Error {
+	b, found := s.Inspect(name, utf8.RuneCountInString(name), detail)
+	if !found {
+		msg := fmt.Sprintf("%s?: no documentation found for %s (is it declared, or its package imported?)", name, name)
+		return &engine.Error{Name: "NameError", Value: msg, Traceback: []string{"NameError: " + msg}}
+	}
+	s.page(b)
+	return nil
+}
+
+// page shows b in the front end's pager (engine.Pager), or where the cell's
+// output shows displays when it has none.
+func (s *Session) page(b engine.Bundle) {
+	if r := s.current(); r != nil {
+		if p, ok := r.out.(engine.Pager); ok {
+			p.Page(b)
+			return
+		}
+		r.out.Display(b, "")
+	}
 }
 
 // streamf writes to the running cell's stream, in order with what the cell wrote.

@@ -9,10 +9,21 @@ import (
 func TestMagics(t *testing.T) {
 	s := newSession(t)
 	_, rec := run(t, s, "%help")
-	for _, m := range []string{"%time", "%%time", "%reset", "%env"} {
-		if !strings.Contains(rec.out(), m) {
-			t.Errorf("%%help does not mention %s", m)
+	for _, m := range []string{"%time", "%%time", "%reset", "%env", "NAME?"} {
+		if !strings.Contains(rec.paged(), m) {
+			t.Errorf("%%help's page does not mention %s", m)
 		}
+	}
+	if rec.out() != "" {
+		t.Errorf("%%help printed %q instead of paging it", rec.out())
+	}
+	_, rec = run(t, s, "import \"strings\"\nstrings.ToUpper?")
+	if p := rec.paged(); !strings.Contains(p, "func ToUpper(s string) string") {
+		t.Errorf("strings.ToUpper? paged %q", p)
+	}
+	e, _ := fail(t, s, "noSuchName?")
+	if !strings.Contains(e.Value, "no documentation found for noSuchName") {
+		t.Errorf("noSuchName?: %v", e)
 	}
 	b, rec := run(t, s, "a := 20\n%time b := a + 1\nb * 2")
 	if plain(b) != "42" || !strings.HasPrefix(rec.out(), "CPU times: user ") || !strings.Contains(rec.out(), "\nWall time: ") {
@@ -27,7 +38,7 @@ func TestMagics(t *testing.T) {
 		t.Errorf("%%%%time: result %q, stdout %q", plain(b), rec.out())
 	}
 	// Errors after a magic keep the cell's line numbers.
-	e, _ := fail(t, s, "%time x := 1\n\nundefinedName")
+	e, _ = fail(t, s, "%time x := 1\n\nundefinedName")
 	if tb := strings.Join(e.Traceback, "\n"); !strings.Contains(tb, "line 3, column 1") {
 		t.Errorf("error after a magic:\n%s", tb)
 	}

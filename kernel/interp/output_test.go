@@ -16,6 +16,7 @@ type recorder struct {
 	displays []shown
 	updates  []shown
 	clears   int
+	pages    []engine.Bundle
 	inputs   []string // lines Input answers with, in order
 	prompts  []string
 }
@@ -52,6 +53,24 @@ func (r *recorder) Clear(bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.clears++
+}
+
+func (r *recorder) Page(b engine.Bundle) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.pages = append(r.pages, b)
+}
+
+// paged is the text/plain of every page shown.
+func (r *recorder) paged() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for _, p := range r.pages {
+		s, _ := p.Data["text/plain"].(string)
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 func (r *recorder) Input(prompt string, _ bool) (string, error) {

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"fmt"
-	"go/ast"
 	"reflect"
 	"strings"
 
@@ -22,8 +21,8 @@ import (
 //
 // goPanicValue gives back the value Go would have panicked with: the value passed
 // to panic, or a runtime.Error worded as Go's runtime words it. Cells see it from
-// recover() (recover() is rewritten to __rt.Recovered(recover()), see
-// recoveredValues) and in the reports of panics.
+// recover() (package desugar rewrites it to __rt.Recovered(recover())) and in the
+// reports of panics.
 
 // runtimeError is a run-time error, as runtime.Error is: r.(runtime.Error) holds.
 type runtimeError struct{ msg string }
@@ -103,34 +102,4 @@ func panicMessage(v any) string {
 		msg = fmt.Sprint(cellArgs([]any{v})...)
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
-}
-
-// recoveredValues rewrites every call recover() in root to
-// __rt.Recovered(recover()), which gives the value Go's recover would
-// (goPanicValue). recover stays called by the deferred function itself, as it
-// must be to stop the panic. The recover() of the report of a goroutine's panic
-// (recoverGo) is left alone: __rt.GoPanic reports an exit too.
-func recoveredValues(root ast.Node) {
-	ast.Inspect(root, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "GoPanic" {
-			if x, ok := sel.X.(*ast.Ident); ok && x.Name == rtName {
-				return false
-			}
-		}
-		if len(call.Args) != 0 {
-			return true
-		}
-		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "recover" {
-			pos := id.NamePos
-			inner := *call
-			call.Fun = &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Recovered"}}
-			call.Args = []ast.Expr{&inner}
-			return false
-		}
-		return true
-	})
 }

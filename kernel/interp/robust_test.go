@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"math/rand"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -130,7 +131,7 @@ type panickyOutput struct{ *recorder }
 func (panickyOutput) Stream(string, string) { panic("the front end broke") }
 
 // A panic in the session's own code (here: from a front end that fails when the
-// session writes %help's text) becomes the cell's InternalError; the interpreter
+// session writes what %env prints) becomes the cell's InternalError; the interpreter
 // is sound, so the session and its variables are kept.
 func TestPanicInTheSessionIsReported(t *testing.T) {
 	s, err := New(Options{NoCapture: true})
@@ -139,7 +140,8 @@ func TestPanicInTheSessionIsReported(t *testing.T) {
 	}
 	defer s.Close()
 	run(t, s, "kept := 3")
-	_, e := s.Execute(context.Background(), "%help", panickyOutput{&recorder{}})
+	t.Cleanup(func() { os.Unsetenv("RATELAB_PANICKY") })
+	_, e := s.Execute(context.Background(), "%env RATELAB_PANICKY=1", panickyOutput{&recorder{}})
 	if e == nil || e.Name != "InternalError" {
 		t.Fatalf("error %v, want InternalError", e)
 	}

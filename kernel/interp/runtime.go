@@ -19,34 +19,12 @@ const (
 
 // prelude is interpreted once per session, before any cell: it imports the
 // runtime package under rtName (imports of the file "_.go" are shared by every
-// cell) and defines generic stand-ins for the min and max builtins yaegi v0.16.1
-// lacks (see minMax).
+// cell). The helpers desugared cells call are desugar.Prelude.
 const prelude = `package main
 
 import ` + rtName + ` "` + rtPath + `"
 
-type __ordered interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
-		~float32 | ~float64 | ~string
-}
-
-// __min and __max stand for the builtins min and max: cells' calls are
-// rewritten to nested calls of them. A NaN argument wins, as in Go.
-func __min[T __ordered](x, y T) T {
-	if y < x || y != y {
-		return y
-	}
-	return x
-}
-
-func __max[T __ordered](x, y T) T {
-	if y > x || y != y {
-		return y
-	}
-	return x
-}
-
-var _ = ` + rtName + `.Result
+func __useRuntime() { _ = ` + rtName + `.Result }
 `
 
 // runtimeSymbols are the functions of the runtime package, bound to s.

@@ -13,15 +13,20 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"go/types"
 	"reflect"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
+	"github.com/ratelab/ratelab/kernel/interp/exportdata"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -56,6 +61,17 @@ type Session struct {
 	types map[string]string
 	// imports maps each name imported by a cell to the package's path.
 	imports map[string]string
+	// checker type-checks cells against what earlier cells declared.
+	checker *check.Session
+	// typeNames maps each type a cell declared to the name the interpreter
+	// knows it by (see redeclaredTypes).
+	typeNames map[*types.TypeName]string
+	// hidden maps the packages rewritten code uses to the names they are
+	// imported under; hiddenNew lists those not imported yet.
+	hidden    map[string]string
+	hiddenNew []string
+	// lastUnique numbers the temporaries rewritten code declares.
+	lastUnique int
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
@@ -66,6 +82,10 @@ type Session struct {
 	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
 	lastID int
 	closed bool
+
+	// interruptedRun is set when a cell is interrupted, until yaegi's goroutine for
+	// it has ended (see Stuck).
+	interruptedRun atomic.Bool
 }
 
 // New starts a session with every built-in package importable.
@@ -79,7 +99,11 @@ func New(opts Options) (*Session, error) {
 }
 
 // Info describes Go for kernel_info_reply.
-func (s *Session) Info() engine.LanguageInfo {
+func (s *Session) Info() engine.LanguageInfo { return Info() }
+
+// Info describes the language every Session runs, for kernel_info_reply, without
+// starting one.
+func Info() engine.LanguageInfo {
 	return engine.LanguageInfo{
 		Name:              "go",
 		Version:           runtime.Version(),
@@ -127,14 +151,20 @@ func (s *Session) Reset() error {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}
 	}
-	if _, err := compileAndRun(yi, prelude); err != nil {
-		return fmt.Errorf("interp: prelude: %w", err)
+	for _, src := range []string{prelude, desugar.Prelude} {
+		if _, err := compileAndRun(yi, src); err != nil {
+			return fmt.Errorf("interp: prelude: %w", err)
+		}
 	}
 	s.mu.Lock()
 	s.yi = yi
 	s.cells = map[int]string{}
 	s.types = map[string]string{}
 	s.imports = map[string]string{rtName: rtPath}
+	s.checker = check.NewSession(cellImporter{exportdata.Default})
+	s.typeNames = map[*types.TypeName]string{}
+	s.hidden = map[string]string{}
+	s.hiddenNew = nil
 	s.mu.Unlock()
 	return nil
 }

@@ -69,7 +69,13 @@ func (w streamWriter) Write(p []byte) (int, error) {
 		if m := panicFrame.FindSubmatch(p); m != nil {
 			s.mu.Lock()
 			w.c.frames = append(w.c.frames, string(m[1]))
+			r := s.run
 			s.mu.Unlock()
+			if r != nil {
+				if f, ok := r.out.(panicFrameSink); ok {
+					f.PanicFrame(s.describePos(string(m[1])))
+				}
+			}
 			return len(p), nil
 		}
 	}
@@ -84,6 +90,13 @@ func (w streamWriter) Write(p []byte) (int, error) {
 	default:
 		return r.stdout.Write(p)
 	}
+}
+
+// panicFrameSink is implemented by an Output that wants each interpreted frame a
+// panic unwinds as it happens: a supervised session's, since a panic that ends the
+// process leaves no traceback to build them into.
+type panicFrameSink interface {
+	PanicFrame(where string)
 }
 
 // stdin returns the interpreter's standard input (fmt.Scan and friends): each

@@ -3,29 +3,33 @@ package interp
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"path"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing/fstest"
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/exportdata"
 	"github.com/ratelab/ratelab/kernel/interp/std/fast"
-	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
 // The generic packages of the standard library are interpreted source (package
 // std), imported by cells under their own paths: `import "slices"` is compiled
 // as `import slices "ratelab/std/slices"` (redirectStd). yaegi's own copies of
-// cmp, maps and slices stay loaded under the plain paths, unused.
+// cmp, maps and slices are never loaded (see useOverrides). The checker types
+// cells' calls from Go's own packages (package exportdata); TestStdSignatures
+// checks that std declares the same API.
 
 //go:embed std/cmp std/iter std/maps std/slices std/errors
 var stdSource embed.FS
@@ -85,8 +89,17 @@ var stdFast = interp.Exports{
 	},
 }
 
+// runtimePath is the path the interpreter has the package at ipath under.
+func runtimePath(ipath string) string {
+	if stdPackages[ipath] {
+		return stdPrefix + ipath
+	}
+	return ipath
+}
+
 // redirectStd makes an import of a standard package that package std provides
-// import std's, under the package's own name.
+// import std's, under the package's own name. The checker has seen the import
+// as the cell wrote it, and typed it from Go's own package.
 func redirectStd(is *ast.ImportSpec) {
 	ipath, err := strconv.Unquote(is.Path.Value)
 	if err != nil || !stdPackages[ipath] {
@@ -95,7 +108,7 @@ func redirectStd(is *ast.ImportSpec) {
 	if is.Name == nil {
 		is.Name = &ast.Ident{NamePos: is.Path.Pos(), Name: ipath}
 	}
-	is.Path = &ast.BasicLit{ValuePos: is.Path.Pos(), Kind: token.STRING, Value: strconv.Quote(stdPrefix + ipath)}
+	is.Path = &ast.BasicLit{ValuePos: is.Path.Pos(), Kind: token.STRING, Value: strconv.Quote(runtimePath(ipath))}
 }
 
 // userImportPath is the path a cell wrote for ipath, which redirectStd may have
@@ -107,19 +120,62 @@ func userImportPath(ipath string) string {
 	return ipath
 }
 
-// importable returns nil if cells can import ipath, or an error that says why
-// not: yaegi's own message asks for a GOPATH, which is no help in a notebook.
-func importable(ipath string) error {
-	switch {
-	case stdPackages[ipath], ipath == "unsafe", ipath == "display", ipath == rtPath:
+// stdNames lists the exported top-level names of package std's packages, by the
+// import path cells use.
+var stdNames = sync.OnceValue(func() map[string]map[string]bool {
+	pkgs := map[string]map[string]bool{}
+	err := fs.WalkDir(stdSource, "std", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		ipath := path.Base(path.Dir(p))
+		if !stdPackages[ipath] {
+			return nil
+		}
+		src, err := stdSource.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, src, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		names := pkgs[ipath]
+		if names == nil {
+			names = map[string]bool{}
+			pkgs[ipath] = names
+		}
+		for _, d := range f.Decls {
+			for _, id := range check.DeclaredNames(d) {
+				if id.IsExported() {
+					names[id.Name] = true
+				}
+			}
+		}
 		return nil
-	case ipath == "syscall":
-		return errors.New(`package "syscall" is not available in cells: its API differs from one platform to another and ` +
-			`reaches below the Go runtime the session shares with the kernel; use os, os/exec, os/signal or time`)
+	})
+	if err != nil {
+		panic("interp: package std: " + err.Error())
 	}
-	if _, ok := symbols.Symbols[ipath+"/"+path.Base(ipath)]; ok {
-		return nil
+	return pkgs
+})
+
+// cellImporter is the checker's importer: the compiled packages' export data,
+// and for a package left out on purpose (unavailable), the reason.
+type cellImporter struct{ *exportdata.Importer }
+
+// unavailable gives the reason cells cannot import a standard package the
+// export data leaves out, beside the general one (exportdata.NotFoundError).
+var unavailable = map[string]string{
+	"syscall": "its API differs from one platform to another and reaches below the Go runtime the session shares with the kernel; " +
+		"use os, os/exec, os/signal or time",
+}
+
+func (im cellImporter) Import(path string) (*types.Package, error) { return im.ImportFrom(path, "", 0) }
+
+func (im cellImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
+	if why, ok := unavailable[path]; ok {
+		return nil, fmt.Errorf("package %s is not available in cells: %s", path, why)
 	}
-	return fmt.Errorf("package %q is not available in cells: a cell can import the standard library, gota, gonum, "+
-		"gonum/plot, ratelab's analysis and datasets, and display (%%help lists them)", ipath)
+	return im.Importer.ImportFrom(path, dir, mode)
 }

@@ -157,6 +157,38 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
+// TestWriteFileRemovesStaleTemps: a writer killed while writing leaves its
+// temporary file; the next write of the same notebook removes it, but not the
+// temporary file of a writer still running, nor other files.
+func TestWriteFileRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.ipynb")
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, fmt.Sprintf(".out.ipynb.%d.123.tmp", dead.Process.Pid))
+	live := filepath.Join(dir, fmt.Sprintf(".out.ipynb.%d.456.tmp", os.Getppid()))
+	other := filepath.Join(dir, ".other.ipynb.1.1.tmp")
+	for _, f := range []string{stale, live, other} {
+		if err := os.WriteFile(f, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nb := &Notebook{Format: 4, FormatMinor: 5, Cells: []*Cell{{Type: "markdown", Source: "hi"}}}
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the killed writer's temporary file is still there (%v)", err)
+	}
+	for _, f := range []string{live, other, path} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+		}
+	}
+}
+
 func TestUnescapeLineSeparators(t *testing.T) {
 	in := `"a\u2028b" "\\u2028" "\\\u2029"`
 	want := "\"a\u2028b\" \"\\\\u2028\" \"\\\\\u2029\""

@@ -19,7 +19,7 @@ func Example() {
 		Identities:   [][]byte{[]byte("client-route")},
 		Header:       wire.NewHeader("kernel_info_reply", "kernel-session", "kernel"),
 		ParentHeader: &request,
-		Content:      json.RawMessage(`{"status":"ok","protocol_version":"5.3"}`),
+		Content:      json.RawMessage(`{"status":"ok","protocol_version":"5.5"}`),
 	}, signer)
 	if err != nil {
 		panic(err)

@@ -1,4 +1,4 @@
-// Package wire is the Jupyter messaging wire format (protocol 5.3): frames split at the
+// Package wire is the Jupyter messaging wire format (protocol 5.5): frames split at the
 // "<IDS|MSG>" delimiter, JSON header/parent/metadata/content, HMAC-SHA256 signatures,
 // and the connection file that says where to bind and how to sign.
 //
@@ -16,7 +16,7 @@ import (
 )
 
 // ProtocolVersion is the messaging protocol version ratelab speaks.
-const ProtocolVersion = "5.3"
+const ProtocolVersion = "5.5"
 
 // Delimiter separates the routing identities from the message frames.
 var Delimiter = []byte("<IDS|MSG>")
@@ -40,6 +40,9 @@ type Message struct {
 	Metadata     map[string]any
 	Content      json.RawMessage
 	Buffers      [][]byte
+	// Signature is the signature frame of a received message (Decode sets it, to
+	// recognize a replayed message); Encode signs afresh and ignores it.
+	Signature []byte
 }
 
 // ErrSignature is returned by Decode for a message whose signature does not match.
@@ -65,7 +68,7 @@ func Decode(frames [][]byte, s *Signer) (*Message, error) {
 	if !s.Verify(sig, header, parent, metadata, content) {
 		return nil, ErrSignature
 	}
-	m := &Message{Identities: frames[:delim], Content: content, Buffers: rest[5:]}
+	m := &Message{Identities: frames[:delim], Content: content, Buffers: rest[5:], Signature: sig}
 	if err := json.Unmarshal(header, &m.Header); err != nil {
 		return nil, fmt.Errorf("decode message: header: %w", err)
 	}

@@ -10,40 +10,63 @@ import (
 func init() {
 	Symbols["github.com/ratelab/ratelab/kernel/display/display"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"Clear":    reflect.ValueOf(display.Clear),
-		"HTML":     reflect.ValueOf(display.HTML),
-		"Image":    reflect.ValueOf(display.Image),
-		"Input":    reflect.ValueOf(display.Input),
-		"JSON":     reflect.ValueOf(display.JSON),
-		"Markdown": reflect.ValueOf(display.Markdown),
-		"New":      reflect.ValueOf(display.New),
-		"PNG":      reflect.ValueOf(display.PNG),
-		"Password": reflect.ValueOf(display.Password),
-		"Plot":     reflect.ValueOf(display.Plot),
-		"PlotSVG":  reflect.ValueOf(display.PlotSVG),
-		"PlotSize": reflect.ValueOf(display.PlotSize),
-		"Progress": reflect.ValueOf(display.Progress),
-		"Render":   reflect.ValueOf(display.Render),
-		"SVG":      reflect.ValueOf(display.SVG),
-		"Show":     reflect.ValueOf(display.Show),
-		"Text":     reflect.ValueOf(display.Text),
+		"Bar":              reflect.ValueOf(display.Bar),
+		"Clear":            reflect.ValueOf(display.Clear),
+		"FrameChart":       reflect.ValueOf(display.FrameChart),
+		"HTML":             reflect.ValueOf(display.HTML),
+		"Image":            reflect.ValueOf(display.Image),
+		"Input":            reflect.ValueOf(display.Input),
+		"JSON":             reflect.ValueOf(display.JSON),
+		"Line":             reflect.ValueOf(display.Line),
+		"Markdown":         reflect.ValueOf(display.Markdown),
+		"New":              reflect.ValueOf(display.New),
+		"NewCheckbox":      reflect.ValueOf(display.NewCheckbox),
+		"NewDropdown":      reflect.ValueOf(display.NewDropdown),
+		"NewHBox":          reflect.ValueOf(display.NewHBox),
+		"NewIntSlider":     reflect.ValueOf(display.NewIntSlider),
+		"NewSlider":        reflect.ValueOf(display.NewSlider),
+		"NewToggleButtons": reflect.ValueOf(display.NewToggleButtons),
+		"NewVBox":          reflect.ValueOf(display.NewVBox),
+		"PNG":              reflect.ValueOf(display.PNG),
+		"Password":         reflect.ValueOf(display.Password),
+		"Plot":             reflect.ValueOf(display.Plot),
+		"PlotSVG":          reflect.ValueOf(display.PlotSVG),
+		"PlotSize":         reflect.ValueOf(display.PlotSize),
+		"Progress":         reflect.ValueOf(display.Progress),
+		"Render":           reflect.ValueOf(display.Render),
+		"SVG":              reflect.ValueOf(display.SVG),
+		"Scatter":          reflect.ValueOf(display.Scatter),
+		"Show":             reflect.ValueOf(display.Show),
+		"Text":             reflect.ValueOf(display.Text),
 
 		// type definitions
+		"Box":         reflect.ValueOf((*display.Box)(nil)),
+		"Chart":       reflect.ValueOf((*display.Chart)(nil)),
+		"ChartKind":   reflect.ValueOf((*display.ChartKind)(nil)),
+		"Checkbox":    reflect.ValueOf((*display.Checkbox)(nil)),
+		"Choice":      reflect.ValueOf((*display.Choice)(nil)),
 		"HTMLer":      reflect.ValueOf((*display.HTMLer)(nil)),
 		"Handle":      reflect.ValueOf((*display.Handle)(nil)),
+		"IntSlider":   reflect.ValueOf((*display.IntSlider)(nil)),
 		"JSONer":      reflect.ValueOf((*display.JSONer)(nil)),
+		"MIMEBundler": reflect.ValueOf((*display.MIMEBundler)(nil)),
 		"Markdowner":  reflect.ValueOf((*display.Markdowner)(nil)),
 		"Options":     reflect.ValueOf((*display.Options)(nil)),
 		"PNGer":       reflect.ValueOf((*display.PNGer)(nil)),
 		"ProgressBar": reflect.ValueOf((*display.ProgressBar)(nil)),
 		"SVGer":       reflect.ValueOf((*display.SVGer)(nil)),
+		"Series":      reflect.ValueOf((*display.Series)(nil)),
+		"Slider":      reflect.ValueOf((*display.Slider)(nil)),
+		"Widget":      reflect.ValueOf((*display.Widget)(nil)),
 
 		// interface wrapper definitions
-		"_HTMLer":     reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_HTMLer)(nil)),
-		"_JSONer":     reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_JSONer)(nil)),
-		"_Markdowner": reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_Markdowner)(nil)),
-		"_PNGer":      reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_PNGer)(nil)),
-		"_SVGer":      reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_SVGer)(nil)),
+		"_HTMLer":      reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_HTMLer)(nil)),
+		"_JSONer":      reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_JSONer)(nil)),
+		"_MIMEBundler": reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_MIMEBundler)(nil)),
+		"_Markdowner":  reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_Markdowner)(nil)),
+		"_PNGer":       reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_PNGer)(nil)),
+		"_SVGer":       reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_SVGer)(nil)),
+		"_Widget":      reflect.ValueOf((*_github_com_ratelab_ratelab_kernel_display_Widget)(nil)),
 	}
 }
 
@@ -65,6 +88,16 @@ type _github_com_ratelab_ratelab_kernel_display_JSONer struct {
 
 func (W _github_com_ratelab_ratelab_kernel_display_JSONer) JSON() any {
 	return W.WJSON()
+}
+
+// _github_com_ratelab_ratelab_kernel_display_MIMEBundler is an interface wrapper for MIMEBundler type
+type _github_com_ratelab_ratelab_kernel_display_MIMEBundler struct {
+	IValue      interface{}
+	WMIMEBundle func() (map[string]any, error)
+}
+
+func (W _github_com_ratelab_ratelab_kernel_display_MIMEBundler) MIMEBundle() (map[string]any, error) {
+	return W.WMIMEBundle()
 }
 
 // _github_com_ratelab_ratelab_kernel_display_Markdowner is an interface wrapper for Markdowner type
@@ -95,4 +128,9 @@ type _github_com_ratelab_ratelab_kernel_display_SVGer struct {
 
 func (W _github_com_ratelab_ratelab_kernel_display_SVGer) SVG() string {
 	return W.WSVG()
+}
+
+// _github_com_ratelab_ratelab_kernel_display_Widget is an interface wrapper for Widget type
+type _github_com_ratelab_ratelab_kernel_display_Widget struct {
+	IValue interface{}
 }

@@ -67,7 +67,7 @@ var skipStd = map[string]string{
 // exclude lists symbols kept away from cells, per import path (regexps).
 var exclude = map[string][]string{
 	// The session sets the current output itself; cells only read it.
-	"github.com/ratelab/ratelab/kernel/display": {"^SetOutput$"},
+	"github.com/ratelab/ratelab/kernel/display": {"^SetOutput$", "^HandleComm$", "^CommInfo$"},
 }
 
 func main() {

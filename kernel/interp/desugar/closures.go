@@ -1,4 +1,4 @@
-package interp
+package desugar
 
 import (
 	"go/ast"
@@ -36,8 +36,8 @@ import (
 // that made it, so its own slot is never shared.
 //
 // Left alone are literals called where they are written (`func(){…}()`), also
-// when deferred: they cannot outlive their statement. A `go func(){…}()` is not
-// among them, since its call runs on another goroutine.
+// when deferred: they cannot outlive their statement. goStatements leaves no
+// `go func(){…}()`: a go statement starts a variable.
 func isolateClosures(root ast.Node) {
 	calledAtOnce := map[*ast.FuncLit]bool{}
 	ast.Inspect(root, func(n ast.Node) bool {

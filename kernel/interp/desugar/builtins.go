@@ -1,0 +1,123 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// builtin rewrites a call of a builtin yaegi v0.16.1 lacks or gets wrong, or
+// returns nil:
+//
+//	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin for floats; a constant call folds)
+//	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
+//	clear(x)      →  __clear(x)
+//	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
+func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	b, ok := d.info.Uses[id].(*types.Builtin)
+	if !ok {
+		return nil
+	}
+	pos := call.Pos()
+	helper := func(name string, targ types.Type, args ...ast.Expr) ast.Expr {
+		fun := ast.Expr(ident(pos, name))
+		if targ != nil {
+			te, err := d.typeExpr(targ, pos)
+			if err != nil {
+				d.fail(pos, name[2:]+"(…)", err)
+				return nil
+			}
+			fun = indexed(fun, []ast.Expr{te}, pos)
+		}
+		return &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
+	}
+	switch b.Name() {
+	case "min", "max":
+		return d.minMax(call, b.Name(), helper)
+	case "new":
+		if len(call.Args) != 1 || d.info.Types[call.Args[0]].IsType() {
+			return nil
+		}
+		ptr, ok := d.typeOf(call).(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		return helper("__new", ptr.Elem(), call.Args[0])
+	case "clear":
+		return helper("__clear", nil, call.Args...)
+	case "recover":
+		// recover stays called by the deferred function itself, as it must be to
+		// stop the panic; the runtime turns what it returns into Go's value.
+		return &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Recovered")},
+			Lparen: pos,
+			Args:   []ast.Expr{call},
+			Rparen: call.End(),
+		}
+	}
+	return nil
+}
+
+// minMax rewrites min or max (fn). A call of constants is the constant, written
+// as the argument it equals (converted to the call's type if it has one, or
+// brought to the call's kind of untyped constant: min(1, 2.5) is 1 + 0*2.5, an
+// untyped float).
+func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, types.Type, ...ast.Expr) ast.Expr) ast.Expr {
+	tv, ok := d.info.Types[call]
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	pos := call.Pos()
+	if tv.Value != nil {
+		for _, a := range call.Args {
+			av := d.info.Types[a]
+			if av.Value == nil || !constant.Compare(av.Value, token.EQL, tv.Value) {
+				continue
+			}
+			if basic, ok := tv.Type.(*types.Basic); ok && basic.Info()&types.IsUntyped != 0 {
+				if types.Identical(av.Type, tv.Type) {
+					return &ast.ParenExpr{Lparen: pos, X: a, Rparen: call.End()}
+				}
+				for _, k := range call.Args { // one of the call's kind
+					if types.Identical(d.info.Types[k].Type, tv.Type) {
+						zero := &ast.BinaryExpr{X: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}, OpPos: pos, Op: token.MUL, Y: k}
+						return &ast.ParenExpr{Lparen: pos, X: &ast.BinaryExpr{X: a, OpPos: pos, Op: token.ADD, Y: zero}, Rparen: call.End()}
+					}
+				}
+				return nil
+			}
+			te, err := d.typeExpr(tv.Type, pos)
+			if err != nil {
+				d.fail(pos, fn+"(…)", err)
+				return nil
+			}
+			return &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: te, Rparen: pos}, Lparen: pos, Args: []ast.Expr{a}, Rparen: call.End()}
+		}
+		return nil
+	}
+	name := "__" + fn
+	if basic, ok := tv.Type.Underlying().(*types.Basic); ok && basic.Info()&types.IsFloat != 0 {
+		name = "__f" + fn
+	}
+	if len(call.Args) == 1 {
+		te, err := d.typeExpr(tv.Type, pos)
+		if err != nil {
+			d.fail(pos, fn+"(…)", err)
+			return nil
+		}
+		return &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: te, Rparen: pos}, Lparen: pos, Args: call.Args, Rparen: call.End()}
+	}
+	acc := call.Args[0]
+	for _, a := range call.Args[1:] {
+		acc = helper(name, tv.Type, acc, a)
+		if acc == nil {
+			return nil
+		}
+	}
+	return acc
+}

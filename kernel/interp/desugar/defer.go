@@ -1,0 +1,260 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// yaegi v0.16.1 reads what a deferred call uses when the function returns, not
+// at the defer statement: `x := 1; defer fmt.Println(x); x = 2` prints 2, and
+// `for i := range 3 { defer fmt.Println(i) }` prints 3 three times (the same
+// holds for a deferred function literal's arguments, and for the variables a
+// deferred function literal uses). Variables declared in a block are fresh each
+// time the block runs, so the values are bound in a block at the defer:
+//
+//	defer f(a, b)          →  { var __a0 A = a; var __a1 B = b; defer f(__a0, __a1) }
+//	defer x.M(a)           →  { var __r X = x (&x for a pointer method); …; defer __r.M(__a0) }
+//	defer g()(a)           →  { var __f F = g(); …; defer __f(__a0) }
+//	defer func() { …v… }() →  { var __v V = v; defer func(v V) { …v… }(__v) }   (v declared in a loop)
+//
+// A deferred function literal that calls recover keeps its form (recover works
+// only called directly by the deferred function), and so does a call of a
+// declared function without arguments, which has nothing to evaluate.
+func (d *desugarer) defers(root ast.Node) {
+	var loopVars []map[types.Object]bool // per enclosing function: variables declared in its loops
+	astutil.Apply(root, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			loopVars = append(loopVars, d.declaredInLoops(n))
+		}
+		return true
+	}, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			loopVars = loopVars[:len(loopVars)-1]
+		case *ast.DeferStmt:
+			var inLoops map[types.Object]bool
+			if len(loopVars) > 0 {
+				inLoops = loopVars[len(loopVars)-1]
+			}
+			if r := d.deferNow(n, inLoops); r != nil {
+				c.Replace(r)
+			}
+		}
+		return true
+	})
+}
+
+// declaredInLoops returns the variables declared inside the loops of a
+// function's body (not in function literals in it).
+func (d *desugarer) declaredInLoops(fn ast.Node) map[types.Object]bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	vars := map[types.Object]bool{}
+	if body == nil {
+		return vars
+	}
+	depth := 0
+	astutil.Apply(body, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			depth++
+		case *ast.Ident:
+			if obj, ok := d.info.Defs[n].(*types.Var); ok && depth > 0 {
+				vars[obj] = true
+			}
+		}
+		return true
+	}, func(c *astutil.Cursor) bool {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			depth--
+		}
+		return true
+	})
+	return vars
+}
+
+// deferNow returns st with what it needs bound at the defer statement, or nil
+// to leave it.
+func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool) ast.Stmt {
+	call := st.Call
+	pos := st.Defer
+	n := strconv.Itoa(d.cfg.Unique())
+	var binds []ast.Stmt
+	bind := func(e ast.Expr, t types.Type, what string) ast.Expr {
+		te, err := d.typeExpr(t, e.Pos())
+		if err != nil {
+			d.fail(pos, "defer", err)
+			return nil
+		}
+		name := "__df" + n + "_" + what
+		binds = append(binds, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+			&ast.ValueSpec{Names: []*ast.Ident{ident(e.Pos(), name)}, Type: te, Values: []ast.Expr{e}}}}})
+		return ident(e.Pos(), name)
+	}
+	done := func(c *ast.CallExpr) ast.Stmt {
+		if len(d.errs) > 0 {
+			return nil
+		}
+		return &ast.BlockStmt{Lbrace: pos, List: append(binds, &ast.DeferStmt{Defer: pos, Call: c}), Rbrace: call.End()}
+	}
+	if lit, ok := call.Fun.(*ast.FuncLit); ok && len(call.Args) == 0 {
+		if callsRecover(lit) {
+			return nil
+		}
+		return d.deferLiteral(st, lit, inLoops, bind, done)
+	}
+	if id := identOf(call.Fun); id != nil && len(call.Args) == 0 {
+		if fn, isFunc := d.info.Uses[id].(*types.Func); isFunc && fn.Parent() == fn.Pkg().Scope() {
+			return nil
+		}
+	}
+	out := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	sig, _ := d.typeOf(call.Fun).(*types.Signature)
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		_, isFunc := d.info.Uses[fun].(*types.Func)
+		_, builtin := d.info.Uses[fun].(*types.Builtin)
+		if !isFunc && !builtin && sig != nil {
+			out.Fun = bind(call.Fun, sig, "f") // a variable holding a function
+		}
+	case *ast.SelectorExpr:
+		sel, ok := d.info.Selections[fun]
+		switch {
+		case !ok: // pkg.F
+		case sel.Kind() == types.MethodVal:
+			recv, rt := fun.X, d.typeOf(fun.X)
+			if rt == nil {
+				return nil
+			}
+			m := sel.Obj().(*types.Func)
+			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				if _, isPtr := rt.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(rt) {
+					recv, rt = &ast.UnaryExpr{OpPos: fun.X.Pos(), Op: token.AND, X: fun.X}, types.NewPointer(rt)
+				}
+			}
+			out.Fun = &ast.SelectorExpr{X: bind(recv, rt, "r"), Sel: fun.Sel}
+		case sig != nil: // a field holding a function
+			out.Fun = bind(call.Fun, sig, "f")
+		}
+	default:
+		if sig == nil {
+			return nil
+		}
+		out.Fun = bind(call.Fun, sig, "f")
+	}
+	for i, a := range call.Args {
+		// An untyped constant takes its parameter's type; an untyped nil stays.
+		t := d.typeOf(a)
+		if t == nil {
+			return nil
+		}
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+			if b.Kind() == types.UntypedNil {
+				out.Args = append(out.Args, a)
+				continue
+			}
+			t = types.Default(t)
+			if sig != nil {
+				switch np := sig.Params().Len(); {
+				case sig.Variadic() && i >= np-1 && !call.Ellipsis.IsValid():
+					t = sig.Params().At(np - 1).Type().(*types.Slice).Elem()
+				case i < np:
+					t = sig.Params().At(i).Type()
+				}
+			}
+		}
+		out.Args = append(out.Args, bind(a, t, "a"+strconv.Itoa(i)))
+	}
+	return done(out)
+}
+
+// deferLiteral passes the variables of loops that a deferred function literal
+// uses as its parameters, bound at the defer statement.
+func (d *desugarer) deferLiteral(st *ast.DeferStmt, lit *ast.FuncLit, inLoops map[types.Object]bool,
+	bind func(ast.Expr, types.Type, string) ast.Expr, done func(*ast.CallExpr) ast.Stmt) ast.Stmt {
+	var used []*types.Var
+	seen := map[types.Object]bool{}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := d.info.Uses[id].(*types.Var); ok && inLoops[v] && !seen[v] {
+				seen[v] = true
+				used = append(used, v)
+			}
+		}
+		return true
+	})
+	if len(used) == 0 {
+		return nil
+	}
+	pos := st.Defer
+	params := &ast.FieldList{Opening: pos, Closing: pos}
+	call := &ast.CallExpr{Lparen: st.Call.Lparen, Rparen: st.Call.Rparen}
+	for _, v := range used {
+		te, err := d.typeExpr(v.Type(), pos)
+		if err != nil {
+			d.fail(pos, "defer", err)
+			return nil
+		}
+		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ident(pos, v.Name())}, Type: te})
+		call.Args = append(call.Args, bind(ident(pos, v.Name()), v.Type(), v.Name()))
+	}
+	call.Fun = &ast.FuncLit{Type: &ast.FuncType{Func: lit.Type.Func, Params: params, Results: lit.Type.Results}, Body: lit.Body}
+	return done(call)
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+func isUntypedNil(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.UntypedNil
+}
+
+// methodExpr rewrites a method expression, T.M or (*T).M, which yaegi v0.16.1
+// calls with the wrong arguments, as func(recv T, a A…) R { return recv.M(a…) }.
+func (d *desugarer) methodExpr(sel *ast.SelectorExpr) ast.Expr {
+	s, ok := d.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodExpr {
+		return nil
+	}
+	sig, ok := s.Type().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return nil
+	}
+	pos := sel.Pos()
+	lit, err := d.forwarder(&ast.SelectorExpr{X: ident(pos, "__p0"), Sel: ident(pos, sel.Sel.Name)}, sig)
+	if err != nil {
+		d.fail(pos, "method expression "+sel.Sel.Name, err)
+		return nil
+	}
+	// The forwarder passes every parameter to fun; the first is the receiver.
+	call := forwardedCall(lit)
+	call.Args = call.Args[1:]
+	return lit
+}
+
+// forwardedCall returns the call a forwarder's body makes.
+func forwardedCall(lit *ast.FuncLit) *ast.CallExpr {
+	switch st := lit.Body.List[0].(type) {
+	case *ast.ReturnStmt:
+		return st.Results[0].(*ast.CallExpr)
+	case *ast.ExprStmt:
+		return st.X.(*ast.CallExpr)
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+// Package desugar rewrites type-checked cells into the Go that yaegi v0.16.1 runs
+// correctly. It works on the syntax package check typed, in place, keeping the
+// positions of the user's nodes so that errors still point into the cell.
+//
+// With types it can:
+//   - give every call of a generic function its type arguments, from what the
+//     checker inferred, so the interpreter never infers (it fails through ~[]E
+//     constraints and from arguments' result types), and wrap a generic function
+//     used as a value, which the interpreter instantiates wrongly (generic.go);
+//   - replace the builtins the interpreter lacks: min and max (constants folded,
+//     the rest through generic helpers with Go's NaN and signed-zero rules), clear,
+//     new(expr) (builtins.go);
+//   - turn `for i := range n` over any integer into a counting loop (rangeint.go),
+//     and a range over a function (iter.Seq, iter.Seq2 and the like) into a call
+//     of the function with the body as its yield callback, break, continue, return,
+//     labels and defer included (rangefunc.go);
+//   - work around how the interpreter runs a cell's top level, where variables are
+//     the session's: multi-value assignments go through temporaries, `_` is never a
+//     variable, and sibling statements' variables do not share slots (toplevel.go);
+//
+// and, with syntax alone, recover panics in goroutines (goroutine.go), give
+// closures per-iteration loop variables (loopvars.go), make every closure that
+// may outlive its statement apart from the frame that runs (closures.go), and
+// tag the fields of struct types with what compiled code reading them by
+// reflection must know: which are unexported, which type is which (structtags.go).
+//
+// The helpers the rewritten code calls are Prelude, which the session runs once.
+package desugar
+
+import (
+	"errors"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
+)
+
+// Config tells the desugarer how the session names what rewritten code uses.
+type Config struct {
+	Fset *token.FileSet
+	// Runtime is the name the session's runtime package is imported under; its
+	// GoPanic(pos string, v any) reports a goroutine's panic, and Recovered(v any)
+	// any turns what the interpreter's recover() returned into what Go's returns.
+	Runtime string
+	// TypeName returns the name the interpreter knows a type of the session by,
+	// or false if it cannot name it any more. Types the unit declares are asked for
+	// too: their name in the cell is right (the session renames after desugaring).
+	TypeName func(*types.TypeName) (string, bool)
+	// Import returns the name under which the interpreter has the package at path
+	// for rewritten code, importing it if need be: a name no cell can shadow.
+	Import func(path string) string
+	// Has reports whether the interpreter has path.name of a compiled package.
+	Has func(path, name string) bool
+	// Unique returns a number never returned before in the session, for the
+	// names of temporaries.
+	Unique func() int
+}
+
+// desugarer rewrites one unit.
+type desugarer struct {
+	cfg  Config
+	unit *check.Unit
+	info *types.Info
+	errs []error
+}
+
+// Unit rewrites u, which check.Session.Check has typed, in place. It returns a
+// *refuse.Error for a construct it cannot rewrite.
+func Unit(u *check.Unit, cfg Config) error {
+	if u.Kind == check.Imports {
+		return nil
+	}
+	d := &desugarer{cfg: cfg, unit: u, info: u.Info}
+	var root ast.Node = u.File
+	body := u.Body()
+	if body != nil {
+		root = body
+	}
+	// Statements first, while the expressions they hold are still the typed ones.
+	d.constRepeats(root)
+	d.defers(root)
+	d.typeSwitches(root)
+	d.statements(root)
+	if body != nil {
+		d.topLevel(body)
+	}
+	d.expressions(root)
+	if len(d.errs) > 0 {
+		return d.errs[0]
+	}
+	goStatements(root, cfg)
+	perIteration(root)
+	isolateClosures(root)
+	tagCellStructs(u.File) // under the names the cell gave its types
+	return nil
+}
+
+// fail records why the node at pos cannot be rewritten.
+func (d *desugarer) fail(pos token.Pos, construct string, err error) {
+	var ue *unnameableError
+	if errors.As(err, &ue) {
+		d.errs = append(d.errs, refuse.At(d.cfg.Fset, pos, refuse.StaleType, construct, ue.obj.Name()))
+		return
+	}
+	d.errs = append(d.errs, refuse.At(d.cfg.Fset, pos, refuse.Unwritable, construct, err.Error()))
+}
+
+// typeOf returns the type the checker gave e, or nil.
+func (d *desugarer) typeOf(e ast.Expr) types.Type {
+	if tv, ok := d.info.Types[e]; ok {
+		return tv.Type
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if obj := d.info.ObjectOf(id); obj != nil {
+			return obj.Type()
+		}
+	}
+	return nil
+}
+
+// temp returns a fresh name for a temporary: __<what><n>.
+func (d *desugarer) temp(what string) string {
+	return "__" + what + strconv.Itoa(d.cfg.Unique())
+}
+
+func ident(pos token.Pos, name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}

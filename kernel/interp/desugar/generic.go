@@ -1,0 +1,224 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// expressions rewrites, innermost first, the expressions the interpreter cannot
+// run: calls of generic functions get all their type arguments, generic functions
+// used as values become function literals, and the builtins it lacks become
+// helpers (builtins.go).
+func (d *desugarer) expressions(root ast.Node) {
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		var r ast.Expr
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			r = d.builtin(n)
+		case *ast.Ident:
+			if sel, ok := c.Parent().(*ast.SelectorExpr); ok && c.Name() == "Sel" && sel.Sel == n {
+				break // the selector is the instance
+			}
+			r = d.instance(n, n, c)
+		case *ast.SelectorExpr:
+			if r = d.methodExpr(n); r == nil {
+				r = d.methodValue(n, c)
+			}
+			if r == nil {
+				d.addressReceiver(n)
+			}
+			if r == nil {
+				r = d.instance(n, n.Sel, c)
+			}
+		case *ast.IndexExpr:
+			r = d.instance(n, instanceIdent(n.X), c)
+		case *ast.IndexListExpr:
+			r = d.instance(n, instanceIdent(n.X), c)
+		}
+		if r != nil {
+			c.Replace(r)
+		}
+		return true
+	})
+}
+
+// instanceIdent returns the identifier that names a generic function in x (f or
+// pkg.F), or nil.
+func instanceIdent(x ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// instance rewrites e, an expression that may denote an instance of a generic
+// function named by id: it returns e with every type argument written out, in a
+// function literal unless e is called, or nil to leave e alone.
+func (d *desugarer) instance(e ast.Expr, id *ast.Ident, c *astutil.Cursor) ast.Expr {
+	if id == nil {
+		return nil
+	}
+	inst, ok := d.info.Instances[id]
+	if !ok {
+		return nil
+	}
+	sig, ok := inst.Type.(*types.Signature)
+	if !ok {
+		return d.compiledGenericType(e, id, inst, c)
+	}
+	// Leave f alone in f[…]: the index expression is the instance.
+	switch p := c.Parent().(type) {
+	case *ast.IndexExpr:
+		if c.Name() == "X" && p.X == e {
+			return nil
+		}
+	case *ast.IndexListExpr:
+		if c.Name() == "X" && p.X == e {
+			return nil
+		}
+	}
+	args, err := d.typeList(inst.TypeArgs, e.Pos())
+	if err != nil {
+		d.fail(e.Pos(), "the call of generic function "+id.Name, err)
+		return nil
+	}
+	fun := e
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		fun = x.X
+	case *ast.IndexListExpr:
+		fun = x.X
+	}
+	explicit := indexed(fun, args, e.Pos())
+	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == e {
+		return explicit
+	}
+	// Used as a value, an instance is run wrongly (it returns zero values):
+	// forward to it from a function literal.
+	lit, err := d.forwarder(explicit, sig)
+	if err != nil {
+		d.fail(e.Pos(), "generic function "+id.Name+" used as a value", err)
+		return nil
+	}
+	return lit
+}
+
+// forwarder returns func(params) results { return fun(params) }.
+func (d *desugarer) forwarder(fun ast.Expr, sig *types.Signature) (*ast.FuncLit, error) {
+	pos := fun.Pos()
+	ft, err := d.funcType(sig, pos, true)
+	if err != nil {
+		return nil, err
+	}
+	call := &ast.CallExpr{Fun: fun, Lparen: pos, Rparen: pos}
+	for _, f := range ft.Params.List {
+		call.Args = append(call.Args, ident(pos, f.Names[0].Name))
+	}
+	if sig.Variadic() {
+		call.Ellipsis = pos
+	}
+	var st ast.Stmt = &ast.ExprStmt{X: call}
+	if sig.Results().Len() > 0 {
+		st = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}
+	}
+	return &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{st}, Rbrace: pos}}, nil
+}
+
+// compiledGenericType writes an instance of a generic type of a compiled package
+// that the interpreter lacks (its symbol tables hold no generic type) as the
+// type's underlying type: iter.Seq[int] is func(yield func(int) bool). It
+// returns nil for other types.
+func (d *desugarer) compiledGenericType(e ast.Expr, id *ast.Ident, inst types.Instance, c *astutil.Cursor) ast.Expr {
+	named, ok := inst.Type.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() == "main" || d.cfg.Has(named.Obj().Pkg().Path(), named.Obj().Name()) {
+		return nil
+	}
+	switch p := c.Parent().(type) {
+	case *ast.IndexExpr:
+		if c.Name() == "X" && p.X == e {
+			return nil
+		}
+	case *ast.IndexListExpr:
+		if c.Name() == "X" && p.X == e {
+			return nil
+		}
+	}
+	te, err := d.typeExpr(named.Underlying(), e.Pos())
+	if err != nil {
+		d.fail(e.Pos(), "generic type "+named.Obj().Pkg().Name()+"."+id.Name, err)
+		return nil
+	}
+	return te
+}
+
+// addressReceiver writes x.M, a method with a pointer receiver of a type a cell
+// declared, selected on an addressable variable x, as (&x).M, which is what Go
+// does. yaegi v0.16.1 would
+// copy the whole of x to look at it before taking its address: a read of every
+// field, which races with another goroutine's method on x (a sync.Mutex in x
+// being unlocked).
+func (d *desugarer) addressReceiver(sel *ast.SelectorExpr) {
+	s, ok := d.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || s.Indirect() || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != "main" {
+		return
+	}
+	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptr {
+		return
+	}
+	if rt := d.typeOf(sel.X); rt == nil || types.IsInterface(rt) {
+		return
+	} else if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+		return
+	}
+	pos := sel.X.Pos()
+	sel.X = &ast.ParenExpr{Lparen: pos, X: &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: sel.X}, Rparen: sel.X.End()}
+}
+
+// methodValue rewrites x.M, a method value with a value receiver that is not
+// called at once, as func(__r X) F { return __r.M }(x): Go copies x when the
+// method value is made, yaegi v0.16.1 reads x when it is called.
+func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Expr {
+	s, ok := d.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == sel {
+		return nil
+	}
+	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr || s.Indirect() {
+		return nil
+	}
+	rt := d.typeOf(sel.X)
+	if rt == nil || types.IsInterface(rt) {
+		return nil
+	}
+	if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+		return nil
+	}
+	pos := sel.Pos()
+	recvType, err := d.typeExpr(rt, pos)
+	if err != nil {
+		d.fail(pos, "method value "+sel.Sel.Name, err)
+		return nil
+	}
+	ft, err := d.typeExpr(s.Type(), pos)
+	if err != nil {
+		d.fail(pos, "method value "+sel.Sel.Name, err)
+		return nil
+	}
+	r := "__mr" + strconv.Itoa(d.cfg.Unique())
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, r)}, Type: recvType}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{
+			&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}}}}, Rbrace: sel.End()},
+	}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{sel.X}, Rparen: sel.End()}
+}

@@ -1,0 +1,147 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
+)
+
+// typeSwitches rewrites the type switches with a case of a non-empty interface
+// type of a compiled package (a switch that also has a case of an interface a
+// cell declared is refused: see refuse.MixedTypeSwitch): yaegi v0.16.1 does not match a compiled value against such a case (an
+// error made by fmt.Errorf falls past `case error:`), though its type assertions
+// do. The switch becomes an expression switch on assertions, which keeps the
+// order of the cases and what break does:
+//
+//	{ var __ts = y; switch {
+//	case __ts != nil && is(T1):      x := __ts.(T1); …   (one type: x has it)
+//	case … T2 … || … T3 …:    x := __ts; …        (several, nil, default: y's type)
+//	} }
+//
+// where is(T) is func() bool { _, ok := __ts.(T); return ok }(), and a case
+// nil is __ts == nil.
+func (d *desugarer) typeSwitches(root ast.Node) {
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		ts, ok := c.Node().(*ast.TypeSwitchStmt)
+		if !ok {
+			return true
+		}
+		compiled, session := d.interfaceCases(ts)
+		if compiled == nil {
+			return true
+		}
+		if session != nil {
+			// yaegi fails asserting to an interface of the session in the
+			// rewritten form, and misses the compiled one in the original.
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, compiled.Pos(), refuse.MixedTypeSwitch, types.ExprString(compiled), types.ExprString(session)))
+			return true
+		}
+		if r := d.typeSwitch(ts); r != nil {
+			c.Replace(r)
+		}
+		return true
+	})
+}
+
+// interfaceCases returns a case of ts naming a non-empty interface of a compiled
+// package (or the universe's error), and one naming an interface a cell
+// declared, or nil.
+func (d *desugarer) interfaceCases(ts *ast.TypeSwitchStmt) (compiled, session ast.Expr) {
+	for _, cc := range ts.Body.List {
+		for _, e := range cc.(*ast.CaseClause).List {
+			t := d.typeOf(e)
+			if t == nil {
+				continue
+			}
+			if it, ok := t.Underlying().(*types.Interface); !ok || it.Empty() {
+				continue
+			}
+			if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "main" {
+				session = e
+			} else if compiled == nil {
+				compiled = e
+			}
+		}
+	}
+	return compiled, session
+}
+
+func (d *desugarer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
+	var bound *ast.Ident // x in switch x := y.(type)
+	var subject ast.Expr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		bound = a.Lhs[0].(*ast.Ident)
+		subject = a.Rhs[0].(*ast.TypeAssertExpr).X
+	case *ast.ExprStmt:
+		subject = a.X.(*ast.TypeAssertExpr).X
+	default:
+		return nil
+	}
+	pos := ts.Switch
+	tsName := "__ts" + strconv.Itoa(d.cfg.Unique())
+	v := func() *ast.Ident { return ident(pos, tsName) }
+	is := func(t ast.Expr) ast.Expr {
+		if id, ok := t.(*ast.Ident); ok && id.Name == "nil" && d.info.Uses[id] == types.Universe.Lookup("nil") {
+			return &ast.BinaryExpr{X: v(), OpPos: t.Pos(), Op: token.EQL, Y: ident(t.Pos(), "nil")}
+		}
+		ok := ident(pos, "ok")
+		// A nil interface matches no type (and yaegi fails asserting it).
+		notNil := &ast.BinaryExpr{X: v(), OpPos: t.Pos(), Op: token.NEQ, Y: ident(t.Pos(), "nil")}
+		return &ast.BinaryExpr{X: notNil, OpPos: t.Pos(), Op: token.LAND, Y: &ast.CallExpr{Fun: &ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "bool")}}}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+				&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, "_"), ok}, TokPos: pos, Tok: token.DEFINE,
+					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: v(), Lparen: t.Pos(), Type: t, Rparen: t.End()}}},
+				&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, "ok")}},
+			}},
+		}, Lparen: pos, Rparen: pos}}
+	}
+	body := &ast.BlockStmt{Lbrace: ts.Body.Lbrace, Rbrace: ts.Body.Rbrace}
+	for _, s := range ts.Body.List {
+		cc := s.(*ast.CaseClause)
+		var cond ast.Expr
+		for _, t := range cc.List {
+			if cond == nil {
+				cond = is(t)
+			} else {
+				cond = &ast.BinaryExpr{X: cond, OpPos: t.Pos(), Op: token.LOR, Y: is(t)}
+			}
+		}
+		list := cc.Body
+		if bound != nil {
+			// x has the case's type if it names one type, else y's.
+			val := ast.Expr(v())
+			if t := cc.List; len(t) == 1 && !isIdentNamed(t[0], "nil") {
+				val = &ast.TypeAssertExpr{X: v(), Lparen: t[0].Pos(), Type: t[0], Rparen: t[0].End()}
+			}
+			x := ident(bound.Pos(), bound.Name)
+			list = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: cc.Case, Tok: token.DEFINE, Rhs: []ast.Expr{val}}}, list...)
+		}
+		var exprs []ast.Expr
+		if cond != nil {
+			exprs = []ast.Expr{cond}
+		}
+		body.List = append(body.List, &ast.CaseClause{Case: cc.Case, List: exprs, Colon: cc.Colon, Body: list})
+	}
+	// __ts is declared in a block around the switch rather than in its init,
+	// which yaegi v0.16.1 fails to assign an interface value to.
+	var list []ast.Stmt
+	if ts.Init != nil {
+		list = append(list, ts.Init)
+	}
+	list = append(list,
+		&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{v()}, Values: []ast.Expr{subject}}}}},
+		&ast.SwitchStmt{Switch: pos, Body: body})
+	return &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: ts.End()}
+}
+
+func isIdentNamed(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}

@@ -1,0 +1,190 @@
+// Package refuse names the Go that ratelab's cells cannot run correctly, and
+// refuses it before anything runs: a cell is stopped with an error that names the
+// construct and a way around it, never run with a wrong result.
+//
+// The list (Kind) is the documented one. Unit finds the constructs that can be
+// told from a checked cell; package desugar refuses, with the same kinds, what it
+// finds it cannot rewrite.
+package refuse
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
+)
+
+// Kind is a construct ratelab refuses.
+type Kind int
+
+const (
+	// TopLevelDefer: defer at a cell's top level. A cell is not a function:
+	// the call would wait until the session ends.
+	TopLevelDefer Kind = iota
+	// TopLevelReturn: return at a cell's top level (outside any function). A
+	// cell is not a function, and the interpreter fails on it.
+	TopLevelReturn
+	// Unavailable: a function, variable or type of a compiled package that the
+	// interpreter has no compiled form of: generic functions of compiled packages
+	// (yaegi's symbol tables cannot hold them), or symbols kept from cells.
+	Unavailable
+	// StaleType: rewritten code must name a type of an earlier cell that a later
+	// cell declared again: the interpreter has no name for the old type any more.
+	StaleType
+	// Unwritable: rewritten code must name a type that Go code outside its
+	// package cannot name (an unexported type of a compiled package).
+	Unwritable
+	// GotoOutOfRangeFunc: goto from the body of a range over a function to a
+	// label outside it; the body runs as a callback.
+	GotoOutOfRangeFunc
+	// RecoverInRangeFuncDefer: a function deferred in the body of a range over a
+	// function that calls recover: such deferred calls run from a helper, where
+	// recover returns nil.
+	RecoverInRangeFuncDefer
+	// GenericGlobal: a variable at a cell's top level whose type is a pointer to
+	// an instance of a generic type with several type arguments: yaegi v0.16.1 fails to compile
+	// such a global ("CFG post-order panic").
+	GenericGlobal
+	// MixedTypeSwitch: a type switch with a case of an interface of a compiled
+	// package (error, fmt.Stringer…) and a case of an interface a cell declared:
+	// yaegi v0.16.1 never matches the first in a type switch, and fails on the
+	// second once rewritten into type assertions.
+	MixedTypeSwitch
+	// UnavailablePackage: an import of a package the checker has export data
+	// for but the interpreter has no symbol table or source of (a package left
+	// out on purpose, such as syscall, is refused by the checker's importer with
+	// its reason).
+	UnavailablePackage
+)
+
+// what tells, per kind, what is refused (%s: the construct) and what to do.
+var what = map[Kind]struct{ msg, instead string }{
+	TopLevelDefer: {"defer at a cell's top level: a cell is not a function, so the call would wait for the end of the session",
+		"call it at the end of the cell, or put the code in a function"},
+	TopLevelReturn: {"return at a cell's top level: a cell is not a function",
+		"put the code in a function (a cell's func main runs as go run runs it), or use if/else"},
+	Unavailable: {"%s is not available in ratelab cells: the interpreter has no compiled form of it (%s)",
+		"write the few lines it does in the cell, or use a non-generic function"},
+	StaleType: {"%s needs type %s of an earlier cell, which was declared again since: the interpreter cannot name the old type any more",
+		"re-run the cells that made the values of the old type, so they have the new one"},
+	Unwritable: {"%s: %s", "give the value a type of your own, or convert it"},
+	GotoOutOfRangeFunc: {"goto %s leaves the body of a range over a function, which ratelab runs as a callback",
+		"use break or continue with a label, or a flag"},
+	GenericGlobal: {"session variable %s has type %s, a pointer to a generic type with several type arguments, which the interpreter cannot hold at a cell's top level",
+		"use it inside a function (a cell's func main runs as go run runs it)"},
+	MixedTypeSwitch: {"type switch with case %s and case %s: ratelab cannot run a type switch that mixes interfaces of compiled packages with interfaces declared in cells",
+		"test the compiled interface first with a type assertion, if v, ok := x.(error); ok {…}, and switch on the rest"},
+	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
+		"use a package that offers the same, or run this code as a compiled program"},
+	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
+		"defer the function outside the loop"},
+}
+
+// An Error is a refusal: a construct at a position of a cell.
+type Error struct {
+	Pos  token.Position
+	Kind Kind
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// At returns the refusal of kind k at pos; args fill the kind's message.
+func At(fset *token.FileSet, pos token.Pos, k Kind, args ...any) *Error {
+	w := what[k]
+	return &Error{Pos: fset.Position(pos), Kind: k, Msg: fmt.Sprintf(w.msg, args...) + "; " + w.instead}
+}
+
+// Unit returns the refusals of u, a checked unit: imports of packages for which
+// has(path, "") is false, top-level defer and return, and every use of a
+// compiled package's symbol for which has(path, name) is false.
+func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) []*Error {
+	var errs []*Error
+	if u.Kind == check.Imports {
+		for _, is := range u.File.Imports {
+			if path, err := strconv.Unquote(is.Path.Value); err == nil && !has(path, "") {
+				errs = append(errs, At(fset, is.Path.Pos(), UnavailablePackage, path))
+			}
+		}
+	}
+	if body := u.Body(); body != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				errs = append(errs, At(fset, n.Defer, TopLevelDefer))
+			case *ast.ReturnStmt:
+				errs = append(errs, At(fset, n.Return, TopLevelReturn))
+			}
+			return true
+		})
+	}
+	if u.Kind == check.Stmts {
+		for name, obj := range u.Declared() {
+			if v, ok := obj.(*types.Var); ok && severalTypeArgs(v.Type()) {
+				errs = append(errs, At(fset, v.Pos(), GenericGlobal, name, types.TypeString(v.Type(), qualifier)))
+			}
+		}
+	}
+	for id, obj := range u.Info.Uses {
+		pkg := obj.Pkg()
+		if pkg == nil || pkg.Path() == "main" || obj.Parent() != pkg.Scope() {
+			continue // the universe, the session, a field or a method
+		}
+		if _, ok := obj.(*types.PkgName); ok || has(pkg.Path(), obj.Name()) {
+			continue
+		}
+		if tn, ok := obj.(*types.TypeName); ok && isGeneric(tn) {
+			continue // desugar writes its instances out (or refuses them)
+		}
+		why := "it is not in the interpreter's symbol table"
+		if isGeneric(obj) {
+			why = "it is generic, and the interpreter takes no generic function or type from compiled packages"
+		}
+		errs = append(errs, At(fset, id.Pos(), Unavailable, pkg.Name()+"."+obj.Name(), why))
+	}
+	sortErrors(errs)
+	return errs
+}
+
+// severalTypeArgs reports whether t is a pointer to an instance of a generic
+// type with more than one type argument (what yaegi v0.16.1 fails on; a value of
+// such a type it holds).
+func severalTypeArgs(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := p.Elem().(*types.Named)
+	return ok && named.TypeArgs().Len() > 1
+}
+
+// qualifier writes the session's names unqualified.
+func qualifier(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	return p.Name()
+}
+
+func isGeneric(obj types.Object) bool {
+	switch t := obj.Type().(type) {
+	case *types.Signature:
+		return t.TypeParams().Len() > 0
+	case *types.Named:
+		return t.TypeParams().Len() > 0
+	}
+	return false
+}
+
+func sortErrors(errs []*Error) {
+	slices.SortFunc(errs, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column))
+	})
+}
