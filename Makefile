@@ -20,7 +20,7 @@ TEST_PACKAGES := jupyter-notebook jupyter-console jupyter-client python3-jupyter
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-run apt build install run notebook notebooks screenshot test test-go test-clients bench generate
+.PHONY: setup setup-run apt build install run notebook notebooks screenshot test test-go test-clients fuzz bench generate
 
 ## setup: install every Debian package (only those missing) and the Go modules.
 setup:
@@ -59,11 +59,19 @@ notebook: setup install
 	jupyter notebook --notebook-dir=notebooks
 
 ## test: every test — Go (unit, session, wire, analysis against R/scipy) and real Jupyter clients.
-test: setup build test-go test-clients
+test: setup build test-go fuzz test-clients
 
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
+
+## fuzz: fuzz each loader (CSV, gzip, Parquet) for FUZZTIME, starting from its committed
+## seed corpus (analysis/testdata/fuzz); a failing input is written there to reproduce.
+FUZZTIME ?= 20s
+fuzz:
+	for f in FuzzLoadCSV FuzzLoadGzip FuzzLoadParquet; do \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./analysis/ || exit 1; \
+	done
 
 test-clients: build screenshot
 	RATELAB_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clienttest

@@ -16,6 +16,16 @@
 //
 //	tab, err := analysis.Load("error_aggregates.parquet", analysis.WithColumns("window_start", "version", "os_name", "usage_hours", "main_crashes"))
 //
+// A damaged file is an error, never a crash nor different data loaded quietly: a
+// gzip stream cut short fails with "truncated gzip" and its last complete line;
+// text that is not UTF-8 fails with where it is; a Parquet file's sizes and counts
+// are checked against the file before anything is allocated by them, pages with a
+// CRC are verified (LoadReport says how many had one), and a panic in a loader
+// goroutine becomes an error naming file, row group and column. CSV files with
+// classic Mac line endings (CR only) load, noted in the LoadReport. Long loads
+// report bytes, rows and rate to a Progress (WithProgress, SetProgress); in a
+// notebook the kernel shows them as a progress bar.
+//
 // Validate finds negative counts, bad usage hours, zero usage hours in rows with
 // pings, reversed or missing windows, duplicate windows and experiment rows, reports
 // each with its place in the source, and drops the offending rows only if asked.

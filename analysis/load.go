@@ -18,9 +18,14 @@ import (
 type LoadOption func(*loadOptions)
 
 type loadOptions struct {
-	columns map[column]bool // nil: every known column
-	workers int
+	columns  map[column]bool // nil: every known column
+	workers  int
+	progress func(name string) Progress // nil: the one SetProgress set
+	size     int64                      // the input's size when known before it was wrapped
 }
+
+// withSize passes the size of an input that LoadReader wraps before LoadCSV sees it.
+func withSize(n int64) LoadOption { return func(o *loadOptions) { o.size = n } }
 
 // WithColumns loads only the named schema columns (plus nothing else): Parquet reads
 // only their column chunks, CSV skips parsing the other fields. Unknown names make
@@ -92,6 +97,13 @@ type LoadReport struct {
 	Unknown []string       // input columns not in the schema: kept out of the table, listed here
 	Nulls   map[string]int // NULL values per column read: counts read as 0, usage_hours as NaN
 	Bytes   int            // memory held by the typed columns
+	// Pages is the number of Parquet pages read, PagesWithCRC those whose header
+	// carries a CRC-32 of the page, verified while reading (a mismatch fails the
+	// load). Damage inside a page without one, or anywhere in a CSV, is found only
+	// where it breaks the format or Validate flags the value.
+	Pages, PagesWithCRC int
+	// Notes lists what loading converted, such as classic Mac line endings.
+	Notes []string
 }
 
 func (r *LoadReport) fillColumns(t *Table) {
@@ -128,6 +140,12 @@ func (r LoadReport) String() string {
 	if s := r.nullList(); s != "" {
 		fmt.Fprintf(&b, "NULL values: %s\n", s)
 	}
+	if s := r.checksums(); s != "" {
+		fmt.Fprintf(&b, "page checksums: %s\n", s)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
 	return b.String()
 }
 
@@ -139,6 +157,19 @@ func (r LoadReport) nullList() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// checksums says how many Parquet pages were verified by their CRC.
+func (r LoadReport) checksums() string {
+	switch {
+	case r.Format != "parquet" || r.Pages == 0:
+		return ""
+	case r.PagesWithCRC == r.Pages:
+		return fmt.Sprintf("all %d pages verified", r.Pages)
+	case r.PagesWithCRC == 0:
+		return fmt.Sprintf("none of %d pages has one (the writer wrote none): damage inside values cannot be detected", r.Pages)
+	}
+	return fmt.Sprintf("%d of %d pages verified", r.PagesWithCRC, r.Pages)
 }
 
 func (r LoadReport) items() [][2]string {
@@ -159,6 +190,12 @@ func (r LoadReport) items() [][2]string {
 	}
 	if s := r.nullList(); s != "" {
 		items = append(items, [2]string{"NULL values", s})
+	}
+	if s := r.checksums(); s != "" {
+		items = append(items, [2]string{"page checksums", s})
+	}
+	for _, n := range r.Notes {
+		items = append(items, [2]string{"note", n})
 	}
 	return items
 }
@@ -225,10 +262,11 @@ func LoadFS(fsys fs.FS, path string, opts ...LoadOption) (*Table, error) {
 // magic bytes; name is used in messages. Parquet needs random access: when r is not
 // an io.ReaderAt with a known size, it is read into memory first.
 func LoadReader(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
+	size := inputSize(r)
 	br := bufio.NewReaderSize(r, 1<<16)
 	magic, _ := br.Peek(4)
 	if string(magic) != "PAR1" {
-		return LoadCSV(br, name, opts...)
+		return LoadCSV(br, name, append(opts, withSize(size))...)
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {

@@ -3,7 +3,6 @@ package analysis
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/csv"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -38,16 +38,23 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	format := "csv"
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: gzip: %w", name, err)
-		}
-		defer gz.Close()
-		br = bufio.NewReaderSize(gz, 1<<16)
-		format = "csv.gz"
+	size := o.size
+	if size == 0 {
+		size = inputSize(r)
+	}
+	m := newLoadMeter(o, name, size)
+	if m != nil {
+		r = countingReader{r, m}
+	}
+	t, err := loadCSV(r, name, o, m)
+	m.finish(err)
+	return t, err
+}
+
+func loadCSV(r io.Reader, name string, o loadOptions, m *loadMeter) (*Table, error) {
+	br, format, notes, err := csvInput(r, name)
+	if err != nil {
+		return nil, err
 	}
 	p, err := newCSVPlan(br, name, o)
 	if err != nil {
@@ -62,12 +69,12 @@ func LoadCSV(r io.Reader, name string, opts ...LoadOption) (*Table, error) {
 	for _, c := range p.skipped {
 		t.skipped[c] = true
 	}
-	segs, nulls, err := p.parseAll(br, t, o.workers)
+	segs, nulls, err := p.parseAll(br, t, o.workers, m)
 	if err != nil {
 		return nil, err
 	}
 	t.addSegments(segs)
-	t.report = LoadReport{Source: name, Format: format, Rows: t.n, Unknown: p.unknown, Nulls: nulls}
+	t.report = LoadReport{Source: name, Format: format, Rows: t.n, Unknown: p.unknown, Nulls: nulls, Notes: notes}
 	t.report.fillColumns(t)
 	return t, nil
 }
@@ -89,10 +96,16 @@ type csvPlan struct {
 func newCSVPlan(br *bufio.Reader, name string, o loadOptions) (*csvPlan, error) {
 	line, err := br.ReadBytes('\n')
 	if err != nil && !(errors.Is(err, io.EOF) && len(line) > 0) {
-		if errors.Is(err, io.EOF) {
+		switch {
+		case errors.Is(err, errTruncatedGzip):
+			return nil, truncatedError(name, 0, nil)
+		case errors.Is(err, io.EOF):
 			return nil, fmt.Errorf("load %s: empty input, expected a header line", name)
 		}
 		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	if msg := textError(line); msg != "" {
+		return nil, fmt.Errorf("load %s: line 1: the header is not text: %s", name, msg)
 	}
 	header, err := csv.NewReader(bytes.NewReader(line)).Read()
 	if err != nil {
@@ -131,7 +144,7 @@ type csvChunk struct {
 
 // parseAll cuts the input into chunks at record boundaries and parses them with
 // workers goroutines, returning the segments in input order.
-func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[string]int, error) {
+func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int, m *loadMeter) ([]*segment, map[string]int, error) {
 	chunks := make(chan csvChunk, workers)
 	free := make(chan []byte, workers+2)
 	for i := 0; i < workers+2; i++ {
@@ -157,7 +170,10 @@ func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[
 				var seg *segment
 				var err error
 				if !stop {
-					seg, err = ps.parse(c, t)
+					seg, err = ps.parseRecovered(c, t)
+				}
+				if seg != nil {
+					m.add(0, int64(seg.n))
 				}
 				free <- c.data[:cap(c.data)]
 				mu.Lock()
@@ -206,7 +222,7 @@ func (p *csvPlan) parseAll(r io.Reader, t *Table, workers int) ([]*segment, map[
 // and sends them as chunks with their first line number. It stops early once a
 // worker has failed: later chunks cannot hold an earlier error.
 func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, mu *sync.Mutex, failed *bool) error {
-	var carry []byte
+	var carry, last []byte // last: the last complete line sent, for a truncation error
 	line, idx := 2, 0
 	eof := false
 	for !eof {
@@ -226,6 +242,11 @@ func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, m
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
 			eof = true
+		case errors.Is(err, errTruncatedGzip):
+			if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+				return truncatedError(p.name, line-1+bytes.Count(buf[:i+1], []byte{'\n'}), lastLine(buf[:i+1]))
+			}
+			return truncatedError(p.name, line-1, last)
 		case err != nil:
 			return fmt.Errorf("load %s: read: %w", p.name, err)
 		}
@@ -241,6 +262,9 @@ func (p *csvPlan) split(r io.Reader, chunks chan<- csvChunk, free chan []byte, m
 		carry = append(carry[:0], buf[cut:n]...)
 		if cut > 0 {
 			data := buf[:cut]
+			if data[len(data)-1] == '\n' {
+				last = append(last[:0], lastLine(data)...)
+			}
 			chunks <- csvChunk{idx: idx, data: data, line: line}
 			idx++
 			line += bytes.Count(data, []byte{'\n'})
@@ -290,6 +314,18 @@ type csvParser struct {
 
 func newCSVParser(p *csvPlan) *csvParser {
 	return &csvParser{plan: p, b: newSegBuilder(), nulls: make([]int, len(p.fields))}
+}
+
+// parseRecovered parses a chunk, turning a panic into an error naming the
+// chunk's lines: no goroutine of a load ends the process.
+func (ps *csvParser) parseRecovered(c csvChunk, t *Table) (seg *segment, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			ps.b = newSegBuilder() // its state is unknown after the panic
+			seg, err = nil, fmt.Errorf("load %s: lines from %d: the CSV parser failed: %v", ps.plan.name, c.line, v)
+		}
+	}()
+	return ps.parse(c, t)
 }
 
 func (ps *csvParser) parse(c csvChunk, t *Table) (*segment, error) {
@@ -501,7 +537,13 @@ func (ps *csvParser) field(k int, v []byte, line int) error {
 		if len(v) == 0 {
 			ps.nulls[k]++
 		}
+		known := len(b.sLocal[j].vals)
 		b.strs[j] = append(b.strs[j], b.strCode(j, v))
+		// Each distinct text is checked once: invalid UTF-8 is text in another
+		// encoding (or damage), and replacing it would merge different values.
+		if len(b.sLocal[j].vals) > known && !utf8.Valid(v) {
+			return ps.fieldErr(line, k, v, "is not valid UTF-8: "+utf8Hint(v))
+		}
 	case c == colUsageHours:
 		x := math.NaN()
 		if len(v) == 0 {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/deprecated"
@@ -30,7 +31,18 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
-	pf, err := parquet.OpenFile(r, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	m := newLoadMeter(o, name, size)
+	t, err := loadParquet(r, size, name, o, m)
+	m.finish(err)
+	return t, err
+}
+
+func loadParquet(r io.ReaderAt, size int64, name string, o loadOptions, m *loadMeter) (*Table, error) {
+	md, err := pqFooter(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	pf, err := openParquet(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
@@ -59,7 +71,11 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 	}
 	groups := pf.RowGroups()
 	segs := make([]*segment, len(groups))
+	if len(groups) != len(md.RowGroups) {
+		return nil, fmt.Errorf("load %s: %d row groups, the footer lists %d", name, len(groups), len(md.RowGroups))
+	}
 	nulls := make([][numColumns]int, len(groups))
+	pages := make([]pqPages, len(groups))
 	errs := make([]error, len(groups))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -69,7 +85,9 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 			defer wg.Done()
 			b := newSegBuilder()
 			for g := range next {
-				segs[g], errs[g] = readRowGroup(b, t, groups[g], cols, &nulls[g])
+				rg := rowGroupReader{r: r, meta: &md.RowGroups[g], group: groups[g], cols: cols, nulls: &nulls[g], pages: &pages[g]}
+				segs[g], errs[g] = rg.read(b, t)
+				m.add(rg.bytes(), rg.meta.NumRows)
 			}
 		}()
 	}
@@ -88,6 +106,10 @@ func LoadParquet(r io.ReaderAt, size int64, name string, opts ...LoadOption) (*T
 	}
 	t.addSegments(segs)
 	t.report = LoadReport{Source: name, Format: "parquet", Rows: t.n, Unknown: unknown, Nulls: map[string]int{}}
+	for _, p := range pages {
+		t.report.Pages += p.pages
+		t.report.PagesWithCRC += p.withCRC
+	}
 	for g := range nulls {
 		for c, n := range nulls[g] {
 			if n > 0 {
@@ -131,6 +153,14 @@ func newPQColumn(c *parquet.Column, sc column) (pqColumn, error) {
 		want = "an INT64 or INT32"
 		ok = pc.kind == parquet.Int64 || pc.kind == parquet.Int32
 	}
+	if lt := c.Type().LogicalType(); ok && lt != nil {
+		// A logical type a writer cannot have written is a damaged footer; read
+		// anyway, it would change how parquet-go converts the values.
+		if it, isInt := lt.Value.(*format.IntType); isInt && (it.BitWidth != 8 && it.BitWidth != 16 && it.BitWidth != 32 && it.BitWidth != 64 ||
+			pc.kind == parquet.Int32 && it.BitWidth > 32) {
+			return pc, fmt.Errorf("column %q: logical type %s is not valid for %s: the file is damaged", c.Name(), it, c.Type())
+		}
+	}
 	if !ok {
 		return pc, fmt.Errorf("column %q: type %s, expected %s", c.Name(), c.Type(), want)
 	}
@@ -154,18 +184,80 @@ func timestampUnit(t parquet.Type) (time.Duration, bool) {
 	return 0, false
 }
 
-// readRowGroup reads the wanted columns of one row group into a segment.
-func readRowGroup(b *segBuilder, t *Table, rg parquet.RowGroup, cols []pqColumn, nulls *[numColumns]int) (*segment, error) {
+// openParquet opens the file with parquet-go, after pqFooter has checked its
+// footer; a panic of the library on a damaged file becomes an error.
+func openParquet(r io.ReaderAt, size int64) (pf *parquet.File, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("the file is damaged: the Parquet reader failed on its metadata: %v", v)
+		}
+	}()
+	return parquet.OpenFile(r, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+}
+
+// rowGroupReader reads the wanted columns of one row group into a segment.
+type rowGroupReader struct {
+	r     io.ReaderAt
+	meta  *format.RowGroup
+	group parquet.RowGroup
+	cols  []pqColumn
+	nulls *[numColumns]int
+	pages *pqPages
+}
+
+// read checks each column chunk's pages (pqCheckChunk), reads it, and checks
+// that it gave one value per row. A panic while reading (the library's or
+// ours, on a damaged page) becomes an error naming the column: no goroutine of
+// a load ever ends the process.
+func (rg rowGroupReader) read(b *segBuilder, t *Table) (seg *segment, err error) {
 	b.reset(0)
-	b.n = int(rg.NumRows())
-	b.reserve(cols, b.n)
-	chunks := rg.ColumnChunks()
-	for _, pc := range cols {
-		if err := readColumnChunk(b, chunks[pc.index], pc, nulls); err != nil {
+	n := rg.meta.NumRows
+	chunks := rg.group.ColumnChunks()
+	for _, pc := range rg.cols {
+		if err := rg.readColumn(b, chunks[pc.index], pc, n); err != nil {
 			return nil, fmt.Errorf("column %q: %w", pc.col, err)
 		}
 	}
+	b.n = int(n)
+	defer func() {
+		if v := recover(); v != nil {
+			seg, err = nil, fmt.Errorf("the file is damaged: %v", v)
+		}
+	}()
 	return b.finish(t), nil
+}
+
+// bytes is the size of the row group's column chunks: what the meter counts as
+// read once it is done (the other columns are never read).
+func (rg rowGroupReader) bytes() int64 {
+	var n int64
+	for _, c := range rg.meta.Columns {
+		n += c.MetaData.TotalCompressedSize
+	}
+	return n
+}
+
+func (rg rowGroupReader) readColumn(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, rows int64) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("the file is damaged: the Parquet reader failed: %v", v)
+		}
+	}()
+	st, err := pqCheckChunk(rg.r, &rg.meta.Columns[pc.index].MetaData, rows, pc.maxDef)
+	if err != nil {
+		return err
+	}
+	rg.pages.pages += st.pages
+	rg.pages.withCRC += st.withCRC
+	before := b.colLen(pc.col)
+	b.grow(pc.col, int(rows))
+	if err := readColumnChunk(b, cc, pc, rg.nulls); err != nil {
+		return err
+	}
+	if got := b.colLen(pc.col) - before; int64(got) != rows {
+		return fmt.Errorf("the file is damaged: %d values read, the row group has %d rows", got, rows)
+	}
+	return nil
 }
 
 // readColumnChunk appends one column chunk's values to the builder, page by page,
@@ -181,7 +273,7 @@ func readColumnChunk(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, nulls *
 	var dictConv, pageConv []uint32
 	var dictNum, pageNum []float64
 	var dictInt, pageInt []int64
-	for {
+	for p := 0; ; p++ {
 		page, err := pages.ReadPage()
 		if errors.Is(err, io.EOF) {
 			return nil
@@ -210,17 +302,20 @@ func readColumnChunk(b *segBuilder, cc parquet.ColumnChunk, pc pqColumn, nulls *
 		var got int
 		switch c := pc.col; {
 		case c.isTime():
-			b.times[c-firstTime], got = fill(b.times[c-firstTime], n, defs, pc.maxDef, idx, *conv, 0)
+			b.times[c-firstTime], got, err = fill(b.times[c-firstTime], n, defs, pc.maxDef, idx, *conv, 0)
 		case c.isStr():
-			b.strs[c-firstStr], got = fill(b.strs[c-firstStr], n, defs, pc.maxDef, idx, *conv, 0)
+			b.strs[c-firstStr], got, err = fill(b.strs[c-firstStr], n, defs, pc.maxDef, idx, *conv, 0)
 		case c == colUsageHours:
-			b.usage, got = fill(b.usage, n, defs, pc.maxDef, idx, *num, math.NaN())
+			b.usage, got, err = fill(b.usage, n, defs, pc.maxDef, idx, *num, math.NaN())
 			b.hasUsage = true
 		default:
-			b.ints[c-firstInt], got = fill(b.ints[c-firstInt], n, defs, pc.maxDef, idx, *ints, 0)
+			b.ints[c-firstInt], got, err = fill(b.ints[c-firstInt], n, defs, pc.maxDef, idx, *ints, 0)
+		}
+		parquet.Release(page)
+		if err != nil {
+			return fmt.Errorf("data page %d: %w", p, err)
 		}
 		nulls[pc.col] += n - got
-		parquet.Release(page)
 	}
 }
 
@@ -259,7 +354,11 @@ func convertValues(b *segBuilder, pc pqColumn, v *encoding.Values, codes *[]uint
 		data, off := v.ByteArray()
 		*codes = (*codes)[:0]
 		for i := 0; i+1 < len(off); i++ {
-			*codes = append(*codes, b.strCode(int(c-firstStr), data[off[i]:off[i+1]]))
+			s := data[off[i]:off[i+1]]
+			if !utf8.Valid(s) {
+				return fmt.Errorf("%q is not valid UTF-8 (Parquet strings are UTF-8: the page is damaged)", s)
+			}
+			*codes = append(*codes, b.strCode(int(c-firstStr), s))
 		}
 	case c == colUsageHours:
 		switch pc.kind {
@@ -297,10 +396,17 @@ func convertValues(b *segBuilder, pc pqColumn, v *encoding.Values, codes *[]uint
 
 // fill appends n values of a page to dst: vals[k] for the k-th present value (or
 // vals[idx[k]] on a dictionary-encoded page), null where the definition level says
-// NULL. It returns the number of present values.
-func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T, null T) ([]T, int) {
+// NULL. It returns the number of present values. A page whose levels, values or
+// dictionary indexes do not add up (a damaged file) is an error, not a panic.
+func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T, null T) ([]T, int, error) {
 	if len(defs) == 0 && idx == nil {
-		return append(dst, vals[:n]...), n
+		if len(vals) < n {
+			return dst, 0, fmt.Errorf("the page holds %d values, its header says %d", len(vals), n)
+		}
+		return append(dst, vals[:n]...), n, nil
+	}
+	if len(defs) > 0 && len(defs) < n {
+		return dst, 0, fmt.Errorf("the page holds %d definition levels, its header says %d values", len(defs), n)
 	}
 	k := 0
 	for i := 0; i < n; i++ {
@@ -308,31 +414,51 @@ func fill[T any](dst []T, n int, defs []byte, maxDef byte, idx []int32, vals []T
 			dst = append(dst, null)
 			continue
 		}
-		if idx != nil {
-			dst = append(dst, vals[idx[k]])
-		} else {
+		switch {
+		case idx == nil:
+			if k >= len(vals) {
+				return dst, 0, fmt.Errorf("the page holds %d values, its levels say more", len(vals))
+			}
 			dst = append(dst, vals[k])
+		case k >= len(idx):
+			return dst, 0, fmt.Errorf("the page holds %d dictionary indexes, its levels say more", len(idx))
+		case idx[k] < 0 || int(idx[k]) >= len(vals):
+			return dst, 0, fmt.Errorf("dictionary index %d is outside the dictionary of %d values", idx[k], len(vals))
+		default:
+			dst = append(dst, vals[idx[k]])
 		}
 		k++
 	}
-	return dst, k
+	return dst, k, nil
 }
 
-// reserve makes room for n rows in the scratch columns that cols fill, so that
-// page values are appended without regrowing.
-func (b *segBuilder) reserve(cols []pqColumn, n int) {
-	for _, pc := range cols {
-		switch c := pc.col; {
-		case c.isTime():
-			b.times[c-firstTime] = slices.Grow(b.times[c-firstTime], n)
-		case c.isStr():
-			b.strs[c-firstStr] = slices.Grow(b.strs[c-firstStr], n)
-		case c == colUsageHours:
-			b.usage = slices.Grow(b.usage, n)
-		default:
-			b.ints[c-firstInt] = slices.Grow(b.ints[c-firstInt], n)
-		}
+// grow makes room for n more values in the scratch column that c fills, so
+// that page values are appended without regrowing. n has been checked against
+// the file's size (pqFooter, pqCheckChunk).
+func (b *segBuilder) grow(c column, n int) {
+	switch {
+	case c.isTime():
+		b.times[c-firstTime] = slices.Grow(b.times[c-firstTime], n)
+	case c.isStr():
+		b.strs[c-firstStr] = slices.Grow(b.strs[c-firstStr], n)
+	case c == colUsageHours:
+		b.usage = slices.Grow(b.usage, n)
+	default:
+		b.ints[c-firstInt] = slices.Grow(b.ints[c-firstInt], n)
 	}
+}
+
+// colLen is the number of values in the scratch column that c fills.
+func (b *segBuilder) colLen(c column) int {
+	switch {
+	case c.isTime():
+		return len(b.times[c-firstTime])
+	case c.isStr():
+		return len(b.strs[c-firstStr])
+	case c == colUsageHours:
+		return len(b.usage)
+	}
+	return len(b.ints[c-firstInt])
 }
 
 // julianUnixEpoch is the Julian day number of 1970-01-01.

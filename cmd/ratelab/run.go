@@ -227,7 +227,10 @@ func (j runJob) run(ctx context.Context, o runOptions, input notebook.InputFunc)
 	if lang := notebookLanguage(nb); lang != "" && lang != "go" {
 		return fmt.Errorf("its kernel runs %s: ratelab runs Go notebooks (kernel \"ratelab\")", lang)
 	}
-	session, err := newSession(sessionOptions{dir: j.dir})
+	// Nothing a cell prints reaches the terminal while the notebook runs: the
+	// progress of long loads does, as plain lines on the supervisor's log
+	// (standard error).
+	session, err := newSession(sessionOptions{dir: j.dir, progressLog: true})
 	if err != nil {
 		return fmt.Errorf("start the Go session: %v", err)
 	}

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp"
 	"github.com/ratelab/ratelab/kernel/notebook"
 )
 
@@ -188,4 +192,79 @@ func TestTextForm(t *testing.T) {
 			t.Errorf("textForm(%v) = %q, want it to start with %q", c.data, got, c.want)
 		}
 	}
+}
+
+// TestRunShowsLoadProgress: `ratelab run` gives the session a ProgressLog (its
+// terminal), where a long load writes plain lines, and the notebook keeps the
+// progress bar's final state, as a Jupyter client would.
+func TestRunShowsLoadProgress(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("window_start,version,usage_hours,main_crashes\n")
+	for i := range 200000 {
+		fmt.Fprintf(&b, "2017-06-29T%02d:%02d:00Z,55.0.%d,1.5,%d\n", i/60%24, i%60, i%97, i%7)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := &lockedBuffer{}
+	old := newSession
+	newSession = func(o sessionOptions) (engine.Interpreter, error) {
+		if !o.progressLog {
+			t.Error("ratelab run did not ask the session for progress lines")
+		}
+		// In process, where every load counts as long, and the lines go to the
+		// test, not stderr.
+		io := o.interp
+		io.LoadProgressAfter, io.ProgressLog = time.Nanosecond, log
+		return interp.New(io)
+	}
+	t.Chdir(dir)
+	t.Cleanup(func() { newSession = old })
+	nbPath := filepath.Join(dir, "load.ipynb")
+	writeNotebook(t, nbPath, `import "github.com/ratelab/ratelab/analysis"
+tab, err := analysis.Load("big.csv")
+if err != nil { panic(err) }
+tab.Len()`)
+	if err := runNotebooks([]string{nbPath, "--inplace"}); err != nil {
+		t.Fatal(err)
+	}
+	if lines := log.String(); !strings.Contains(lines, "ratelab: load big.csv: 200,000 rows, ") {
+		t.Errorf("progress lines %q", lines)
+	}
+	f, err := os.Open(nbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	nb, err := notebook.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, o := range nb.Cells[0].Outputs {
+		if tp, ok := o.Data["text/plain"]; ok {
+			texts = append(texts, fmt.Sprint(tp))
+		}
+	}
+	if len(texts) != 2 || !strings.Contains(texts[0], "load big.csv [####################] 100% 200,000 rows") || texts[1] != "200000" {
+		t.Errorf("outputs %q", texts)
+	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

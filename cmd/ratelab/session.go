@@ -28,6 +28,7 @@ func runSession(args []string) error {
 	fset.BoolVar(&opts.Plain, "plain", false, "no rich front end")
 	fset.IntVar(&g.MaxStack, "max-stack", 0, "goroutine stack limit in bytes")
 	fset.Int64Var(&g.MemoryLimit, "memory-limit", 0, "memory limit in bytes")
+	progressLog := fset.Bool("progress-log", false, "long loads' progress as plain lines on the supervisor's log too")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -35,6 +36,9 @@ func runSession(args []string) error {
 	opts.NoCapture = true
 	return supervise.Serve(func(log io.Writer) (engine.Interpreter, error) {
 		interp.SetLogWriter(log)
+		if *progressLog {
+			opts.ProgressLog = log
+		}
 		return interp.New(opts)
 	}, g)
 }
@@ -44,7 +48,10 @@ type sessionOptions struct {
 	interp interp.Options
 	dir    string // working directory; "" for ours
 	spare  bool   // keep a warm spare session (the kernel)
-	log    *os.File
+	// progressLog writes long loads' progress as plain lines to log too (ratelab
+	// run: the terminal, where nothing else shows while a notebook runs).
+	progressLog bool
+	log         *os.File
 }
 
 // maxStack is a session goroutine's stack limit: infinite recursion then fails in a
@@ -67,6 +74,9 @@ func supervised(o sessionOptions) (*supervise.Interpreter, error) {
 	}
 	if o.interp.Plain {
 		args = append(args, "-plain")
+	}
+	if o.progressLog {
+		args = append(args, "-progress-log")
 	}
 	return supervise.New(supervise.Options{Command: args, Dir: o.dir, Log: o.log, Info: interp.Info(), Spare: o.spare})
 }

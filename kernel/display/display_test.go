@@ -215,3 +215,27 @@ func TestRenderRichWithoutStringNamesItsForms(t *testing.T) {
 		t.Errorf("text/plain = %q, want %q (no pointer addresses)", got, want)
 	}
 }
+
+// TestProgressUpdateAndFinish: a bar driven by Update shows the caller's status
+// beside the fraction, is indeterminate while the total is unknown, and is full
+// once finished.
+func TestProgressUpdateAndFinish(t *testing.T) {
+	r := use(t, Options{})
+	p := Progress(0, "load x.csv")
+	p.Update(500, 0, "500 B, 10 rows")
+	if h := r.displays[0].Data["text/html"].(string); strings.Contains(h, "value=") {
+		t.Errorf("unknown total: %q", h)
+	}
+	p.Finish("20 rows, 1.0 kB in 0.1 s (10.0 kB/s)")
+	last := r.updates[len(r.updates)-1]
+	if txt := last.Data["text/plain"].(string); txt != "load x.csv [####################] 100% 20 rows, 1.0 kB in 0.1 s (10.0 kB/s)" {
+		t.Errorf("finished: %q", txt)
+	}
+	q := Progress(0, "load y.csv")
+	q.Update(250, 1000, "250 B of 1.0 kB")
+	q.Done()
+	last = r.updates[len(r.updates)-1]
+	if txt := last.Data["text/plain"].(string); txt != "load y.csv [#####...............] 25% 250 B of 1.0 kB" {
+		t.Errorf("known total: %q", txt)
+	}
+}

@@ -18,6 +18,8 @@ type ProgressBar struct {
 	total   int
 	n       int
 	label   string
+	status  string    // set by Update and Finish: shown instead of the step count
+	lastOut time.Time // plain mode: when the last line was printed
 	start   time.Time
 	last    time.Time // when the output was last redrawn
 	lastPct int       // the last tenth printed in plain mode
@@ -27,6 +29,9 @@ type ProgressBar struct {
 // minRedraw bounds how often the bar is redrawn: a loop of a million steps sends
 // a few dozen updates, not a million.
 const minRedraw = 100 * time.Millisecond
+
+// minPlainLine bounds how often plain mode prints a line for work of unknown size.
+const minPlainLine = 5 * time.Second
 
 // Progress starts a bar for total steps, labelled (e.g. "simulations").
 func Progress(total int, label string) *ProgressBar {
@@ -70,6 +75,29 @@ func (p *ProgressBar) Done() {
 	p.h.updateBundle(p.bundle())
 }
 
+// Update moves the bar to done of total (total 0: unknown, the bar shows no
+// fraction) and shows status in place of the step count. It suits work measured
+// in bytes, such as a load: analysis.WithProgress(display.Progress(0, "load"))
+// shows the load's bytes, rows and rate.
+func (p *ProgressBar) Update(done, total int64, status string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total, p.status = int(total), status
+	p.set(int(done))
+}
+
+// Finish marks the work finished, with a final status, and draws it.
+func (p *ProgressBar) Finish(status string) {
+	p.mu.Lock()
+	p.status = status
+	if p.total <= 0 {
+		p.total = 1 // the size was unknown; finished, the bar is full
+	}
+	p.n = p.total
+	p.mu.Unlock()
+	p.Done()
+}
+
 func (p *ProgressBar) set(n int) {
 	if p.done {
 		return
@@ -81,6 +109,8 @@ func (p *ProgressBar) set(n int) {
 				p.lastPct = pct
 				p.printLine()
 			}
+		} else if now := time.Now(); now.Sub(p.lastOut) >= minPlainLine {
+			p.printLine() // no fraction to count tenths of: a line now and then
 		}
 		return
 	}
@@ -91,6 +121,7 @@ func (p *ProgressBar) set(n int) {
 }
 
 func (p *ProgressBar) printLine() {
+	p.lastOut = time.Now()
 	out, _ := current()
 	out.Stream("stdout", p.text()+"\n")
 }
@@ -103,22 +134,32 @@ func (p *ProgressBar) text() string {
 		filled = min(width, width*p.n/p.total)
 	}
 	return fmt.Sprintf("%s [%s%s] %s", p.label,
-		strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.status())
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.statusText())
 }
 
-// status is "n/total (pct%) elapsed".
-func (p *ProgressBar) status() string {
+// statusText is "n/total (pct%) elapsed", or "pct% status" after Update.
+func (p *ProgressBar) statusText() string {
 	pct := 0.0
 	if p.total > 0 {
 		pct = 100 * float64(p.n) / float64(p.total)
+	}
+	switch {
+	case p.status != "" && p.total > 0:
+		return fmt.Sprintf("%.0f%% %s", pct, p.status)
+	case p.status != "":
+		return p.status
 	}
 	return fmt.Sprintf("%d/%d (%.0f%%) %s", p.n, p.total, pct, time.Since(p.start).Round(100*time.Millisecond))
 }
 
 func (p *ProgressBar) bundle() map[string]any {
+	bar := fmt.Sprintf(`<progress value="%d" max="%d" style="width:20em"></progress>`, p.n, p.total)
+	if p.total <= 0 {
+		bar = `<progress style="width:20em"></progress>` // indeterminate: the size is unknown
+	}
 	return map[string]any{
 		"text/plain": p.text(),
-		"text/html": fmt.Sprintf(`<div>%s <progress value="%d" max="%d" style="width:20em"></progress> %s</div>`,
-			html.EscapeString(p.label), p.n, p.total, html.EscapeString(p.status())),
+		"text/html": fmt.Sprintf(`<div>%s %s %s</div>`,
+			html.EscapeString(p.label), bar, html.EscapeString(p.statusText())),
 	}
 }

@@ -70,6 +70,7 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 	r.out = syncedOutput{out, caps}
 	s.flags.reset(r.stderr)
 	display.SetOutput(r.out, display.Options{SVG: s.opts.SVG, Plain: s.opts.Plain})
+	setLoadProgress(s.startLoad)
 	s.mu.Lock()
 	s.run = r
 	pending := s.io.pending
@@ -83,6 +84,7 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 		s.mu.Lock()
 		s.run = nil
 		s.mu.Unlock()
+		setLoadProgress(nil)
 		display.SetOutput(nil, display.Options{})
 		for _, fc := range caps {
 			if err := fc.stop(); err != nil {

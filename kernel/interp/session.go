@@ -14,10 +14,12 @@ import (
 	"errors"
 	"fmt"
 	"go/types"
+	"io"
 	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib/unsafe"
@@ -43,6 +45,13 @@ type Options struct {
 	// they are redirected to the cell's output so that writes to os.Stdout and
 	// from compiled packages reach the notebook.
 	NoCapture bool
+	// LoadProgressAfter is how long an analysis load runs before it shows its
+	// progress (rows, bytes, rate) in the cell; zero means
+	// DefaultLoadProgressAfter.
+	LoadProgressAfter time.Duration
+	// ProgressLog, if set, also gets the progress of long loads as plain lines
+	// (ratelab run: the terminal, where nothing else shows while a notebook runs).
+	ProgressLog io.Writer
 }
 
 // Session is one persistent Go interpreter. Execute, Reset and Close must not be

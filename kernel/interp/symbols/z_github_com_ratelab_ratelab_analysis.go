@@ -75,6 +75,7 @@ func init() {
 		"RateSeries":             reflect.ValueOf(analysis.RateSeries),
 		"Rates":                  reflect.ValueOf(analysis.Rates),
 		"ReadReleaseDates":       reflect.ValueOf(analysis.ReadReleaseDates),
+		"SetProgress":            reflect.ValueOf(analysis.SetProgress),
 		"ShrinkTable":            reflect.ValueOf(analysis.ShrinkTable),
 		"SkipAlways":             reflect.ValueOf(analysis.SkipAlways),
 		"SkipWhenOld":            reflect.ValueOf(analysis.SkipWhenOld),
@@ -82,6 +83,7 @@ func init() {
 		"Validate":               reflect.ValueOf(analysis.Validate),
 		"WindowReversed":         reflect.ValueOf(analysis.WindowReversed),
 		"WithColumns":            reflect.ValueOf(analysis.WithColumns),
+		"WithProgress":           reflect.ValueOf(analysis.WithProgress),
 		"WithWorkers":            reflect.ValueOf(analysis.WithWorkers),
 		"Worse":                  reflect.ValueOf(analysis.Worse),
 		"ZeroUsage":              reflect.ValueOf(analysis.ZeroUsage),
@@ -117,6 +119,7 @@ func init() {
 		"LoadReport":          reflect.ValueOf((*analysis.LoadReport)(nil)),
 		"ParseError":          reflect.ValueOf((*analysis.ParseError)(nil)),
 		"PreviousReleaseTest": reflect.ValueOf((*analysis.PreviousReleaseTest)(nil)),
+		"Progress":            reflect.ValueOf((*analysis.Progress)(nil)),
 		"Query":               reflect.ValueOf((*analysis.Query)(nil)),
 		"Rate":                reflect.ValueOf((*analysis.Rate)(nil)),
 		"RatePoint":           reflect.ValueOf((*analysis.RatePoint)(nil)),
@@ -143,6 +146,7 @@ func init() {
 
 		// interface wrapper definitions
 		"_AlertStrategy": reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_AlertStrategy)(nil)),
+		"_Progress":      reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_Progress)(nil)),
 		"_Source":        reflect.ValueOf((*_github_com_ratelab_ratelab_analysis_Source)(nil)),
 	}
 }
@@ -159,6 +163,20 @@ func (W _github_com_ratelab_ratelab_analysis_AlertStrategy) Alert(s *analysis.Al
 }
 func (W _github_com_ratelab_ratelab_analysis_AlertStrategy) Name() string {
 	return W.WName()
+}
+
+// _github_com_ratelab_ratelab_analysis_Progress is an interface wrapper for Progress type
+type _github_com_ratelab_ratelab_analysis_Progress struct {
+	IValue  interface{}
+	WFinish func(status string)
+	WUpdate func(done int64, total int64, status string)
+}
+
+func (W _github_com_ratelab_ratelab_analysis_Progress) Finish(status string) {
+	W.WFinish(status)
+}
+func (W _github_com_ratelab_ratelab_analysis_Progress) Update(done int64, total int64, status string) {
+	W.WUpdate(done, total, status)
 }
 
 // _github_com_ratelab_ratelab_analysis_Source is an interface wrapper for Source type

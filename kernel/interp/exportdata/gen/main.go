@@ -109,9 +109,11 @@ func Archive(paths []string) ([]byte, error) {
 }
 
 // exportFiles returns the compiler's export data file of each of paths and of
-// their dependencies, building what is not in the build cache.
+// their dependencies, building what is not in the build cache. -trimpath keeps
+// the checkout's and module cache's absolute paths out of the positions the
+// export data records, so that the archive is the same on every machine.
 func exportFiles(paths []string) (map[string]string, error) {
-	cmd := exec.Command("go", append([]string{"list", "-export", "-deps", "-json=ImportPath,Export,Error"}, paths...)...)
+	cmd := exec.Command("go", append([]string{"list", "-trimpath", "-export", "-deps", "-json=ImportPath,Export,Error"}, paths...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
