@@ -42,8 +42,6 @@ import (
 // corpusRefused maps a program (or program/mode) to the refusal its cells must
 // end with: a part of the error's message.
 var corpusRefused = map[string]string{
-	// A type switch on error after a case of a cell's interface.
-	"interfaces_typeswitch": "type switch with case error and case Shape",
 	// main's variable c, a *Cache[int, string], as a session variable.
 	"generics_cache/statements": "session variable c has type *Cache[int, string]",
 }

@@ -41,7 +41,7 @@ func (s *Session) runtimeName(tn *types.TypeName, renamed map[string]string) str
 // the interpreter cannot name tn any more: it was known by its plain name, which
 // now stands for a newer declaration (or will after this cell).
 func (s *Session) nameableType(tn *types.TypeName, renamed map[string]string) (string, bool) {
-	if !isSessionLevel(tn) {
+	if !check.IsSessionLevel(tn) {
 		return tn.Name(), true
 	}
 	s.mu.Lock()
@@ -55,11 +55,6 @@ func (s *Session) nameableType(tn *types.TypeName, renamed map[string]string) (s
 		return "", false
 	}
 	return name, true
-}
-
-// isSessionLevel reports whether obj was declared at a cell's top level.
-func isSessionLevel(obj types.Object) bool {
-	return obj.Pkg() != nil && obj.Pkg().Path() == "main" && obj.Parent() == obj.Pkg().Scope()
 }
 
 // renameIdents writes the identifiers of u that denote session types, their
@@ -76,7 +71,7 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 		}
 		switch o := obj.(type) {
 		case *types.TypeName:
-			if isSessionLevel(o) {
+			if check.IsSessionLevel(o) {
 				id.Name = s.runtimeName(o, renamed)
 			}
 		case *types.Var:
@@ -87,11 +82,11 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 			if p, ok := t.(*types.Pointer); ok {
 				t = p.Elem()
 			}
-			if named, ok := types.Unalias(t).(*types.Named); ok && isSessionLevel(named.Obj()) {
+			if named, ok := types.Unalias(t).(*types.Named); ok && check.IsSessionLevel(named.Obj()) {
 				id.Name = s.runtimeName(named.Obj(), renamed)
 			}
 		case *types.Func:
-			if o.Name() == "main" && isSessionLevel(o) {
+			if o.Name() == "main" && check.IsSessionLevel(o) {
 				id.Name = mainName
 			}
 		}

@@ -441,6 +441,11 @@ func unqualifyMain(msg string) string {
 	return strings.Join(parts, `"`)
 }
 
+// IsSessionLevel reports whether obj was declared at a cell's top level.
+func IsSessionLevel(obj types.Object) bool {
+	return obj.Pkg() != nil && obj.Pkg().Path() == "main" && obj.Parent() == obj.Pkg().Scope()
+}
+
 // DeclaredNames returns the names a package-level declaration binds (not _,
 // init or a method).
 func DeclaredNames(d ast.Decl) []*ast.Ident {

@@ -83,6 +83,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.constRepeats(root)
 	d.defers(root)
 	d.typeSwitches(root)
+	d.interfaceAssertions(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)

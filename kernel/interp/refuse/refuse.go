@@ -50,11 +50,11 @@ const (
 	// an instance of a generic type with several type arguments: yaegi v0.16.1 fails to compile
 	// such a global ("CFG post-order panic").
 	GenericGlobal
-	// MixedTypeSwitch: a type switch with a case of an interface of a compiled
-	// package (error, fmt.Stringer…) and a case of an interface a cell declared:
-	// yaegi v0.16.1 never matches the first in a type switch, and fails on the
-	// second once rewritten into type assertions.
-	MixedTypeSwitch
+	// IndistinctImplementer: a type assertion (or type switch case) to an
+	// interface declared in a cell, which a named type of the session whose
+	// underlying type is not a struct implements: in an interface value, yaegi
+	// v0.16.1 cannot tell such a value from other values of its underlying type.
+	IndistinctImplementer
 	// UnavailablePackage: an import of a package the checker has export data
 	// for but the interpreter has no symbol table or source of (a package left
 	// out on purpose, such as syscall, is refused by the checker's importer with
@@ -77,8 +77,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use break or continue with a label, or a flag"},
 	GenericGlobal: {"session variable %s has type %s, a pointer to a generic type with several type arguments, which the interpreter cannot hold at a cell's top level",
 		"use it inside a function (a cell's func main runs as go run runs it)"},
-	MixedTypeSwitch: {"type switch with case %s and case %s: ratelab cannot run a type switch that mixes interfaces of compiled packages with interfaces declared in cells",
-		"test the compiled interface first with a type assertion, if v, ok := x.(error); ok {…}, and switch on the rest"},
+	IndistinctImplementer: {"type assertion to %s, which %s implements: in an interface value, the interpreter cannot tell a %s from other values of its underlying type %s",
+		"declare the type as a struct (type T struct{ v float64 } for type T float64), or keep such values in a variable of the interface type instead of asserting"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
 		"use a package that offers the same, or run this code as a compiled program"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
