@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -99,8 +100,15 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 	e := &engine.Error{Name: "panic", Value: err.Error()}
 	if p, ok := isPanic(err); ok {
 		v := goPanicValue(p.Value)
-		if exit, ok := v.(symbols.Exit); ok {
-			return exitError(exit)
+		switch v := v.(type) {
+		case symbols.Exit:
+			return exitError(v)
+		case resultError:
+			name := goTypeString(reflect.TypeOf(unwrapped(v.err)))
+			return &engine.Error{Name: name, Value: v.err.Error(), Traceback: []string{
+				name + ": " + v.err.Error(),
+				"  the error the cell's last expression returned (beside its value, which is shown when the error is nil)",
+			}}
 		}
 		e.Value = panicMessage(v)
 	} else if _, rest, ok := parsePos(err.Error()); ok {

@@ -275,8 +275,12 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		node = body
 	}
 	if result != nil && len(body.List) > 0 && body.List[len(body.List)-1] == result {
+		show := "Result"
+		if u.ResultErr { // (T, error): T shown, or the error raised
+			show = "ResultOrError"
+		}
 		body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
-			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: "Result"}},
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: show}},
 			Lparen: result.Pos(),
 			Args:   []ast.Expr{result.X},
 			Rparen: result.End(),

@@ -41,14 +41,41 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 			s.goroutinePanic(pos, goPanicValue(v))
 		}
 	}
+	resultOrError := func(v any, err error) {
+		if err != nil {
+			panic(resultError{err})
+		}
+		result(v)
+	}
 	return map[string]reflect.Value{
-		"Result":    reflect.ValueOf(result),
-		"GoPanic":   reflect.ValueOf(goPanic),
-		"Recovered": reflect.ValueOf(recovered),
+		"Result":        reflect.ValueOf(result),
+		"ResultOrError": reflect.ValueOf(resultOrError),
+		"GoPanic":       reflect.ValueOf(goPanic),
+		"Recovered":     reflect.ValueOf(recovered),
 		// Package desugar's type assertions to interfaces of cells.
 		"Unmatched":    reflect.ValueOf(unmatched),
 		"AssertFailed": reflect.ValueOf(assertFailed),
 	}
+}
+
+// resultError is the error a cell's last expression, of type (T, error),
+// returned: the cell's error.
+type resultError struct{ err error }
+
+// unwrapped returns the value of a cell's type that yaegi handed to compiled
+// code in one of its interface wrappers (such as interp._error, a struct whose
+// first field IValue holds the value), or v.
+func unwrapped(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() == reflect.Struct && rv.NumField() > 0 && rv.Type().Field(0).Name == "IValue" && rv.Field(0).CanInterface() {
+		if inner := rv.Field(0).Interface(); inner != nil {
+			return inner
+		}
+	}
+	return v
 }
 
 // unmatched decides a type assertion of x to iface, an interface declared in a
@@ -62,7 +89,7 @@ func unmatched(x any, iface string, known, methods []string) bool {
 	if x == nil {
 		return false
 	}
-	t := reflect.TypeOf(x)
+	t := reflect.TypeOf(unwrapped(x))
 	if name := cellStructName(t); name != "" {
 		if slices.Contains(known, name) {
 			return false
@@ -86,7 +113,7 @@ func assertFailed(x any, iface string, methods []string) error {
 	if x == nil {
 		return runtimeError{"interface conversion: interface is nil, not " + iface}
 	}
-	t := reflect.TypeOf(x)
+	t := reflect.TypeOf(unwrapped(x))
 	msg := fmt.Sprintf("interface conversion: %s is not %s", goTypeString(t), iface)
 	if cellStructName(t) == "" {
 		for _, m := range methods {

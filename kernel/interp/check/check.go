@@ -62,8 +62,10 @@ type Unit struct {
 	Pkg  *types.Package
 	Info *types.Info
 	// ResultType is the type of the result expression (nil if there is none or it
-	// has no single value).
+	// has no single value), or of its first value if it has two, the second an
+	// error (ResultErr), unless the first is a count of bytes (n int, err error).
 	ResultType types.Type
+	ResultErr  bool
 	// declared holds the names the unit adds to the session; imported the imports.
 	declared map[string]types.Object
 	imported []importSpec
@@ -330,7 +332,15 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 		}
 		if es := u.ResultExpr(); es != nil {
 			if tv, ok := u.Info.Types[es.X]; ok && tv.IsValue() {
-				if _, tuple := tv.Type.(*types.Tuple); !tuple {
+				switch t := tv.Type.(type) {
+				case *types.Tuple:
+					// Not a count of bytes written or read, (n int, err error) as
+					// fmt.Println returns: that call is made for its effect.
+					if t.Len() == 2 && types.Identical(t.At(1).Type(), types.Universe.Lookup("error").Type()) &&
+						t.At(0).Name() != "n" && t.At(0).Name() != "written" {
+						u.ResultType, u.ResultErr = types.Default(t.At(0).Type()), true
+					}
+				default:
 					u.ResultType = types.Default(tv.Type)
 				}
 			}
