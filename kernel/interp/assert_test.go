@@ -105,3 +105,31 @@ func isShape(v any) bool { _, ok := v.(Shape); return ok }`)
 func (s Square) Area() float64 { return s.side * s.side }`)
 	expect(t, s, [2]string{`isShape(Square{1})`, "true"}, [2]string{`isShape(3)`, "false"})
 }
+
+// fmt prints a cell's Stringer at an argument's top level, or behind a pointer,
+// through its method, and an unexported field of a struct without it, as Go
+// does: those calls are not refused (TestRefusals has the refused ones).
+func TestPrintOfCellStringers(t *testing.T) {
+	sameAsGo(t, `package main
+
+import "fmt"
+
+type C float64
+
+func (c C) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+type Q struct{ X int }
+
+func (q *Q) String() string { return fmt.Sprint("Q", q.X) }
+
+type W struct {
+	c C
+	n int
+}
+
+func main() {
+	fmt.Println(C(2), &Q{4}, W{1, 2})
+	fmt.Printf("%v %s\n", C(3), &Q{5})
+}
+`)
+}

@@ -55,6 +55,11 @@ const (
 	// underlying type is not a struct implements: in an interface value, yaegi
 	// v0.16.1 cannot tell such a value from other values of its underlying type.
 	IndistinctImplementer
+	// NestedStringer: an argument to a print function of fmt or log whose type
+	// holds, inside a slice, array, map or struct, a cell's type with a String,
+	// Error, Format or GoString method: yaegi v0.16.1 keeps no methods on values
+	// inside others, so fmt would print them without the method.
+	NestedStringer
 	// UnavailablePackage: an import of a package the checker has export data
 	// for but the interpreter has no symbol table or source of (a package left
 	// out on purpose, such as syscall, is refused by the checker's importer with
@@ -79,6 +84,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use it inside a function (a cell's func main runs as go run runs it)"},
 	IndistinctImplementer: {"type assertion to %s, which %s implements: in an interface value, the interpreter cannot tell a %s from other values of its underlying type %s",
 		"declare the type as a struct (type T struct{ v float64 } for type T float64), or keep such values in a variable of the interface type instead of asserting"},
+	NestedStringer: {"%s would print %s's elements without calling %s's %s method: the interpreter keeps no methods on values of a cell's types inside a slice, array, map or struct",
+		"print the elements one by one (for _, v := range xs { fmt.Print(v, \" \") }), or call the method yourself (v.String())"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
 		"use a package that offers the same, or run this code as a compiled program"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
@@ -132,6 +139,14 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 			}
 		}
 	}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if e := nestedStringer(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+		}
+		return true
+	})
 	for id, obj := range u.Info.Uses {
 		pkg := obj.Pkg()
 		if pkg == nil || pkg.Path() == "main" || obj.Parent() != pkg.Scope() {
@@ -187,4 +202,77 @@ func sortErrors(errs []*Error) {
 	slices.SortFunc(errs, func(a, b *Error) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column))
 	})
+}
+
+// printMethods are the methods through which fmt prints a value.
+var printMethods = []string{"Error", "String", "Format", "GoString"}
+
+// nestedStringer returns the refusal of call if it is a call of a print function
+// of fmt or log (one taking ...any) with an argument whose type holds a cell's
+// type with a method of printMethods below its top level, or nil.
+func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
+	var fn *types.Func
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[f.Sel].(*types.Func)
+	case *ast.Ident:
+		fn, _ = info.Uses[f].(*types.Func)
+	}
+	if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != "fmt" && fn.Pkg().Path() != "log") || !fn.Signature().Variadic() {
+		return nil
+	}
+	for _, arg := range call.Args {
+		tv, ok := info.Types[arg]
+		if !ok {
+			continue
+		}
+		if named, method := heldPrinter(tv.Type, 0, map[types.Type]bool{}); named != nil {
+			return At(fset, arg.Pos(), NestedStringer, fn.Pkg().Name()+"."+fn.Name(), types.ExprString(arg), named.Obj().Name(), method)
+		}
+	}
+	return nil
+}
+
+// heldPrinter returns a named type of the session with a method fmt prints
+// through, held in t below depth 0 (t itself, or a pointer t is, is printed
+// through its method), and the method's name.
+func heldPrinter(t types.Type, depth int, seen map[types.Type]bool) (*types.Named, string) {
+	if seen[t] {
+		return nil, ""
+	}
+	seen[t] = true
+	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "main" && depth > 0 {
+		for _, m := range printMethods {
+			for _, recv := range []types.Type{named, types.NewPointer(named)} {
+				if obj, _, _ := types.LookupFieldOrMethod(recv, true, named.Obj().Pkg(), m); obj != nil {
+					if _, isFunc := obj.(*types.Func); isFunc {
+						return named, m
+					}
+				}
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return heldPrinter(u.Elem(), depth, seen)
+	case *types.Slice:
+		return heldPrinter(u.Elem(), depth+1, seen)
+	case *types.Array:
+		return heldPrinter(u.Elem(), depth+1, seen)
+	case *types.Map:
+		if n, m := heldPrinter(u.Key(), depth+1, seen); n != nil {
+			return n, m
+		}
+		return heldPrinter(u.Elem(), depth+1, seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if !u.Field(i).Exported() {
+				continue // fmt prints an unexported field without its methods in Go too
+			}
+			if n, m := heldPrinter(u.Field(i).Type(), depth+1, seen); n != nil {
+				return n, m
+			}
+		}
+	}
+	return nil, ""
 }
