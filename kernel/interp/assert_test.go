@@ -108,13 +108,21 @@ func (s Square) Area() float64 { return s.side * s.side }`)
 
 // fmt prints a cell's Stringer at an argument's top level, or behind a pointer,
 // through its method, and an unexported field of a struct without it, as Go
-// does: those calls are not refused (TestRefusals has the refused ones).
+// does, and encoding/json calls a top-level value's MarshalJSON: those calls are
+// not refused (TestRefusals has the refused ones).
 func TestPrintOfCellStringers(t *testing.T) {
 	sameAsGo(t, `package main
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 type C float64
+
+type Level int
+
+func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(fmt.Sprint("level ", int(l))) }
 
 func (c C) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
 
@@ -130,6 +138,8 @@ type W struct {
 func main() {
 	fmt.Println(C(2), &Q{4}, W{1, 2})
 	fmt.Printf("%v %s\n", C(3), &Q{5})
+	b, err := json.Marshal(Level(3))
+	fmt.Println(string(b), err)
 }
 `)
 }

@@ -43,8 +43,10 @@ import (
 // end with: a part of the error's message.
 var corpusRefused = map[string]string{
 	// fmt of a slice of a cell's type with a String method.
-	"fmt_structs":   "fmt.Printf would print []Temp{…}'s elements without calling Temp's String method",
-	"state_machine": "fmt.Println would print",
+	"fmt_structs":   "fmt.Printf would handle []Temp{…}'s elements without calling Temp's String method",
+	"state_machine": "fmt.Println would handle",
+	// encoding/json of a struct whose field's cell type has MarshalJSON.
+	"json_custom": "json.Marshal would handle []Review{…}'s elements without calling Level's MarshalJSON method",
 	// main's variable c, a *Cache[int, string], as a session variable.
 	"generics_cache/statements": "session variable c has type *Cache[int, string]",
 }
@@ -57,7 +59,6 @@ var corpusDefects = map[string]string{
 	"generics_constraints": "yaegi's compiler panics (CFG post-order) on Sum(r) in Average, a generic call through ~[]E with a named slice type; an error, not a wrong result",
 	"errors_wrap":          "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error): reflect cannot see a cell type's methods; an error, not a wrong result",
 	"recover_errors":       "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error); an error, not a wrong result",
-	"json_custom":          "encoding/json does not call MarshalJSON of a cell-defined field type",
 	"json_roundtrip":       "encoding/json names a cell-defined struct type \"\" in its errors (reflect.StructOf makes unnamed types)",
 	"panic_index":          "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone",
 	"panics_recovered":     "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not",
