@@ -35,38 +35,20 @@ import (
 //
 // A program either prints exactly what go run prints (stdout and stderr; for an
 // uncaught panic the cell's error is Go's panic message), or it is refused with
-// the documented error: corpusRefused lists those. corpusOwnedElsewhere lists
-// programs that still differ because of a known interpreter defect that another
-// piece of work fixes (issue 9's runtime part): they are skipped, naming it.
+// the documented error: corpusRefused lists those. corpusDefects lists the
+// programs that still differ because of a known interpreter defect: they are
+// skipped, naming it.
 
 // corpusRefused maps a program (or program/mode) to the refusal its cells must
 // end with: a part of the error's message.
 var corpusRefused = map[string]string{
-	// The generic standard library: yaegi v0.16.1 runs an older slices (no Sort,
-	// BinarySearch, Max…) and has no iterators in slices and maps, nor
-	// errors.AsType. The runtime part of issue 9 provides them.
-	"stdlib_slices":    "slices.Sort is not available in ratelab cells",
-	"stdlib_maps_iter": "slices.Sorted is not available in ratelab cells",
-	"errors_astype":    "errors.AsType is not available in ratelab cells",
-	// No symbol table for unsafe (the runtime part of issue 9 adds one).
-	"unsafe_sizes": "package unsafe is not available in ratelab cells",
-	// A type switch on error after a case of a cell's interface.
-	"interfaces_typeswitch": "type switch with case error and case Shape",
+	// fmt of a slice of a cell's type with a String method.
+	"fmt_structs":   "fmt.Printf would handle []Temp{…}'s elements without calling Temp's String method",
+	"state_machine": "fmt.Println would handle",
+	// encoding/json of a struct whose field's cell type has MarshalJSON.
+	"json_custom": "json.Marshal would handle []Review{…}'s elements without calling Level's MarshalJSON method",
 	// main's variable c, a *Cache[int, string], as a session variable.
 	"generics_cache/statements": "session variable c has type *Cache[int, string]",
-}
-
-// corpusOwnedElsewhere maps a program to the interpreter defect it still hits,
-// in the runtime part of issue 9 (its own branch).
-var corpusOwnedElsewhere = map[string]string{
-	"errors_wrap":      "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error)",
-	"fmt_structs":      "fmt does not call String of cell-defined types inside a slice",
-	"state_machine":    "fmt does not call String of cell-defined types inside a slice",
-	"json_custom":      "encoding/json does not call MarshalJSON of a cell-defined field type",
-	"json_roundtrip":   "encoding/json names a cell-defined struct type \"\" in its errors (reflect.StructOf)",
-	"panic_index":      "runtime errors read as reflect's (\"reflect: slice index out of range\")",
-	"panics_recovered": "recover() of a runtime error is no error value, in reflect's wording",
-	"recover_errors":   "recover() returns a reflect.Value for a cell-defined pointer panic value",
 }
 
 // corpusDefects maps a program to a defect of the interpreter that this branch
@@ -75,6 +57,11 @@ var corpusOwnedElsewhere = map[string]string{
 var corpusDefects = map[string]string{
 	"const_iota":           "yaegi computes float32(1.0/3) == float32(untyped 1.0/3) as false (typed float constants are not rounded); fix: fold constant expressions from go/types' exact values",
 	"generics_constraints": "yaegi's compiler panics (CFG post-order) on Sum(r) in Average, a generic call through ~[]E with a named slice type; an error, not a wrong result",
+	"errors_wrap":          "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error): reflect cannot see a cell type's methods; an error, not a wrong result",
+	"recover_errors":       "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error); an error, not a wrong result",
+	"json_roundtrip":       "encoding/json names a cell-defined struct type \"\" in its errors (reflect.StructOf makes unnamed types)",
+	"panic_index":          "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone",
+	"panics_recovered":     "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not",
 }
 
 // goResult is what a program printed under go run.
@@ -100,9 +87,6 @@ func TestCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Run(name, func(t *testing.T) {
-			if why, ok := corpusOwnedElsewhere[name]; ok {
-				t.Skipf("differs from go run until the runtime part of issue 9 lands: %s", why)
-			}
 			if why, ok := corpusDefects[name]; ok {
 				t.Skipf("known interpreter defect, not yet handled: %s", why)
 			}

@@ -4,12 +4,23 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/ratelab/ratelab/kernel/engine"
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
+
+// exitError is the error of a cell that called os.Exit or log.Fatal*: it ends
+// the cell where a program would have ended.
+func exitError(e symbols.Exit) *engine.Error {
+	return &engine.Error{Name: "Exit", Value: e.Error(), Traceback: []string{
+		fmt.Sprintf("Exit: %s: the cell called os.Exit(%d) (or log.Fatal, which calls os.Exit(1)): it stopped there, "+
+			"as a program would; the session and its variables are kept", e.Error(), e.Code),
+	}}
+}
 
 // position is a place in a cell.
 type position struct {
@@ -88,7 +99,18 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 	s.mu.Unlock()
 	e := &engine.Error{Name: "panic", Value: err.Error()}
 	if p, ok := isPanic(err); ok {
-		e.Value = fmt.Sprint(p.Value)
+		v := goPanicValue(p.Value)
+		switch v := v.(type) {
+		case symbols.Exit:
+			return exitError(v)
+		case resultError:
+			name := goTypeString(reflect.TypeOf(unwrapped(v.err)))
+			return &engine.Error{Name: name, Value: v.err.Error(), Traceback: []string{
+				name + ": " + v.err.Error(),
+				"  the error the cell's last expression returned (beside its value, which is shown when the error is nil)",
+			}}
+		}
+		e.Value = panicMessage(v)
 	} else if _, rest, ok := parsePos(err.Error()); ok {
 		e.Name, e.Value = "RuntimeError", rest
 	}

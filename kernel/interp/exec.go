@@ -68,6 +68,7 @@ func (s *Session) begin(ctx context.Context, out engine.Output) (end func(), err
 		r.stdout, r.stderr = caps[0].w, caps[1].w
 	}
 	r.out = syncedOutput{out, caps}
+	s.flags.reset(r.stderr)
 	display.SetOutput(r.out, display.Options{SVG: s.opts.SVG, Plain: s.opts.Plain})
 	setLoadProgress(s.startLoad)
 	s.mu.Lock()
@@ -193,9 +194,12 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 	if err := checker.Check(fset, units); err != nil {
 		return nil, s.compileError(err, id)
 	}
-	for _, u := range units {
+	for gi, u := range units {
 		if errs := refuse.Unit(fset, u, interpreterHas); len(errs) > 0 {
 			return nil, s.refusal(errs, id)
+		}
+		for _, is := range imported[gi] {
+			redirectStd(is)
 		}
 	}
 
@@ -271,12 +275,23 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		node = body
 	}
 	if result != nil && len(body.List) > 0 && body.List[len(body.List)-1] == result {
+		show := "Result"
+		if u.ResultErr { // (T, error): T shown, or the error raised
+			show = "ResultOrError"
+		}
 		body.List[len(body.List)-1] = &ast.ExprStmt{X: &ast.CallExpr{
-			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: "Result"}},
+			Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: result.Pos(), Name: rtName}, Sel: &ast.Ident{NamePos: result.Pos(), Name: show}},
 			Lparen: result.Pos(),
 			Args:   []ast.Expr{result.X},
 			Rparen: result.End(),
 		}}
+	}
+	if body != nil {
+		// yaegi's Execute reads the value of the program's root, a block's being
+		// its last statement's: a variable of the session, which goroutines the
+		// cell started may be writing (a data race the race detector reports).
+		// A constant last makes that read touch no variable.
+		body.List = append(body.List, &ast.ExprStmt{X: &ast.BasicLit{ValuePos: body.Rbrace, Kind: token.INT, Value: "0"}})
 	}
 	prog, err := compileAST(yi, node)
 	if err != nil {
@@ -337,7 +352,7 @@ func (s *Session) importHidden(yi *interp.Interpreter) error {
 	var b strings.Builder
 	b.WriteString("package main\nimport (\n")
 	for _, p := range paths {
-		fmt.Fprintf(&b, "\t%s %q\n", s.hidden[p], p)
+		fmt.Fprintf(&b, "\t%s %q\n", s.hidden[p], runtimePath(p))
 	}
 	b.WriteString(")\n")
 	_, err := compileAndRun(yi, b.String())

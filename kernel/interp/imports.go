@@ -69,6 +69,6 @@ func (s *Session) noteImports(specs []*ast.ImportSpec) {
 	defer s.mu.Unlock()
 	for _, is := range specs {
 		name, ipath := importName(is)
-		s.imports[name] = ipath
+		s.imports[name] = userImportPath(ipath)
 	}
 }

@@ -15,6 +15,9 @@ import (
 // call to return, and the rest of the interrupted cell never runs, not even once
 // later cells have run.
 func TestInterruptedCellNeverResumes(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi v0.16.1's ExecuteWithContext races with itself on cancellation (see race_test.go)")
+	}
 	s := newSession(t)
 	marker := filepath.Join(t.TempDir(), "marker")
 	run(t, s, "import (\n\t\"os\"\n\t\"os/exec\"\n)\nkept := 42")

@@ -2,14 +2,12 @@ package interp
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
 	"sync"
 
-	"github.com/traefik/yaegi/stdlib/generic"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
@@ -43,7 +41,7 @@ func (s *Session) runtimeName(tn *types.TypeName, renamed map[string]string) str
 // the interpreter cannot name tn any more: it was known by its plain name, which
 // now stands for a newer declaration (or will after this cell).
 func (s *Session) nameableType(tn *types.TypeName, renamed map[string]string) (string, bool) {
-	if !isSessionLevel(tn) {
+	if !check.IsSessionLevel(tn) {
 		return tn.Name(), true
 	}
 	s.mu.Lock()
@@ -57,11 +55,6 @@ func (s *Session) nameableType(tn *types.TypeName, renamed map[string]string) (s
 		return "", false
 	}
 	return name, true
-}
-
-// isSessionLevel reports whether obj was declared at a cell's top level.
-func isSessionLevel(obj types.Object) bool {
-	return obj.Pkg() != nil && obj.Pkg().Path() == "main" && obj.Parent() == obj.Pkg().Scope()
 }
 
 // renameIdents writes the identifiers of u that denote session types, their
@@ -78,7 +71,7 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 		}
 		switch o := obj.(type) {
 		case *types.TypeName:
-			if isSessionLevel(o) {
+			if check.IsSessionLevel(o) {
 				id.Name = s.runtimeName(o, renamed)
 			}
 		case *types.Var:
@@ -89,11 +82,11 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 			if p, ok := t.(*types.Pointer); ok {
 				t = p.Elem()
 			}
-			if named, ok := types.Unalias(t).(*types.Named); ok && isSessionLevel(named.Obj()) {
+			if named, ok := types.Unalias(t).(*types.Named); ok && check.IsSessionLevel(named.Obj()) {
 				id.Name = s.runtimeName(named.Obj(), renamed)
 			}
 		case *types.Func:
-			if o.Name() == "main" && isSessionLevel(o) {
+			if o.Name() == "main" && check.IsSessionLevel(o) {
 				id.Name = mainName
 			}
 		}
@@ -102,15 +95,16 @@ func (s *Session) renameIdents(u *check.Unit, renamed map[string]string) {
 }
 
 // interpreterHas reports whether the interpreter can give a cell path.name (the
-// package itself for name ""): the symbol tables for compiled packages, or the Go
-// source it runs for the generic standard packages.
+// package itself for name ""): the Go source it runs for the generic standard
+// packages (package std, which replaces the compiled errors and the empty iter
+// too), or the symbol tables for compiled packages.
 func interpreterHas(path, name string) bool {
+	if names, ok := stdNames()[path]; ok {
+		return names[name] || name == ""
+	}
 	if table, ok := tablesByPath()[path]; ok {
 		_, has := table[name]
 		return has || name == ""
-	}
-	if names, ok := sourcePackages()[path]; ok {
-		return names[name] || name == ""
 	}
 	return false
 }
@@ -118,48 +112,13 @@ func interpreterHas(path, name string) bool {
 // tablesByPath indexes the symbol tables by import path.
 var tablesByPath = sync.OnceValue(func() map[string]map[string]reflect.Value {
 	byPath := map[string]map[string]reflect.Value{}
-	for key, table := range symbols.Symbols {
-		if i := strings.LastIndex(key, "/"); i > 0 {
-			byPath[key[:i]] = table
+	for _, tables := range []map[string]map[string]reflect.Value{symbols.Symbols, unsafe.Symbols} {
+		for key, table := range tables {
+			if i := strings.LastIndex(key, "/"); i > 0 {
+				byPath[key[:i]] = table
+			}
 		}
 	}
 	byPath["display"] = byPath["github.com/ratelab/ratelab/kernel/display"] // as cells import it
 	return byPath
-})
-
-// sourcePackages lists the top-level names of the packages yaegi runs from Go
-// source (cmp, maps, slices of its stdlib/generic), by import path.
-var sourcePackages = sync.OnceValue(func() map[string]map[string]bool {
-	pkgs := map[string]map[string]bool{}
-	for _, src := range generic.Sources {
-		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
-		if err != nil {
-			continue
-		}
-		names := pkgs[f.Name.Name]
-		if names == nil {
-			names = map[string]bool{}
-			pkgs[f.Name.Name] = names
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil {
-					names[d.Name.Name] = true
-				}
-			case *ast.GenDecl:
-				for _, sp := range d.Specs {
-					switch sp := sp.(type) {
-					case *ast.TypeSpec:
-						names[sp.Name.Name] = true
-					case *ast.ValueSpec:
-						for _, n := range sp.Names {
-							names[n.Name] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return pkgs
 })

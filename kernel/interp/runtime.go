@@ -3,10 +3,12 @@ package interp
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -34,11 +36,107 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 			r.result, r.hasResult = v, true
 		}
 	}
-	goPanic := func(pos string, v any) { s.goroutinePanic(pos, v) }
-	return map[string]reflect.Value{
-		"Result":  reflect.ValueOf(result),
-		"GoPanic": reflect.ValueOf(goPanic),
+	goPanic := func(pos string, v any) {
+		if v != nil {
+			s.goroutinePanic(pos, goPanicValue(v))
+		}
 	}
+	resultOrError := func(v any, err error) {
+		if err != nil {
+			panic(resultError{err})
+		}
+		result(v)
+	}
+	return map[string]reflect.Value{
+		"Result":        reflect.ValueOf(result),
+		"ResultOrError": reflect.ValueOf(resultOrError),
+		"GoPanic":       reflect.ValueOf(goPanic),
+		"Recovered":     reflect.ValueOf(recovered),
+		// Package desugar's type assertions to interfaces of cells.
+		"Unmatched":    reflect.ValueOf(unmatched),
+		"AssertFailed": reflect.ValueOf(assertFailed),
+	}
+}
+
+// resultError is the error a cell's last expression, of type (T, error),
+// returned: the cell's error.
+type resultError struct{ err error }
+
+// unwrapped returns the value of a cell's type that yaegi handed to compiled
+// code in one of its interface wrappers (such as interp._error, a struct whose
+// first field IValue holds the value), or v.
+func unwrapped(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() == reflect.Struct && rv.NumField() > 0 && rv.Type().Field(0).Name == "IValue" && rv.Field(0).CanInterface() {
+		if inner := rv.Field(0).Interface(); inner != nil {
+			return inner
+		}
+	}
+	return v
+}
+
+// unmatched decides a type assertion of x to iface, an interface declared in a
+// cell (or a literal), that neither the interpreter's assertion nor a case of a
+// session type known to implement it matched (see package desugar's
+// interfaceAssertions). It reports false where Go would: x is nil, is of a struct
+// type of the session the cell knew (known), or has not every method of iface
+// (methods). Otherwise the interpreter cannot give x as an iface, and it panics
+// saying so, rather than answer false.
+func unmatched(x any, iface string, known, methods []string) bool {
+	if x == nil {
+		return false
+	}
+	t := reflect.TypeOf(unwrapped(x))
+	if name := cellStructName(t); name != "" {
+		if slices.Contains(known, name) {
+			return false
+		}
+		panic(fmt.Errorf("ratelab cannot assert a value of type %s to %s here: %s was declared after the cell that makes this assertion; run that cell again",
+			goTypeString(t), iface, name))
+	}
+	for _, m := range methods {
+		if _, ok := t.MethodByName(m); !ok {
+			return false
+		}
+	}
+	panic(fmt.Errorf("ratelab cannot assert a value of type %s to %s, an interface declared in a cell: the interpreter cannot make a compiled value one; "+
+		"assert to an interface of a compiled package (for Unwrap, use errors.Unwrap)", goTypeString(t), iface))
+}
+
+// assertFailed is the run-time error of a failed assertion x.(iface), in Go's
+// words. The method Go names as missing is known only for a type that is not a
+// cell's (whose methods reflect does not see).
+func assertFailed(x any, iface string, methods []string) error {
+	if x == nil {
+		return runtimeError{"interface conversion: interface is nil, not " + iface}
+	}
+	t := reflect.TypeOf(unwrapped(x))
+	msg := fmt.Sprintf("interface conversion: %s is not %s", goTypeString(t), iface)
+	if cellStructName(t) == "" {
+		for _, m := range methods {
+			if _, ok := t.MethodByName(m); !ok {
+				msg += ": missing method " + m
+				break
+			}
+		}
+	}
+	return runtimeError{msg}
+}
+
+// cellStructName is the name of the struct type a cell declared that t is, or
+// points to, or "".
+func cellStructName(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || t.NumField() == 0 {
+		return ""
+	}
+	name, _ := desugar.StructMarks(t.Field(0).Tag)
+	return name
 }
 
 // runtimeMapTypes lets a value of a type defined in a cell reach Result with its
@@ -86,7 +184,11 @@ func (s *Session) sessionOverrides() interp.Exports {
 // ("cellN/_.go:line:col" of its go statement): in the running cell's stderr, or, if
 // no cell runs, at the start of the next one. The kernel's log gets it too.
 func (s *Session) goroutinePanic(pos string, v any) {
-	msg := fmt.Sprintf("panic in a goroutine: %v\n    started at %s\n", v, s.describePos(pos))
+	what := "panic in a goroutine: " + panicMessage(v)
+	if e, ok := v.(symbols.Exit); ok {
+		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the cell goes on", e.Code)
+	}
+	msg := fmt.Sprintf("%s\n    started at %s\n", what, s.describePos(pos))
 	s.mu.Lock()
 	r := s.run
 	// yaegi's frame lines for a goroutine point at its last statement run, not

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/ratelab/ratelab/kernel/display"
 	"github.com/ratelab/ratelab/kernel/engine"
@@ -83,6 +84,8 @@ type Session struct {
 
 	// io routes the interpreter's standard streams to the running cell.
 	io *cellIO
+	// flags is the running cell's flag set.
+	flags cellFlags
 	// run is the state of the running cell, nil between cells.
 	run *cellRun
 	// lastID numbers cells; positions in cell id are in file "cell<id>/_.go".
@@ -131,23 +134,29 @@ func Info() engine.LanguageInfo {
 // Reset replaces the interpreter with a fresh one: every variable, type, function
 // and import is gone.
 func (s *Session) Reset() error {
+	stdin := s.io.stdin()
 	yi := interp.New(interp.Options{
-		Stdin:        s.io.stdin(),
+		Stdin:        stdin,
 		Stdout:       s.io.writer("stdout"),
 		Stderr:       s.io.writer("stderr"),
 		Unrestricted: true, // the user's own machine: real environment, os/exec
 		Args:         []string{"ratelab"},
+		// The generic standard packages are interpreted source (stdsrc.go).
+		GoPath:               stdGoPath,
+		SourcecodeFilesystem: stdFS,
 	})
-	if err := yi.Use(symbols.Symbols); err != nil {
+	if err := useOverrides(yi, symbols.Symbols); err != nil {
 		return fmt.Errorf("interp: load symbol tables: %w", err)
 	}
 	rt := s.runtimeSymbols()
+	s.flags.reset(s.io.writer("stderr"))
+	std, stdMapTypes := s.stdlibOverrides(stdin)
 	for _, e := range []interp.Exports{{
 		// Cells import the display helpers by their short path.
 		"display/display": symbols.Symbols["github.com/ratelab/ratelab/kernel/display/display"],
 		rtPath + "/rt":    rt,
-	}, runtimeMapTypes(rt), s.sessionOverrides()} {
-		if err := yi.Use(e); err != nil {
+	}, runtimeMapTypes(rt), s.sessionOverrides(), std, stdMapTypes, stdFast, unsafe.Symbols} {
+		if err := useOverrides(yi, e); err != nil {
 			return fmt.Errorf("interp: load session symbols: %w", err)
 		}
 	}
@@ -161,7 +170,7 @@ func (s *Session) Reset() error {
 	s.cells = map[int]string{}
 	s.types = map[string]string{}
 	s.imports = map[string]string{rtName: rtPath}
-	s.checker = check.NewSession(exportdata.Default)
+	s.checker = check.NewSession(cellImporter{exportdata.Default})
 	s.typeNames = map[*types.TypeName]string{}
 	s.hidden = map[string]string{}
 	s.hiddenNew = nil

@@ -251,7 +251,7 @@ func TestErrorsPointIntoTheCell(t *testing.T) {
 func TestOsExitDoesNotEndTheKernel(t *testing.T) {
 	s := newSession(t)
 	e, _ := fail(t, s, "import \"os\"\nos.Exit(3)")
-	if e.Name != "panic" || !strings.Contains(e.Value, "os.Exit(3)") {
+	if e.Name != "Exit" || e.Value != "exit status 3" {
 		t.Errorf("got %s: %s", e.Name, e.Value)
 	}
 	expect(t, s, [2]string{"1 + 1", "2"})
@@ -592,5 +592,38 @@ func TestPastedProgram(t *testing.T) {
 	_, rec = run(t, s, "main()")
 	if rec.out() != "hi\n" {
 		t.Errorf("main(): %q", rec.out())
+	}
+}
+
+// A cell whose last expression is a call returning (T, error) shows T when the
+// error is nil, and otherwise ends with the error as the cell's error.
+func TestResultWithError(t *testing.T) {
+	s := newSession(t)
+	expect(t, s, [2]string{"import \"strconv\"\nstrconv.Atoi(\"42\")", "42"})
+	e, _ := fail(t, s, `strconv.Atoi("x")`)
+	if e.Name != "*strconv.NumError" || e.Value != `strconv.Atoi: parsing "x": invalid syntax` {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+	run(t, s, `type BadInput struct{ input string }
+func (b *BadInput) Error() string { return "bad input " + b.input }
+func parse(s string) (float64, error) {
+	if s == "" {
+		return 0, &BadInput{s}
+	}
+	return strconv.ParseFloat(s, 64)
+}`)
+	expect(t, s, [2]string{`parse("2.5")`, "2.5"})
+	e, _ = fail(t, s, `parse("")`)
+	if e.Name != "*main.BadInput" || e.Value != "bad input " {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+	// fmt.Println's (n int, err error) and two values without an error show
+	// nothing.
+	if b, _ := run(t, s, "import \"fmt\"\nfmt.Println(\"x\")"); plain(b) != "" {
+		t.Errorf("fmt.Println shows %q", plain(b))
+	}
+	b, _ := run(t, s, "func two() (int, string) { return 1, \"a\" }\ntwo()")
+	if plain(b) != "" {
+		t.Errorf("two() shows %q", plain(b))
 	}
 }

@@ -45,8 +45,8 @@ type cellIO struct {
 }
 
 // panicFrame matches the line yaegi writes to its stderr for each interpreted
-// frame a panic unwinds.
-var panicFrame = regexp.MustCompile(`^((?:cell\d+/)?_\.go:\d+:\d+|\d+:\d+): panic`)
+// frame a panic unwinds: in a cell, the prelude or package std's source.
+var panicFrame = regexp.MustCompile(`^((?:cell\d+/)?_\.go:\d+:\d+|\d+:\d+|` + stdGoPath + `/src/\S+\.go:\d+:\d+): panic`)
 
 // takeFrames returns and forgets the collected panic frames; s.mu must be held.
 func (c *cellIO) takeFrames() []string {

@@ -62,8 +62,10 @@ type Unit struct {
 	Pkg  *types.Package
 	Info *types.Info
 	// ResultType is the type of the result expression (nil if there is none or it
-	// has no single value).
+	// has no single value), or of its first value if it has two, the second an
+	// error (ResultErr), unless the first is a count of bytes (n int, err error).
 	ResultType types.Type
+	ResultErr  bool
 	// declared holds the names the unit adds to the session; imported the imports.
 	declared map[string]types.Object
 	imported []importSpec
@@ -222,7 +224,7 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 	// The unit's own package-level names replace the session's.
 	own := map[string]bool{}
 	for _, d := range u.File.Decls {
-		for _, id := range declaredNames(d) {
+		for _, id := range DeclaredNames(d) {
 			own[id.Name] = true
 		}
 	}
@@ -330,7 +332,15 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 		}
 		if es := u.ResultExpr(); es != nil {
 			if tv, ok := u.Info.Types[es.X]; ok && tv.IsValue() {
-				if _, tuple := tv.Type.(*types.Tuple); !tuple {
+				switch t := tv.Type.(type) {
+				case *types.Tuple:
+					// Not a count of bytes written or read, (n int, err error) as
+					// fmt.Println returns: that call is made for its effect.
+					if t.Len() == 2 && types.Identical(t.At(1).Type(), types.Universe.Lookup("error").Type()) &&
+						t.At(0).Name() != "n" && t.At(0).Name() != "written" {
+						u.ResultType, u.ResultErr = types.Default(t.At(0).Type()), true
+					}
+				default:
 					u.ResultType = types.Default(tv.Type)
 				}
 			}
@@ -441,8 +451,14 @@ func unqualifyMain(msg string) string {
 	return strings.Join(parts, `"`)
 }
 
-// declaredNames returns the names a package-level declaration binds.
-func declaredNames(d ast.Decl) []*ast.Ident {
+// IsSessionLevel reports whether obj was declared at a cell's top level.
+func IsSessionLevel(obj types.Object) bool {
+	return obj.Pkg() != nil && obj.Pkg().Path() == "main" && obj.Parent() == obj.Pkg().Scope()
+}
+
+// DeclaredNames returns the names a package-level declaration binds (not _,
+// init or a method).
+func DeclaredNames(d ast.Decl) []*ast.Ident {
 	var ids []*ast.Ident
 	switch d := d.(type) {
 	case *ast.FuncDecl:

@@ -13,6 +13,7 @@ import (
 //	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin for floats; a constant call folds)
 //	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
 //	clear(x)      →  __clear(x)
+//	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
 func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
@@ -49,6 +50,15 @@ func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 		return helper("__new", ptr.Elem(), call.Args[0])
 	case "clear":
 		return helper("__clear", nil, call.Args...)
+	case "recover":
+		// recover stays called by the deferred function itself, as it must be to
+		// stop the panic; the runtime turns what it returns into Go's value.
+		return &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Recovered")},
+			Lparen: pos,
+			Args:   []ast.Expr{call},
+			Rparen: call.End(),
+		}
 	}
 	return nil
 }

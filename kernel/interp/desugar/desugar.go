@@ -18,8 +18,11 @@
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
 //
-// and, with syntax alone, recover panics in goroutines (goroutine.go) and give
-// closures per-iteration loop variables (loopvars.go).
+// and, with syntax alone, recover panics in goroutines (goroutine.go), give
+// closures per-iteration loop variables (loopvars.go), make every closure that
+// may outlive its statement apart from the frame that runs (closures.go), and
+// tag the fields of struct types with what compiled code reading them by
+// reflection must know: which are unexported, which type is which (structtags.go).
 //
 // The helpers the rewritten code calls are Prelude, which the session runs once.
 package desugar
@@ -39,7 +42,8 @@ import (
 type Config struct {
 	Fset *token.FileSet
 	// Runtime is the name the session's runtime package is imported under; its
-	// GoPanic(pos string, v any) reports a goroutine's panic.
+	// GoPanic(pos string, v any) reports a goroutine's panic, and Recovered(v any)
+	// any turns what the interpreter's recover() returned into what Go's returns.
 	Runtime string
 	// TypeName returns the name the interpreter knows a type of the session by,
 	// or false if it cannot name it any more. Types the unit declares are asked for
@@ -79,6 +83,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.constRepeats(root)
 	d.defers(root)
 	d.typeSwitches(root)
+	d.interfaceAssertions(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)
@@ -89,6 +94,8 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	goStatements(root, cfg)
 	perIteration(root)
+	isolateClosures(root)
+	tagCellStructs(u.File) // under the names the cell gave its types
 	return nil
 }
 

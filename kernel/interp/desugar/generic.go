@@ -2,6 +2,7 @@ package desugar
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -26,6 +27,9 @@ func (d *desugarer) expressions(root ast.Node) {
 		case *ast.SelectorExpr:
 			if r = d.methodExpr(n); r == nil {
 				r = d.methodValue(n, c)
+			}
+			if r == nil {
+				d.addressReceiver(n)
 			}
 			if r == nil {
 				r = d.instance(n, n.Sel, c)
@@ -152,6 +156,29 @@ func (d *desugarer) compiledGenericType(e ast.Expr, id *ast.Ident, inst types.In
 		return nil
 	}
 	return te
+}
+
+// addressReceiver writes x.M, a method with a pointer receiver of a type a cell
+// declared, selected on an addressable variable x, as (&x).M, which is what Go
+// does. yaegi v0.16.1 would
+// copy the whole of x to look at it before taking its address: a read of every
+// field, which races with another goroutine's method on x (a sync.Mutex in x
+// being unlocked).
+func (d *desugarer) addressReceiver(sel *ast.SelectorExpr) {
+	s, ok := d.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || s.Indirect() || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != "main" {
+		return
+	}
+	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptr {
+		return
+	}
+	if rt := d.typeOf(sel.X); rt == nil || types.IsInterface(rt) {
+		return
+	} else if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+		return
+	}
+	pos := sel.X.Pos()
+	sel.X = &ast.ParenExpr{Lparen: pos, X: &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: sel.X}, Rparen: sel.X.End()}
 }
 
 // methodValue rewrites x.M, a method value with a value receiver that is not

@@ -10,7 +10,7 @@ import (
 
 // goStatements turns every `go f(a, b)` under root into
 //
-//	{ f', a', b' := f, a, b; go func() { defer <report a panic at pos>; f'(a', b') }() }
+//	{ f', a', b' := f, a, b; g := func() { defer <report a panic at pos>; f'(a', b') }; go g() }
 //
 // which evaluates the function and arguments where the go statement is, as Go
 // does, and reports a panic (through the runtime's GoPanic, with the go
@@ -28,35 +28,33 @@ func goStatements(root ast.Node, cfg Config) {
 
 func recoverGo(st *ast.GoStmt, cfg Config) *ast.BlockStmt {
 	pos := st.Go
-	n := cfg.Unique()
-	bind, call := bindCall(st.Call, "__go"+strconv.Itoa(n))
+	prefix := "__go" + strconv.Itoa(cfg.Unique())
+	bind, call := bindCall(st.Call, prefix)
 
-	// defer func() { if r := recover(); r != nil { __rt.GoPanic(pos, r) } }()
-	r := func() *ast.Ident { return ident(pos, "__go"+strconv.Itoa(n)+"_r") }
+	// defer func() { __rt.GoPanic(pos, recover()) }(): GoPanic ignores a nil.
 	where := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(cfg.Fset.Position(pos).String())}
 	report := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.IfStmt{
-			If:   pos,
-			Init: &ast.AssignStmt{Lhs: []ast.Expr{r()}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.CallExpr{Fun: ident(pos, "recover"), Lparen: pos, Rparen: pos}}},
-			Cond: &ast.BinaryExpr{X: r(), OpPos: pos, Op: token.NEQ, Y: ident(pos, "nil")},
-			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
-				Fun:    &ast.SelectorExpr{X: ident(pos, cfg.Runtime), Sel: ident(pos, "GoPanic")},
-				Lparen: pos,
-				Args:   []ast.Expr{where, r()},
-				Rparen: pos,
-			}}}},
-		}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: ident(pos, cfg.Runtime), Sel: ident(pos, "GoPanic")},
+			Lparen: pos,
+			Args:   []ast.Expr{where, &ast.CallExpr{Fun: ident(pos, "recover"), Lparen: pos, Rparen: pos}},
+			Rparen: pos,
+		}}}},
 	}, Lparen: pos, Rparen: pos}}
-	goroutine := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: st.Call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: call}}},
-	}, Lparen: pos, Rparen: pos}}
+	// The goroutine's function is a variable, not a literal the go statement
+	// calls, so that isolateClosures makes it apart from the running frame.
+	g := prefix + "_g"
 	block := &ast.BlockStmt{Lbrace: pos, Rbrace: st.Call.Rparen}
 	if bind != nil {
 		block.List = append(block.List, bind)
 	}
-	block.List = append(block.List, goroutine)
+	block.List = append(block.List,
+		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, g)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: st.Call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: call}}},
+		}}},
+		&ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: ident(pos, g), Lparen: pos, Rparen: pos}})
 	return block
 }
 

@@ -7,16 +7,15 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
-
-	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // typeSwitches rewrites the type switches with a case of a non-empty interface
-// type of a compiled package (a switch that also has a case of an interface a
-// cell declared is refused: see refuse.MixedTypeSwitch): yaegi v0.16.1 does not match a compiled value against such a case (an
-// error made by fmt.Errorf falls past `case error:`), though its type assertions
-// do. The switch becomes an expression switch on assertions, which keeps the
-// order of the cases and what break does:
+// type: yaegi v0.16.1 does not match a compiled value against a compiled
+// interface's case (an error made by fmt.Errorf falls past `case error:`), though
+// its type assertions do, and it matches a cell's interface only as its
+// assertions do, which interfaceAssertions then rewrites. The switch becomes an
+// expression switch on assertions, which keeps the order of the cases and what
+// break does:
 //
 //	{ var __ts = y; switch {
 //	case __ts != nil && is(T1):      x := __ts.(T1); …   (one type: x has it)
@@ -28,17 +27,7 @@ import (
 func (d *desugarer) typeSwitches(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		ts, ok := c.Node().(*ast.TypeSwitchStmt)
-		if !ok {
-			return true
-		}
-		compiled, session := d.interfaceCases(ts)
-		if compiled == nil {
-			return true
-		}
-		if session != nil {
-			// yaegi fails asserting to an interface of the session in the
-			// rewritten form, and misses the compiled one in the original.
-			d.errs = append(d.errs, refuse.At(d.cfg.Fset, compiled.Pos(), refuse.MixedTypeSwitch, types.ExprString(compiled), types.ExprString(session)))
+		if !ok || !d.hasInterfaceCase(ts) {
 			return true
 		}
 		if r := d.typeSwitch(ts); r != nil {
@@ -48,27 +37,18 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 	})
 }
 
-// interfaceCases returns a case of ts naming a non-empty interface of a compiled
-// package (or the universe's error), and one naming an interface a cell
-// declared, or nil.
-func (d *desugarer) interfaceCases(ts *ast.TypeSwitchStmt) (compiled, session ast.Expr) {
+// hasInterfaceCase reports whether a case of ts names a non-empty interface.
+func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
-			t := d.typeOf(e)
-			if t == nil {
-				continue
-			}
-			if it, ok := t.Underlying().(*types.Interface); !ok || it.Empty() {
-				continue
-			}
-			if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "main" {
-				session = e
-			} else if compiled == nil {
-				compiled = e
+			if t := d.typeOf(e); t != nil {
+				if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() {
+					return true
+				}
 			}
 		}
 	}
-	return compiled, session
+	return false
 }
 
 func (d *desugarer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
@@ -85,7 +65,14 @@ func (d *desugarer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 	}
 	pos := ts.Switch
 	tsName := "__ts" + strconv.Itoa(d.cfg.Unique())
-	v := func() *ast.Ident { return ident(pos, tsName) }
+	subjectType := d.typeOf(subject)
+	v := func() *ast.Ident {
+		id := ident(pos, tsName)
+		if subjectType != nil { // for interfaceAssertions
+			d.info.Types[id] = types.TypeAndValue{Type: subjectType}
+		}
+		return id
+	}
 	is := func(t ast.Expr) ast.Expr {
 		if id, ok := t.(*ast.Ident); ok && id.Name == "nil" && d.info.Uses[id] == types.Universe.Lookup("nil") {
 			return &ast.BinaryExpr{X: v(), OpPos: t.Pos(), Op: token.EQL, Y: ident(t.Pos(), "nil")}

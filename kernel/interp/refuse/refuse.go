@@ -50,13 +50,21 @@ const (
 	// an instance of a generic type with several type arguments: yaegi v0.16.1 fails to compile
 	// such a global ("CFG post-order panic").
 	GenericGlobal
-	// MixedTypeSwitch: a type switch with a case of an interface of a compiled
-	// package (error, fmt.Stringer…) and a case of an interface a cell declared:
-	// yaegi v0.16.1 never matches the first in a type switch, and fails on the
-	// second once rewritten into type assertions.
-	MixedTypeSwitch
-	// UnavailablePackage: an import of a package the interpreter has nothing
-	// of (unsafe and syscall have no symbol tables).
+	// IndistinctImplementer: a type assertion (or type switch case) to an
+	// interface declared in a cell, which a named type of the session whose
+	// underlying type is not a struct implements: in an interface value, yaegi
+	// v0.16.1 cannot tell such a value from other values of its underlying type.
+	IndistinctImplementer
+	// NestedStringer: an argument to a print function of fmt or log, or to
+	// encoding/json, whose type holds, inside a slice, array, map or struct, a
+	// cell's type with a method the function calls (String, MarshalJSON…):
+	// yaegi v0.16.1 keeps no methods on values inside others, so the function
+	// would print or encode them without it.
+	NestedStringer
+	// UnavailablePackage: an import of a package the checker has export data
+	// for but the interpreter has no symbol table or source of (a package left
+	// out on purpose, such as syscall, is refused by the checker's importer with
+	// its reason).
 	UnavailablePackage
 )
 
@@ -75,8 +83,10 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use break or continue with a label, or a flag"},
 	GenericGlobal: {"session variable %s has type %s, a pointer to a generic type with several type arguments, which the interpreter cannot hold at a cell's top level",
 		"use it inside a function (a cell's func main runs as go run runs it)"},
-	MixedTypeSwitch: {"type switch with case %s and case %s: ratelab cannot run a type switch that mixes interfaces of compiled packages with interfaces declared in cells",
-		"test the compiled interface first with a type assertion, if v, ok := x.(error); ok {…}, and switch on the rest"},
+	IndistinctImplementer: {"type assertion to %s, which %s implements: in an interface value, the interpreter cannot tell a %s from other values of its underlying type %s",
+		"declare the type as a struct (type T struct{ v float64 } for type T float64), or keep such values in a variable of the interface type instead of asserting"},
+	NestedStringer: {"%s would handle %s's elements without calling %s's %s method: the interpreter keeps no methods on values of a cell's types inside a slice, array, map or struct",
+		"handle the elements one by one (for _, v := range xs { fmt.Print(v, \" \") }), or call the method yourself (v.String()) and pass its result"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
 		"use a package that offers the same, or run this code as a compiled program"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
@@ -130,6 +140,14 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 			}
 		}
 	}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if e := nestedStringer(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+		}
+		return true
+	})
 	for id, obj := range u.Info.Uses {
 		pkg := obj.Pkg()
 		if pkg == nil || pkg.Path() == "main" || obj.Parent() != pkg.Scope() {
@@ -185,4 +203,94 @@ func sortErrors(errs []*Error) {
 	slices.SortFunc(errs, func(a, b *Error) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column))
 	})
+}
+
+// methodCallers are the compiled functions that call methods of the values they
+// are given, found by reflection: fmt's and log's print functions (those taking
+// ...any), and encoding/json's. Such a call of a cell's type's method is lost on
+// a value held inside another (see NestedStringer).
+var methodCallers = []struct {
+	pkg     string
+	funcs   map[string]bool // nil: the package's variadic functions
+	methods []string
+}{
+	{"fmt", nil, []string{"Error", "String", "Format", "GoString"}},
+	{"log", nil, []string{"Error", "String", "Format", "GoString"}},
+	{"encoding/json", map[string]bool{"Marshal": true, "MarshalIndent": true, "Unmarshal": true, "Encode": true, "Decode": true},
+		[]string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"}},
+}
+
+// nestedStringer returns the refusal of call if it calls one of methodCallers
+// with an argument whose type holds, below its top level, a cell's type with one
+// of the methods the function would call; or nil.
+func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
+	var fn *types.Func
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[f.Sel].(*types.Func)
+	case *ast.Ident:
+		fn, _ = info.Uses[f].(*types.Func)
+	}
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	for _, mc := range methodCallers {
+		if fn.Pkg().Path() != mc.pkg || (mc.funcs == nil && !fn.Signature().Variadic()) || (mc.funcs != nil && !mc.funcs[fn.Name()]) {
+			continue
+		}
+		for _, arg := range call.Args {
+			tv, ok := info.Types[arg]
+			if !ok {
+				continue
+			}
+			if named, method := heldPrinter(tv.Type, mc.methods, 0, map[types.Type]bool{}); named != nil {
+				return At(fset, arg.Pos(), NestedStringer, fn.Pkg().Name()+"."+fn.Name(), types.ExprString(arg), named.Obj().Name(), method)
+			}
+		}
+	}
+	return nil
+}
+
+// heldPrinter returns a named type of the session with one of methods, held in
+// t below depth 0 (t itself, or what a pointer t points to, gets its methods
+// called), and the method's name.
+func heldPrinter(t types.Type, methods []string, depth int, seen map[types.Type]bool) (*types.Named, string) {
+	if seen[t] {
+		return nil, ""
+	}
+	seen[t] = true
+	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "main" && depth > 0 {
+		for _, m := range methods {
+			for _, recv := range []types.Type{named, types.NewPointer(named)} {
+				if obj, _, _ := types.LookupFieldOrMethod(recv, true, named.Obj().Pkg(), m); obj != nil {
+					if _, isFunc := obj.(*types.Func); isFunc {
+						return named, m
+					}
+				}
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return heldPrinter(u.Elem(), methods, depth, seen)
+	case *types.Slice:
+		return heldPrinter(u.Elem(), methods, depth+1, seen)
+	case *types.Array:
+		return heldPrinter(u.Elem(), methods, depth+1, seen)
+	case *types.Map:
+		if n, m := heldPrinter(u.Key(), methods, depth+1, seen); n != nil {
+			return n, m
+		}
+		return heldPrinter(u.Elem(), methods, depth+1, seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if !u.Field(i).Exported() {
+				continue // fmt prints an unexported field without its methods in Go too
+			}
+			if n, m := heldPrinter(u.Field(i).Type(), methods, depth+1, seen); n != nil {
+				return n, m
+			}
+		}
+	}
+	return nil, ""
 }

@@ -50,8 +50,8 @@ var modules = []string{
 // skipStd lists standard packages left out, and why: yaegi cannot use them, or
 // their API differs between platforms so one committed table cannot serve all.
 var skipStd = map[string]string{
-	"unsafe":       "handled by yaegi itself",
-	"syscall":      "platform-specific API",
+	"unsafe":       "yaegi's stdlib/unsafe table, loaded by the session (it also hooks unsafe.Pointer conversions)",
+	"syscall":      "platform-specific API: the session refuses the import with a message",
 	"syscall/js":   "js/wasm only",
 	"runtime/cgo":  "cgo internals",
 	"runtime/race": "race detector internals",
@@ -59,9 +59,9 @@ var skipStd = map[string]string{
 	"runtime/asan": "sanitizer internals",
 	"plugin":       "cgo plugins cannot load into an interpreter",
 	"embed":        "go:embed needs the compiler",
-	"cmp":          "all generic: yaegi compiles its own interpreted source of cmp",
-	"maps":         "all generic: yaegi compiles its own interpreted source of maps",
-	"slices":       "all generic: yaegi compiles its own interpreted source of slices",
+	"cmp":          "all generic: interpreted source in kernel/interp/std",
+	"maps":         "all generic: interpreted source in kernel/interp/std",
+	"slices":       "all generic: interpreted source in kernel/interp/std",
 }
 
 // exclude lists symbols kept away from cells, per import path (regexps).

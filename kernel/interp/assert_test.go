@@ -1,0 +1,145 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// A value of a cell's type held in an any or an error passes a type assertion
+// (and a type switch case) to an interface it implements, declared in a cell or
+// written as a literal, as in Go; yaegi alone answered false.
+func TestAssertionToCellInterface(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Shape interface{ Area() float64 }
+
+type Square struct{ side float64 }
+
+func (s Square) Area() float64 { return s.side * s.side }
+
+type Circle struct{ r float64 }
+
+func (c *Circle) Area() float64 { return 3 * c.r * c.r }
+
+type NotFound struct{ name string }
+
+func (e *NotFound) Error() string { return e.name + " not found" }
+func (e *NotFound) Unwrap() error { return errors.ErrUnsupported }
+
+func kind(v any) string {
+	switch s := v.(type) {
+	case nil:
+		return "nil"
+	case error:
+		return "error " + s.Error()
+	case Shape:
+		return fmt.Sprint("shape ", s.Area())
+	case interface{ Len() int }:
+		return "len"
+	default:
+		return fmt.Sprintf("other %v", s)
+	}
+}
+
+func area(v any) (a float64) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Println("recovered:", r)
+			a = -1
+		}
+	}()
+	return v.(Shape).Area()
+}
+
+func main() {
+	var v any = Square{2}
+	s, ok := v.(Shape)
+	fmt.Println(ok, s.Area())
+	_, ok = any(&Circle{1}).(Shape)
+	_, ok2 := any(Circle{1}).(Shape)
+	fmt.Println(ok, ok2)
+	var err error = &NotFound{"x"}
+	u, ok := err.(interface{ Unwrap() error })
+	fmt.Println(ok, u.Unwrap() == errors.ErrUnsupported)
+	for _, x := range []any{nil, Square{3}, &Circle{2}, err, 7, "s"} {
+		fmt.Println(kind(x))
+	}
+	fmt.Println(area(Square{5}), area(7))
+	shapes := []Shape{Square{1}, &Circle{1}}
+	for _, sh := range shapes {
+		_, sq := sh.(Square)
+		_, st := sh.(fmt.Stringer)
+		fmt.Println(sq, st)
+	}
+}
+`)
+}
+
+// An assertion to an interface that a named non-struct type of the session
+// implements is refused: in an interface value the interpreter cannot tell such
+// a value from one of its underlying type.
+func TestAssertionToInterfaceOfNamedBasicRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `type Celsius float64
+func (c Celsius) Degrees() float64 { return float64(c) }
+type Temperature interface{ Degrees() float64 }`)
+	e, _ := fail(t, s, `var v any = 1.5
+_, ok := v.(Temperature)`)
+	if e.Name != "Unsupported" || !strings.Contains(e.Value, "type assertion to main.Temperature, which Celsius implements") {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+}
+
+// An assertion compiled before a type that implements the interface was
+// declared answers for values of that type too.
+func TestAssertionToCellInterfaceOfLaterType(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `type Shape interface{ Area() float64 }
+func isShape(v any) bool { _, ok := v.(Shape); return ok }`)
+	run(t, s, `type Square struct{ side float64 }
+func (s Square) Area() float64 { return s.side * s.side }`)
+	expect(t, s, [2]string{`isShape(Square{1})`, "true"}, [2]string{`isShape(3)`, "false"})
+}
+
+// fmt prints a cell's Stringer at an argument's top level, or behind a pointer,
+// through its method, and an unexported field of a struct without it, as Go
+// does, and encoding/json calls a top-level value's MarshalJSON: those calls are
+// not refused (TestRefusals has the refused ones).
+func TestPrintOfCellStringers(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+type C float64
+
+type Level int
+
+func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(fmt.Sprint("level ", int(l))) }
+
+func (c C) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+type Q struct{ X int }
+
+func (q *Q) String() string { return fmt.Sprint("Q", q.X) }
+
+type W struct {
+	c C
+	n int
+}
+
+func main() {
+	fmt.Println(C(2), &Q{4}, W{1, 2})
+	fmt.Printf("%v %s\n", C(3), &Q{5})
+	b, err := json.Marshal(Level(3))
+	fmt.Println(string(b), err)
+}
+`)
+}

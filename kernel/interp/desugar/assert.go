@@ -1,0 +1,196 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
+)
+
+// yaegi v0.16.1 answers a type assertion to an interface that is not a compiled
+// package's (one a cell declared, or a literal such as interface{ Unwrap() error })
+// from the method set of the interface value's own interface type: a value that
+// reached an `any` or an `error` straight from its concrete type, or from
+// compiled code, passes no such assertion, though its type implements the
+// interface. The checker knows every session type's method set, so
+// interfaceAssertions rewrites each such assertion x.(I) into a call of
+//
+//	func(__x X) (I, bool) {                                 // X: x's type
+//		if v, ok := __x.(T1); ok { return v, true }        // each session type
+//		if v, ok := __x.(*T2); ok { return v, true }       // implementing I
+//		switch v := __x.(type) { case I: return v, true }  // x held an I already
+//		var zero I
+//		return zero, __rt.Unmatched(__x, "I", known, methods)
+//	}
+//
+// whose result is x.(I)'s with ", ok", and without it is checked, panicking as
+// Go does (__rt.AssertFailed). Unmatched answers false for a value of a session
+// type listed in known (the struct types of the session when the cell ran, by
+// the names of their marks: see structtags.go); for a struct type declared after
+// it, or a compiled type with methods named as I's, it panics saying why, since
+// the interpreter cannot give the value as an I.
+//
+// A named type whose underlying type is not a struct cannot be told from its
+// underlying type once in an interface (yaegi keeps no type name for it there),
+// so an assertion to an interface such a session type implements is refused.
+func (d *desugarer) interfaceAssertions(root ast.Node) {
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		ta, ok := c.Node().(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return true
+		}
+		iface := d.sourceInterface(ta.Type)
+		if iface == nil {
+			return true
+		}
+		commaOK := false
+		switch p := c.Parent().(type) {
+		case *ast.AssignStmt:
+			commaOK = len(p.Lhs) == 2 && len(p.Rhs) == 1
+		case *ast.ValueSpec:
+			commaOK = len(p.Names) == 2 && len(p.Values) == 1
+		}
+		if r := d.assertion(ta, iface, commaOK); r != nil {
+			c.Replace(r)
+		}
+		return true
+	})
+}
+
+// sourceInterface returns the type of e if it is a non-empty interface the
+// interpreter asserts to wrongly: declared at a cell's top level, or a literal.
+func (d *desugarer) sourceInterface(e ast.Expr) types.Type {
+	t := d.typeOf(e)
+	if t == nil {
+		return nil
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.Empty() {
+		return nil
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if !check.IsSessionLevel(t.Obj()) || t.TypeArgs().Len() > 0 {
+			return nil
+		}
+	case *types.Interface:
+	default:
+		return nil
+	}
+	return t
+}
+
+// assertion returns the call that replaces ta, an assertion to iface, or nil
+// after recording why it cannot be rewritten.
+func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK bool) ast.Expr {
+	pos := ta.Lparen
+	it := iface.Underlying().(*types.Interface)
+	ifaceName := types.TypeString(iface, func(p *types.Package) string { return p.Name() })
+	typeExpr := func(t types.Type) ast.Expr {
+		e, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "type assertion to "+ifaceName, err)
+		}
+		return e
+	}
+	x, r, v := ident(pos, d.temp("ax")), ident(pos, "__r"), ident(pos, "__v")
+	var cases []ast.Stmt // if __v, __ok := __x.(T); __ok { return __v, true }
+	var known []ast.Expr
+	scope := d.unit.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, isType := scope.Lookup(name).(*types.TypeName)
+		if !isType || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		named, isNamed := tn.Type().(*types.Named)
+		if !isNamed || named.TypeParams().Len() > 0 {
+			continue
+		}
+		_, isStruct := named.Underlying().(*types.Struct)
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(t, it) {
+				continue
+			}
+			if !isStruct {
+				d.errs = append(d.errs, refuse.At(d.cfg.Fset, ta.Type.Pos(), refuse.IndistinctImplementer,
+					ifaceName, name, name, types.TypeString(named.Underlying(), func(p *types.Package) string { return p.Name() })))
+				return nil
+			}
+			cases = append(cases, ifAsserted(pos, x.Name, typeExpr(t), v.Name, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}))
+		}
+		if isStruct {
+			known = append(known, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+		}
+	}
+	var methods []ast.Expr
+	for i := range it.NumMethods() { // sorted, as Go looks for the missing one
+		methods = append(methods, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(it.Method(i).Name())})
+	}
+	strs := func(list []ast.Expr) ast.Expr {
+		return &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: list, Rbrace: pos}
+	}
+	rt := func(name string, args ...ast.Expr) ast.Expr {
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
+	}
+	quotedIface := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(ifaceName)}
+
+	// The types first, then `switch __v := __x.(type) { case I: return __v, true }`
+	// (yaegi's type switch misses a value of a type passed to an any parameter,
+	// and its r, ok := __x.(I) panics on one).
+	body := append(cases, &ast.TypeSwitchStmt{Switch: pos,
+		Assign: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v.Name)}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x.Name), Lparen: pos, Rparen: pos}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.CaseClause{Case: pos, List: []ast.Expr{typeExpr(iface)}, Colon: pos,
+			Body: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}}}}})
+	body = append(body,
+		&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, r.Name)}, Type: typeExpr(iface)}}}},
+		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, r.Name), rt("Unmatched", ident(pos, x.Name), quotedIface, strs(known), strs(methods))}})
+	if len(d.errs) > 0 {
+		return nil
+	}
+	// __x has x's own type: converted to any, an error would become the
+	// interpreter's wrapper, from which assertions to the error's type fail.
+	xType := func() ast.Expr { return ident(pos, "any") }
+	if t := d.typeOf(ta.X); t != nil {
+		xType = func() ast.Expr { return typeExpr(t) }
+	}
+	dispatch := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{x}, Type: xType()}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: typeExpr(iface)}, {Type: ident(pos, "bool")}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
+	}
+	call := &ast.CallExpr{Fun: dispatch, Lparen: pos, Args: []ast.Expr{ta.X}, Rparen: ta.Rparen}
+	if commaOK {
+		return call
+	}
+	// func(__x any) I { __r, __ok := dispatch(__x); if !__ok { panic(__rt.AssertFailed(__x, "I")) }; return __r }(x)
+	call.Args = []ast.Expr{ident(pos, x.Name)}
+	must := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, x.Name)}, Type: xType()}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: typeExpr(iface)}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, r.Name), ident(pos, "__ok")}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call}},
+			&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, "__ok")},
+				Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+					Fun: ident(pos, "panic"), Lparen: pos, Args: []ast.Expr{rt("AssertFailed", ident(pos, x.Name), quotedIface, strs(methods))}, Rparen: pos}}}}},
+			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, r.Name)}},
+		}},
+	}
+	return &ast.CallExpr{Fun: must, Lparen: pos, Args: []ast.Expr{ta.X}, Rparen: ta.Rparen}
+}
+
+// ifAsserted returns `if name, __ok := x.(t); __ok { then }`.
+func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, then ast.Stmt) ast.Stmt {
+	return &ast.IfStmt{If: pos,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, name), ident(pos, "__ok")}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: t, Rparen: pos}}},
+		Cond: ident(pos, "__ok"),
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{then}, Rbrace: pos}}
+}

@@ -1,0 +1,105 @@
+package interp
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/ratelab/ratelab/kernel/interp/symbols"
+)
+
+// A panic in interpreted code carries another value than Go's would:
+//
+//   - panic(v) in a cell panics with reflect.ValueOf(v) (yaegi's _panic), so
+//     recover() returned a reflect.Value, for which r.(string) and r.(error) are
+//     false;
+//
+//   - a run-time error panics inside the reflect call yaegi made for the operation:
+//     an index out of range is the string "reflect: slice index out of range", a
+//     nil pointer dereference "reflect: call of reflect.Value.Field on zero Value", a
+//     failed type assertion yaegi's own error with a position in front.
+//
+// goPanicValue gives back the value Go would have panicked with: the value passed
+// to panic, or a runtime.Error worded as Go's runtime words it. Cells see it from
+// recover() (package desugar rewrites it to __rt.Recovered(recover())) and in the
+// reports of panics.
+
+// runtimeError is a run-time error, as runtime.Error is: r.(runtime.Error) holds.
+type runtimeError struct{ msg string }
+
+func (e runtimeError) Error() string { return e.msg }
+
+// RuntimeError marks the error as a run-time error (runtime.Error).
+func (runtimeError) RuntimeError() {}
+
+// reflectPanics maps the messages of the panics of package reflect that stand for
+// a Go run-time error to the run-time error's message. Go's messages also give
+// the index and the length ("index out of range [5] with length 3"); reflect's do
+// not, and neither can the report.
+var reflectPanics = []struct{ prefix, goMsg string }{
+	{"reflect: slice index out of range", "runtime error: index out of range"},
+	{"reflect: array index out of range", "runtime error: index out of range"},
+	{"reflect: string index out of range", "runtime error: index out of range"},
+	{"reflect.Value.Slice: ", "runtime error: slice bounds out of range"},
+	{"reflect.Value.Slice3: ", "runtime error: slice bounds out of range"},
+	{"reflect.Value.Call: call of nil function", "runtime error: invalid memory address or nil pointer dereference"},
+	{"reflect.MakeSlice: negative len", "runtime error: makeslice: len out of range"},
+	{"reflect.MakeSlice: len > cap", "runtime error: makeslice: cap out of range"},
+	{"reflect.MakeChan: negative buffer size", "makechan: size out of range"},
+}
+
+// goPanicValue returns the value Go would have panicked with where interpreted
+// code panicked with v.
+func goPanicValue(v any) any {
+	switch v := v.(type) {
+	case reflect.Value: // panic(x) in a cell
+		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
+			return nil
+		}
+		return v.Interface()
+	case *reflect.ValueError:
+		// An operation on the zero Value: the pointer it came from was nil.
+		return runtimeError{"runtime error: invalid memory address or nil pointer dereference"}
+	case string:
+		for _, p := range reflectPanics {
+			if strings.HasPrefix(v, p.prefix) {
+				return runtimeError{p.goMsg}
+			}
+		}
+	case error:
+		// yaegi's failed type assertion: "cell3/_.go:4:7: interface conversion: …".
+		msg := v.Error()
+		if _, rest, ok := parsePos(msg); ok && strings.HasPrefix(rest, "interface conversion: ") {
+			return runtimeError{rest}
+		}
+	}
+	return v
+}
+
+// recovered is __rt.Recovered: what recover() gives in Go. An exit (os.Exit,
+// log.Fatal) cannot be recovered: it panics on.
+func recovered(v any) any {
+	v = goPanicValue(v)
+	if e, ok := v.(symbols.Exit); ok {
+		panic(e)
+	}
+	return v
+}
+
+// panicMessage is what Go prints after "panic: " for a panic with value v: an
+// error's Error(), a Stringer's String(), else the value, with a tab after each
+// newline (printpanicval and printindented in runtime/error.go).
+func panicMessage(v any) string {
+	var msg string
+	switch v := v.(type) {
+	case nil:
+		msg = "nil"
+	case error:
+		msg = v.Error()
+	case fmt.Stringer:
+		msg = v.String()
+	default:
+		msg = fmt.Sprint(cellArgs([]any{v})...)
+	}
+	return strings.ReplaceAll(msg, "\n", "\n\t")
+}

@@ -1,0 +1,177 @@
+package interp
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// goBounds matches what Go's bounds errors say beyond reflect's, which is all
+// the interpreter knows: "index out of range [5] with length 3" and "slice
+// bounds out of range [3:1]" are reported without the brackets.
+var goBounds = regexp.MustCompile(`(out of range) \[[^\]]*\]( with (length|capacity) \d+)?`)
+
+// recoverProgram recovers panics of every kind and prints what recover gave.
+const recoverProgram = `package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+)
+
+type MyErr struct{ Code int }
+
+func (e MyErr) Error() string { return fmt.Sprint("code ", e.Code) }
+
+type P struct{ X int }
+
+func try(f func()) (r any) {
+	defer func() { r = recover() }()
+	f()
+	return nil
+}
+
+func describe(name string, r any) {
+	_, isErr := r.(error)
+	_, isStr := r.(string)
+	_, isRT := r.(runtime.Error)
+	_, isMy := r.(MyErr)
+	n, isInt := r.(int)
+	fmt.Printf("%s: %v error=%v string=%v runtime.Error=%v MyErr=%v int=%v %d\n", name, r, isErr, isStr, isRT, isMy, isInt, n)
+}
+
+func main() {
+	describe("string", try(func() { panic("boom") }))
+	describe("errors.New", try(func() { panic(errors.New("e1")) }))
+	describe("fmt.Errorf", try(func() { panic(fmt.Errorf("wrap: %w", errors.New("inner"))) }))
+	describe("int", try(func() { panic(42) }))
+	describe("index", try(func() { a := []int{1, 2, 3}; i := 5; _ = a[i] }))
+	describe("index set", try(func() { a := []int{1, 2, 3}; i := 5; a[i] = 1 }))
+	describe("array", try(func() { var a [3]int; i := -1; _ = a[i+4] }))
+	describe("string index", try(func() { s := "abc"; i := 3; _ = s[i] }))
+	describe("slice bounds", try(func() { a := []int{1, 2, 3}; n := 5; _ = a[1:n] }))
+	describe("nil map", try(func() { var m map[string]int; m["a"] = 1 }))
+	describe("nil map ++", try(func() { var m map[string]int; m["a"]++ }))
+	describe("nil field", try(func() { var p *P; _ = p.X }))
+	describe("nil field set", try(func() { var p *P; p.X = 1 }))
+	describe("nil deref", try(func() { var p *int; x := *p; _ = x }))
+	describe("nil func", try(func() { var f func(); f() }))
+	describe("divide", try(func() { z := 0; _ = 1 / z }))
+	describe("modulo", try(func() { z := 0; _ = 1 % z }))
+	describe("assert", try(func() { var x any = 1; _ = x.(string) }))
+	describe("assert nil", try(func() { var x any; _ = x.(int) }))
+	describe("assert iface", try(func() { var x any = 1; _ = x.(fmt.Stringer) }))
+	describe("make", try(func() { n := -1; _ = make([]int, n) }))
+	describe("close nil", try(func() { var c chan int; close(c) }))
+	describe("close closed", try(func() { c := make(chan int); close(c); close(c) }))
+	describe("send closed", try(func() { c := make(chan int, 1); close(c); c <- 1 }))
+}
+`
+
+// recover() gives what Go's does: the value passed to panic, or a runtime.Error
+// worded as Go words it, compared with the same program built by Go.
+func TestRecoverGivesGoValues(t *testing.T) { sameAsGo(t, recoverProgram) }
+
+// panicProgram has one function per kind of panic; main runs the one named on
+// its command line.
+const panicProgram = `package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+type P struct{ X int }
+
+func explicit()   { panic("boom") }
+func explicitErr() { panic(fmt.Errorf("bad input %d", 7)) }
+func explicitInt() { panic(42) }
+func wrapped()    { panic(errors.Join(errors.New("a"), errors.New("b"))) }
+func index()      { a := []int{1, 2, 3}; i := 5; fmt.Println(a[i]) }
+func nilMap()     { var m map[string]int; m["a"] = 1 }
+func nilPointer() { var p *P; fmt.Println(p.X) }
+func divide()     { z := 0; fmt.Println(1 / z) }
+func assert()     { var x any = 1; fmt.Println(x.(string)) }
+func slice()      { a := []int{1, 2, 3}; n := 5; fmt.Println(a[:n]) }
+
+var cases = map[string]func(){
+	"explicit": explicit, "explicitErr": explicitErr, "explicitInt": explicitInt, "wrapped": wrapped,
+	"index": index, "nilMap": nilMap, "nilPointer": nilPointer, "divide": divide, "assert": assert, "slice": slice,
+}
+
+func main() { cases[os.Args[1]]() }
+`
+
+// An uncaught panic reads as Go's first line of it ("panic: …"), compared with the
+// program built by Go.
+func TestPanicMessagesAreGos(t *testing.T) {
+	bin := goBuild(t, panicProgram)
+	s := newSession(t)
+	decls := panicProgram[:strings.Index(panicProgram, "func main()")]
+	if _, _, e := runCell(s, decls); e != nil {
+		t.Fatalf("%s: %s", e.Name, e.Value)
+	}
+	for _, name := range []string{"explicit", "explicitErr", "explicitInt", "wrapped", "index", "nilMap", "nilPointer", "divide", "assert", "slice"} {
+		t.Run(name, func(t *testing.T) {
+			_, stderr, _ := runBinary(t, bin, name)
+			want, _, _ := strings.Cut(stderr, "\n\ngoroutine ")
+			if i := strings.Index(want, "\n[signal"); i >= 0 {
+				want = want[:i] // nil dereference: "[signal SIGSEGV: segmentation violation …]"
+			}
+			want = goBounds.ReplaceAllString(want, "$1")
+			_, _, e := runCell(s, name+"()")
+			if e == nil {
+				t.Fatalf("no error; go run: %s", want)
+			}
+			if got := e.Name + ": " + e.Value; got != want {
+				t.Errorf("cell: %s\ngo:   %s", got, want)
+			}
+		})
+	}
+}
+
+// exitProgram calls os.Exit from a function whose deferred call recovers.
+const exitProgram = `package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func f() (r any) {
+	defer func() { r = recover(); fmt.Println("recovered", r) }()
+	os.Exit(4)
+	return nil
+}
+
+func main() {
+	fmt.Println("before")
+	fmt.Println(f())
+	fmt.Println("after")
+}
+`
+
+// os.Exit ends the cell with the exit status, as go run reports it; no recover
+// stops it. The session lives on.
+func TestExitEndsCell(t *testing.T) {
+	want, _, status := goRun(t, exitProgram)
+	s := newSession(t)
+	got, _, e := runCell(s, exitProgram)
+	if e == nil || e.Name != "Exit" || e.Value != "exit status 4" || status != 4 {
+		t.Fatalf("error %v, go's status %d", e, status)
+	}
+	if got != want {
+		t.Errorf("cell printed %q, go run %q", got, want)
+	}
+	_, stderr, e := runCell(s, `import "log"
+log.SetFlags(0)
+log.Fatalf("bad %d", 7)`)
+	if e == nil || e.Value != "exit status 1" || stderr != "bad 7\n" {
+		t.Errorf("log.Fatalf: error %v, stderr %q", e, stderr)
+	}
+	if out, _, e := runCell(s, `fmt.Println("alive")`); e != nil || out != "alive\n" {
+		t.Errorf("after exits: %q %v", out, e)
+	}
+}
