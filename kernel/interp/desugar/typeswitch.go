@@ -37,12 +37,13 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 	})
 }
 
-// hasInterfaceCase reports whether a case of ts names a non-empty interface.
+// hasInterfaceCase reports whether a case of ts names a non-empty interface,
+// or a type whose value may reach ts's subject in a wrapper (see wrappable).
 func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
 			if t := d.typeOf(e); t != nil {
-				if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() {
+				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) {
 					return true
 				}
 			}
