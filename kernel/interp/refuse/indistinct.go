@@ -1,0 +1,274 @@
+package refuse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
+)
+
+// In an interface value, yaegi v0.16.1 keeps no name for a value of a named
+// type declared in a cell whose underlying type is not a struct (type Celsius
+// float64, type IDs []int): var v any = Celsius(3) passes v.(float64) and
+// v.(Fahrenheit), a float64 passes v.(Celsius), and a type switch takes such a
+// case. Such a value is its erasure there: its type with every such named type
+// replaced by its underlying type, as yaegi's reflect type has it.
+//
+// The rule (kind IndistinctType): a type assertion, or a type switch case, to a
+// type T that is not an interface is refused
+//   - if T contains such a named type (a value of T's erasure would pass it), or
+//   - if the erasure of a named non-struct type of the session, ever declared,
+//     is T or a part of T (a slice's, array's, pointer's, channel's element, a
+//     map's key or element, a function's parameter or result, a field of a
+//     struct written out), since a value of such a type, or one built of it,
+//     would pass it;
+//
+// and the declaration of a named non-struct type is refused if its erasure is T
+// or a part of T for an assertion an earlier cell compiled. Both sets only grow
+// over a session (a type declared again keeps its old erasure in), so no
+// assertion that could be fooled ever runs: the rule is broader than needed,
+// never narrower. Assertions to interfaces are IndistinctImplementer's.
+
+// Indistinct holds, across a session's cells, what the rule needs to know of
+// earlier cells. The zero value is a session with no cells; Check and Commit
+// must not be called concurrently.
+type Indistinct struct {
+	erasures map[string]string // erasure of a named non-struct type → its name
+	asserted map[string]string // erasure of a part of an assertion's target → the target
+	// The last cell Check passed, for Commit.
+	cellErasures, cellAsserted map[string]string
+}
+
+// Check returns the refusals of the units of one cell (checked, in order, and
+// not rewritten yet) under the rule, given the earlier cells committed.
+func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
+	erasures, asserted := ix.cell(units)
+	ix.cellErasures, ix.cellAsserted = nil, nil
+	var errs []*Error
+	for _, u := range units {
+		if u.Info == nil {
+			continue
+		}
+		for _, tc := range targets(u) {
+			if qualified(erase(tc.t)) != qualified(tc.t) { // T holds such a type
+				errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
+					"a "+qualified(tc.t), "a value of its underlying type "+qualified(erase(tc.t))))
+				continue
+			}
+			for _, part := range parts(erase(tc.t)) {
+				if name, ok := lookup(part, erasures, ix.erasures); ok {
+					errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
+						"a "+part, "a value of session type "+name+" (underlying type "+part+")"))
+					break
+				}
+			}
+		}
+		for _, named := range declaredNamed(u) {
+			key := qualified(erase(named))
+			if target, ok := ix.asserted[key]; ok {
+				errs = append(errs, At(fset, named.Obj().Pos(), IndistinctType, "type "+named.Obj().Name()+" "+key,
+					"a "+named.Obj().Name(), "a "+key+", which an earlier cell's assertion to "+target+" would take it for"))
+			}
+		}
+	}
+	sortErrors(errs)
+	if len(errs) == 0 {
+		ix.cellErasures, ix.cellAsserted = erasures, asserted
+	}
+	return errs
+}
+
+// Commit adds what the cell that last passed Check declares and asserts to what
+// later cells are checked against: call it once the cell is to run.
+func (ix *Indistinct) Commit() {
+	if ix.erasures == nil {
+		ix.erasures, ix.asserted = map[string]string{}, map[string]string{}
+	}
+	maps.Copy(ix.erasures, ix.cellErasures)
+	maps.Copy(ix.asserted, ix.cellAsserted)
+	ix.cellErasures, ix.cellAsserted = nil, nil
+}
+
+// cell returns the erasures of the named non-struct types the units use or
+// declare, and the parts of their assertions' targets.
+func (ix *Indistinct) cell(units []*check.Unit) (erasures, asserted map[string]string) {
+	erasures, asserted = map[string]string{}, map[string]string{}
+	for _, u := range units {
+		if u.Info == nil {
+			continue
+		}
+		for _, named := range declaredNamed(u) {
+			erasures[qualified(erase(named))] = qualified(named)
+		}
+		for _, tc := range targets(u) {
+			for _, part := range parts(erase(tc.t)) {
+				asserted[part] = qualified(tc.t)
+			}
+		}
+	}
+	return erasures, asserted
+}
+
+func lookup(key string, maps ...map[string]string) (string, bool) {
+	for _, m := range maps {
+		if v, ok := m[key]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// A target is the type of a type assertion or type switch case that is not an
+// interface.
+type target struct {
+	pos       token.Pos
+	construct string
+	t         types.Type
+}
+
+func targets(u *check.Unit) []target {
+	var ts []target
+	add := func(e ast.Expr, construct string) {
+		tv, ok := u.Info.Types[e]
+		if !ok || !tv.IsType() || types.IsInterface(tv.Type) {
+			return
+		}
+		ts = append(ts, target{e.Pos(), construct, tv.Type})
+	}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeAssertExpr:
+			if n.Type != nil {
+				add(n.Type, "type assertion to")
+			}
+		case *ast.TypeSwitchStmt:
+			for _, s := range n.Body.List {
+				for _, e := range s.(*ast.CaseClause).List {
+					add(e, "type switch case")
+				}
+			}
+		}
+		return true
+	})
+	return ts
+}
+
+// declaredNamed returns the named non-struct types the unit declares, at its
+// top level or in a function, and the instances of generic ones it uses.
+func declaredNamed(u *check.Unit) []*types.Named {
+	var out []*types.Named
+	seen := map[*types.Named]bool{}
+	note := func(t types.Type) {
+		if named := indistinct(t); named != nil && !seen[named] {
+			seen[named] = true
+			out = append(out, named)
+		}
+	}
+	for _, obj := range u.Info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok {
+			note(tn.Type())
+		}
+	}
+	for _, inst := range u.Info.Instances {
+		note(inst.Type)
+	}
+	return out
+}
+
+// indistinct returns t if it is a named type of the session's package whose
+// underlying type is neither a struct nor an interface, and has no type
+// parameters left, or nil.
+func indistinct(t types.Type) *types.Named {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" {
+		return nil
+	}
+	if named.TypeParams().Len() > named.TypeArgs().Len() {
+		return nil
+	}
+	switch named.Underlying().(type) {
+	case *types.Struct, *types.Interface:
+		return nil
+	}
+	return named
+}
+
+// erase returns t with every named non-struct type of the session replaced by
+// (the erasure of) its underlying type.
+func erase(t types.Type) types.Type {
+	if named := indistinct(t); named != nil {
+		return erase(named.Underlying())
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Pointer:
+		return types.NewPointer(erase(t.Elem()))
+	case *types.Slice:
+		return types.NewSlice(erase(t.Elem()))
+	case *types.Array:
+		return types.NewArray(erase(t.Elem()), t.Len())
+	case *types.Map:
+		return types.NewMap(erase(t.Key()), erase(t.Elem()))
+	case *types.Chan:
+		return types.NewChan(t.Dir(), erase(t.Elem()))
+	case *types.Signature:
+		return types.NewSignatureType(nil, nil, nil, eraseTuple(t.Params()), eraseTuple(t.Results()), t.Variadic())
+	case *types.Struct:
+		fields := make([]*types.Var, t.NumFields())
+		tags := make([]string, t.NumFields())
+		for i := range fields {
+			f := t.Field(i)
+			fields[i] = types.NewField(f.Pos(), f.Pkg(), f.Name(), erase(f.Type()), f.Embedded())
+			tags[i] = t.Tag(i)
+		}
+		return types.NewStruct(fields, tags)
+	}
+	return t
+}
+
+func eraseTuple(tu *types.Tuple) *types.Tuple {
+	vars := make([]*types.Var, tu.Len())
+	for i := range vars {
+		vars[i] = types.NewParam(tu.At(i).Pos(), tu.At(i).Pkg(), "", erase(tu.At(i).Type()))
+	}
+	return types.NewTuple(vars...)
+}
+
+// parts returns t, written out, and the parts of the types it is built of
+// without a name (see the rule).
+func parts(t types.Type) []string {
+	out := []string{qualified(t)}
+	var elems []types.Type
+	switch t := types.Unalias(t).(type) {
+	case *types.Pointer:
+		elems = []types.Type{t.Elem()}
+	case *types.Slice:
+		elems = []types.Type{t.Elem()}
+	case *types.Array:
+		elems = []types.Type{t.Elem()}
+	case *types.Map:
+		elems = []types.Type{t.Key(), t.Elem()}
+	case *types.Chan:
+		elems = []types.Type{t.Elem()}
+	case *types.Signature:
+		for _, tu := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := range tu.Len() {
+				elems = append(elems, tu.At(i).Type())
+			}
+		}
+	case *types.Struct:
+		for i := range t.NumFields() {
+			elems = append(elems, t.Field(i).Type())
+		}
+	}
+	for _, e := range elems {
+		out = append(out, parts(e)...)
+	}
+	return out
+}
+
+// qualified writes t with the session's names unqualified and others by path.
+func qualified(t types.Type) string {
+	return types.TypeString(t, qualifier)
+}
