@@ -109,7 +109,7 @@ func TestRefusals(t *testing.T) {
 		{"recover in a defer of a range-over-func body", "func each(yield func(int) bool) { yield(1) }\nfunc f() { for range each { defer func() { recover() }() } }", "recover in a function deferred inside the body"},
 		{"fmt of a slice of a cell's Stringer", "import \"fmt\"\ntype C float64\nfunc (c C) String() string { return \"c\" }\nfmt.Println(C(1), []C{1, 2})", "fmt.Println would handle []C{…}'s elements without calling C's String method"},
 		{"json of a struct with a field of a cell's Marshaler", "import \"encoding/json\"\ntype L int\nfunc (l L) MarshalJSON() ([]byte, error) { return []byte(\"1\"), nil }\ntype R struct{ S L }\njson.Marshal(R{2})", "json.Marshal would handle R{…}'s elements without calling L's MarshalJSON method"},
-		{"assertion to an interface a named float type implements", "type Celsius float64\nfunc (c Celsius) String() string { return \"\" }\ntype Named interface{ String() string }\nfunc k(v any) int { switch v.(type) { case Named: return 1; case error: return 2 }; return 0 }", "type assertion to main.Named, which Celsius implements"},
+		{"assertion to an interface a named float type implements", "type Celsius float64\nfunc (c Celsius) String() string { return \"\" }\ntype Named interface{ String() string }\nfunc k(v any) int { switch v.(type) { case Named: return 1; case error: return 2 }; return 0 }", "type Celsius: in an interface value, the interpreter cannot tell a Celsius from a float64, so an assertion to Named, which Celsius implements"},
 		{"pointer to a generic type with two arguments at top level", "type P[K comparable, V any] struct{ m map[K]V }\np := &P[int, string]{}", "session variable p has type *P[int, string]"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -44,6 +44,18 @@ _, ok := v.([]string)`}, []string{"cannot tell a []string from a value of sessio
 }`}, []string{"type assertion to float64:"}},
 		{"type declared again", []string{`type Celsius float64`, `type Celsius struct{ v float64 }`, `var v any = 1.5
 _, ok := v.(float64)`}, []string{"type assertion to float64:"}},
+		{"implementer later", []string{`type Temperature interface{ Degrees() float64 }
+func isTemp(v any) bool { _, ok := v.(Temperature); return ok }`, `type Celsius float64`, `func (c Celsius) Degrees() float64 { return float64(c) }`}, []string{
+			"line 1, column 18: method Celsius.Degrees: in an interface value, the interpreter cannot tell a Celsius from a float64, so an assertion to Temperature, which Celsius implements, could answer false for it"}},
+		{"implementer of a literal", []string{`func kind(v any) string {
+	switch v.(type) {
+	case interface{ Degrees() float64 }:
+		return "temperature"
+	}
+	return "other"
+}`, `type Celsius float64
+func (c Celsius) Degrees() float64 { return float64(c) }`}, []string{
+			"line 1, column 6: type Celsius: in an interface value, the interpreter cannot tell a Celsius from a float64, so an assertion to interface{Degrees() float64}"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newSession(t)

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/ast/astutil"
 
-	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
@@ -63,26 +62,12 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 }
 
 // sourceInterface returns the type of e if it is a non-empty interface the
-// interpreter asserts to wrongly: declared at a cell's top level, or a literal.
+// interpreter asserts to wrongly (see refuse.SourceInterface).
 func (d *desugarer) sourceInterface(e ast.Expr) types.Type {
-	t := d.typeOf(e)
-	if t == nil {
-		return nil
+	if t := d.typeOf(e); t != nil && refuse.SourceInterface(t) {
+		return t
 	}
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.Empty() {
-		return nil
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if !check.IsSessionLevel(t.Obj()) || t.TypeArgs().Len() > 0 {
-			return nil
-		}
-	case *types.Interface:
-	default:
-		return nil
-	}
-	return t
+	return nil
 }
 
 // assertion returns the call that replaces ta, an assertion to iface, or nil

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"slices"
 
 	"github.com/ratelab/ratelab/kernel/interp/check"
 )
@@ -26,10 +27,13 @@ import (
 //     would pass it;
 //
 // and the declaration of a named non-struct type is refused if its erasure is T
-// or a part of T for an assertion an earlier cell compiled. Both sets only grow
-// over a session (a type declared again keeps its old erasure in), so no
-// assertion that could be fooled ever runs: the rule is broader than needed,
-// never narrower. Assertions to interfaces are IndistinctImplementer's.
+// or a part of T for an assertion an earlier cell compiled, and so is the
+// declaration of such a type, or of a method of one, that makes it implement an
+// interface an earlier cell asserts to by its method set (see SourceInterface;
+// the assertions to such interfaces of the types the session has when the cell
+// runs are IndistinctImplementer's). All these sets only grow over a session (a
+// type declared again keeps its old erasure in), so no assertion that could be
+// fooled ever runs: the rule is broader than needed, never narrower.
 
 // Indistinct holds, across a session's cells, what the rule needs to know of
 // earlier cells. The zero value is a session with no cells; Check and Commit
@@ -37,28 +41,35 @@ import (
 type Indistinct struct {
 	erasures map[string]string // erasure of a named non-struct type → its name
 	asserted map[string]string // erasure of a part of an assertion's target → the target
+	ifaces   map[string]*types.Interface
 	// The last cell Check passed, for Commit.
-	cellErasures, cellAsserted map[string]string
+	pending *cellFacts
+}
+
+// cellFacts is what one cell adds to an Indistinct.
+type cellFacts struct {
+	erasures, asserted map[string]string
+	ifaces             map[string]*types.Interface // the source interfaces it asserts to
 }
 
 // Check returns the refusals of the units of one cell (checked, in order, and
 // not rewritten yet) under the rule, given the earlier cells committed.
 func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
-	erasures, asserted := ix.cell(units)
-	ix.cellErasures, ix.cellAsserted = nil, nil
+	facts := cell(units)
+	ix.pending = nil
 	var errs []*Error
 	for _, u := range units {
 		if u.Info == nil {
 			continue
 		}
-		for _, tc := range targets(u) {
+		for _, tc := range assertions(u, false) {
 			if qualified(erase(tc.t)) != qualified(tc.t) { // T holds such a type
 				errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
 					"a "+qualified(tc.t), "a value of its underlying type "+qualified(erase(tc.t))))
 				continue
 			}
 			for _, part := range parts(erase(tc.t)) {
-				if name, ok := lookup(part, erasures, ix.erasures); ok {
+				if name, ok := lookup(part, facts.erasures, ix.erasures); ok {
 					errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
 						"a "+part, "a value of session type "+name+" (underlying type "+part+")"))
 					break
@@ -73,42 +84,155 @@ func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
 			}
 		}
 	}
+	errs = append(errs, ix.newImplementers(fset, units, facts.ifaces)...)
 	sortErrors(errs)
 	if len(errs) == 0 {
-		ix.cellErasures, ix.cellAsserted = erasures, asserted
+		ix.pending = facts
 	}
 	return errs
+}
+
+// newImplementers returns the refusals of the named non-struct types of the
+// session that implement an interface in ifaces or one an earlier cell asserts
+// to: since such cells ran only if none did, the type, or a method of it, is
+// new in the cell, or the cell asserts to the interface.
+func (ix *Indistinct) newImplementers(fset *token.FileSet, units []*check.Unit, ifaces map[string]*types.Interface) []*Error {
+	var candidates []*types.Named
+	for _, u := range units {
+		if u.Info == nil {
+			continue
+		}
+		candidates = append(candidates, declaredNamed(u)...)
+		scope := u.Pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+				if named := indistinct(tn.Type()); named != nil {
+					candidates = append(candidates, named)
+				}
+			}
+		}
+	}
+	var errs []*Error
+	seen := map[*types.Named]bool{}
+	for _, named := range candidates {
+		if seen[named] {
+			continue
+		}
+		seen[named] = true
+	search:
+		for _, m := range []map[string]*types.Interface{ix.ifaces, ifaces} {
+			for _, name := range slices.Sorted(maps.Keys(m)) {
+				if types.Implements(named, m[name]) || types.Implements(types.NewPointer(named), m[name]) {
+					pos, construct, ok := declaredAt(units, named)
+					if !ok {
+						// The cell asserts to the interface, which desugar's
+						// IndistinctImplementer refuses at the assertion.
+						break search
+					}
+					errs = append(errs, At(fset, pos, IndistinctType, construct, "a "+named.Obj().Name(),
+						"a "+qualified(erase(named))+", so an assertion to "+name+", which "+named.Obj().Name()+" implements, could answer false for it"))
+					break search
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// declaredAt returns where the units declare named, or a method of it, and
+// what, if they do.
+func declaredAt(units []*check.Unit, named *types.Named) (pos token.Pos, construct string, ok bool) {
+	obj := named.Obj()
+	for _, u := range units {
+		if obj.Pos() >= u.File.Pos() && obj.Pos() <= u.File.End() {
+			return obj.Pos(), "type " + obj.Name(), true
+		}
+		for _, d := range u.File.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && receiverName(fd.Recv.List[0].Type) == obj.Name() {
+				return fd.Name.Pos(), "method " + obj.Name() + "." + fd.Name.Name, true
+			}
+		}
+	}
+	return token.NoPos, "", false
+}
+
+// receiverName returns the name of a receiver's base type.
+func receiverName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }
 
 // Commit adds what the cell that last passed Check declares and asserts to what
 // later cells are checked against: call it once the cell is to run.
 func (ix *Indistinct) Commit() {
-	if ix.erasures == nil {
-		ix.erasures, ix.asserted = map[string]string{}, map[string]string{}
+	if ix.pending == nil {
+		return
 	}
-	maps.Copy(ix.erasures, ix.cellErasures)
-	maps.Copy(ix.asserted, ix.cellAsserted)
-	ix.cellErasures, ix.cellAsserted = nil, nil
+	if ix.erasures == nil {
+		ix.erasures, ix.asserted, ix.ifaces = map[string]string{}, map[string]string{}, map[string]*types.Interface{}
+	}
+	maps.Copy(ix.erasures, ix.pending.erasures)
+	maps.Copy(ix.asserted, ix.pending.asserted)
+	maps.Copy(ix.ifaces, ix.pending.ifaces)
+	ix.pending = nil
 }
 
-// cell returns the erasures of the named non-struct types the units use or
-// declare, and the parts of their assertions' targets.
-func (ix *Indistinct) cell(units []*check.Unit) (erasures, asserted map[string]string) {
-	erasures, asserted = map[string]string{}, map[string]string{}
+// cell returns the erasures of the named non-struct types the units declare
+// (or instantiate), the parts of their assertions' targets, and the source
+// interfaces they assert to.
+func cell(units []*check.Unit) *cellFacts {
+	f := &cellFacts{map[string]string{}, map[string]string{}, map[string]*types.Interface{}}
 	for _, u := range units {
 		if u.Info == nil {
 			continue
 		}
 		for _, named := range declaredNamed(u) {
-			erasures[qualified(erase(named))] = qualified(named)
+			f.erasures[qualified(erase(named))] = qualified(named)
 		}
-		for _, tc := range targets(u) {
+		for _, tc := range assertions(u, false) {
 			for _, part := range parts(erase(tc.t)) {
-				asserted[part] = qualified(tc.t)
+				f.asserted[part] = qualified(tc.t)
+			}
+		}
+		for _, t := range assertedTypes(u) {
+			if SourceInterface(t) {
+				f.ifaces[qualified(t)] = t.Underlying().(*types.Interface)
 			}
 		}
 	}
-	return erasures, asserted
+	return f
+}
+
+// SourceInterface reports whether t is an interface yaegi v0.16.1 asserts to by
+// the method set of the interface value's own type, so wrongly for a value that
+// reached an any from its concrete type: a non-empty interface declared at a
+// cell's top level (not generic), or written as a literal.
+func SourceInterface(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.Empty() {
+		return false
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return check.IsSessionLevel(t.Obj()) && t.TypeArgs().Len() == 0
+	case *types.Interface:
+		return true
+	}
+	return false
 }
 
 func lookup(key string, maps ...map[string]string) (string, bool) {
@@ -120,19 +244,30 @@ func lookup(key string, maps ...map[string]string) (string, bool) {
 	return "", false
 }
 
-// A target is the type of a type assertion or type switch case that is not an
-// interface.
+// A target is the type a type assertion or type switch case names.
 type target struct {
 	pos       token.Pos
 	construct string
 	t         types.Type
 }
 
-func targets(u *check.Unit) []target {
+// assertedTypes returns the interfaces u's type assertions and type switch
+// cases name.
+func assertedTypes(u *check.Unit) []types.Type {
+	var ts []types.Type
+	for _, tc := range assertions(u, true) {
+		ts = append(ts, tc.t)
+	}
+	return ts
+}
+
+// assertions returns the types u's type assertions and type switch cases name:
+// the interfaces, or the other types.
+func assertions(u *check.Unit, ifaces bool) []target {
 	var ts []target
 	add := func(e ast.Expr, construct string) {
 		tv, ok := u.Info.Types[e]
-		if !ok || !tv.IsType() || types.IsInterface(tv.Type) {
+		if !ok || !tv.IsType() || types.IsInterface(tv.Type) != ifaces {
 			return
 		}
 		ts = append(ts, target{e.Pos(), construct, tv.Type})
