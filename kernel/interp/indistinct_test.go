@@ -24,18 +24,21 @@ _, ok2 := v.(Fahrenheit)
 switch v.(type) {
 case Celsius:
 }`}, []string{
-			"line 4, column 13: type assertion to float64: in an interface value, the interpreter cannot tell a float64 from a value of session type ",
-			"line 5, column 14: type assertion to Fahrenheit: in an interface value, the interpreter cannot tell a Fahrenheit from a value of its underlying type float64",
+			"line 4, column 13: type assertion to float64: in an interface value, the interpreter cannot tell a value of type float64 from one of session type ",
+			"line 5, column 14: type assertion to Fahrenheit: in an interface value, the interpreter cannot tell a value of type Fahrenheit from one of its underlying type float64",
 			"line 7, column 6: type switch case Celsius:",
 		}},
 		{"type first", []string{`type IDs []int`, `var v any = 1
 _, ok := v.(map[string][]int)`}, []string{
-			"type assertion to map[string][]int: in an interface value, the interpreter cannot tell a []int from a value of session type IDs (underlying type []int)"}},
+			"type assertion to map[string][]int: in an interface value, the interpreter cannot tell a value of type []int from one of session type IDs (underlying type []int)"}},
 		{"assertion first", []string{`func isFloat(v any) bool { _, ok := v.(float64); return ok }`, `type Celsius float64`}, []string{
-			"type Celsius float64: in an interface value, the interpreter cannot tell a Celsius from a float64, which an earlier cell's assertion to float64 would take it for"}},
+			"type Celsius float64: in an interface value, the interpreter cannot tell a value of type Celsius from one of type float64, which an earlier cell's assertion to float64 would take it for"}},
+		{"named type of a compiled package", []string{`import "time"
+type Dur time.Duration`, `var v any = Dur(1)
+_, ok := v.(time.Duration)`}, []string{"type assertion to time.Duration: in an interface value, the interpreter cannot tell a value of type int64 from one of session type Dur"}},
 		{"generic instance", []string{`type List[T any] []T
 var l List[string]`, `var v any = l
-_, ok := v.([]string)`}, []string{"cannot tell a []string from a value of session type List[string]"}},
+_, ok := v.([]string)`}, []string{"cannot tell a value of type []string from one of session type List[string]"}},
 		{"local type", []string{`func main() {
 	type Celsius float64
 	var v any = Celsius(1)
@@ -46,7 +49,7 @@ _, ok := v.([]string)`}, []string{"cannot tell a []string from a value of sessio
 _, ok := v.(float64)`}, []string{"type assertion to float64:"}},
 		{"implementer later", []string{`type Temperature interface{ Degrees() float64 }
 func isTemp(v any) bool { _, ok := v.(Temperature); return ok }`, `type Celsius float64`, `func (c Celsius) Degrees() float64 { return float64(c) }`}, []string{
-			"line 1, column 18: method Celsius.Degrees: in an interface value, the interpreter cannot tell a Celsius from a float64, so an assertion to Temperature, which Celsius implements, could answer false for it"}},
+			"line 1, column 18: method Celsius.Degrees: in an interface value, the interpreter cannot tell a value of type Celsius from one of type float64, so an assertion to Temperature, which Celsius implements, could answer false for it"}},
 		{"implementer of a literal", []string{`func kind(v any) string {
 	switch v.(type) {
 	case interface{ Degrees() float64 }:
@@ -55,7 +58,7 @@ func isTemp(v any) bool { _, ok := v.(Temperature); return ok }`, `type Celsius 
 	return "other"
 }`, `type Celsius float64
 func (c Celsius) Degrees() float64 { return float64(c) }`}, []string{
-			"line 1, column 6: type Celsius: in an interface value, the interpreter cannot tell a Celsius from a float64, so an assertion to interface{Degrees() float64}"}},
+			"line 1, column 6: type Celsius: in an interface value, the interpreter cannot tell a value of type Celsius from one of type float64, so an assertion to interface{Degrees() float64}"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newSession(t)

@@ -23,8 +23,9 @@ import (
 //   - if the erasure of a named non-struct type of the session, ever declared,
 //     is T or a part of T (a slice's, array's, pointer's, channel's element, a
 //     map's key or element, a function's parameter or result, a field of a
-//     struct written out), since a value of such a type, or one built of it,
-//     would pass it;
+//     struct written out, the underlying type of a compiled package's named
+//     non-struct type: type Dur time.Duration passes v.(time.Duration)), since
+//     a value of such a type, or one built of it, would pass it;
 //
 // and the declaration of a named non-struct type is refused if its erasure is T
 // or a part of T for an assertion an earlier cell compiled, and so is the
@@ -65,13 +66,13 @@ func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
 		for _, tc := range assertions(u, false) {
 			if qualified(erase(tc.t)) != qualified(tc.t) { // T holds such a type
 				errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
-					"a "+qualified(tc.t), "a value of its underlying type "+qualified(erase(tc.t))))
+					"a value of type "+qualified(tc.t), "one of its underlying type "+qualified(erase(tc.t))))
 				continue
 			}
 			for _, part := range parts(erase(tc.t)) {
 				if name, ok := lookup(part, facts.erasures, ix.erasures); ok {
 					errs = append(errs, At(fset, tc.pos, IndistinctType, tc.construct+" "+qualified(tc.t),
-						"a "+part, "a value of session type "+name+" (underlying type "+part+")"))
+						"a value of type "+part, "one of session type "+name+" (underlying type "+part+")"))
 					break
 				}
 			}
@@ -80,7 +81,7 @@ func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
 			key := qualified(erase(named))
 			if target, ok := ix.asserted[key]; ok {
 				errs = append(errs, At(fset, named.Obj().Pos(), IndistinctType, "type "+named.Obj().Name()+" "+key,
-					"a "+named.Obj().Name(), "a "+key+", which an earlier cell's assertion to "+target+" would take it for"))
+					"a value of type "+named.Obj().Name(), "one of type "+key+", which an earlier cell's assertion to "+target+" would take it for"))
 			}
 		}
 	}
@@ -129,8 +130,8 @@ func (ix *Indistinct) newImplementers(fset *token.FileSet, units []*check.Unit, 
 						// IndistinctImplementer refuses at the assertion.
 						break search
 					}
-					errs = append(errs, At(fset, pos, IndistinctType, construct, "a "+named.Obj().Name(),
-						"a "+qualified(erase(named))+", so an assertion to "+name+", which "+named.Obj().Name()+" implements, could answer false for it"))
+					errs = append(errs, At(fset, pos, IndistinctType, construct, "a value of type "+named.Obj().Name(),
+						"one of type "+qualified(erase(named))+", so an assertion to "+name+", which "+named.Obj().Name()+" implements, could answer false for it"))
 					break search
 				}
 			}
@@ -370,12 +371,20 @@ func eraseTuple(tu *types.Tuple) *types.Tuple {
 	return types.NewTuple(vars...)
 }
 
-// parts returns t, written out, and the parts of the types it is built of
-// without a name (see the rule).
+// parts returns t, written out, and those of the types it is built of (see
+// the rule).
 func parts(t types.Type) []string {
 	out := []string{qualified(t)}
 	var elems []types.Type
 	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		// A cell's type Dur time.Duration has Duration's reflect type in the
+		// interpreter, but int64 as its underlying type (its erasure).
+		switch t.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+		default:
+			elems = []types.Type{t.Underlying()}
+		}
 	case *types.Pointer:
 		elems = []types.Type{t.Elem()}
 	case *types.Slice:
