@@ -13,7 +13,9 @@ import (
 // type: yaegi v0.16.1 does not match a compiled value against a compiled
 // interface's case (an error made by fmt.Errorf falls past `case error:`), though
 // its type assertions do, and it matches a cell's interface only as its
-// assertions do, which interfaceAssertions then rewrites. The switch becomes an
+// assertions do, which interfaceAssertions then rewrites (as it does a case of
+// a cell's struct type with methods, whose value may come in yaegi's wrapper of
+// a compiled interface: see wrappable). The switch becomes an
 // expression switch on assertions, which keeps the order of the cases and what
 // break does:
 //
