@@ -143,3 +143,73 @@ func main() {
 }
 `)
 }
+
+// An error of a cell's pointer type that reached an any through error (yaegi
+// holds it there in its wrapper) passes the assertion, and the type switch
+// case, of its own type, as in Go; yaegi alone answered false or a nil pointer.
+func TestAssertionThroughCompiledInterface(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"fmt"
+	"os"
+)
+
+type E struct{ msg string }
+
+func (e *E) Error() string { return e.msg }
+
+type S struct{ n, m int }
+
+func (s S) String() string { return fmt.Sprint("S", s.n) }
+
+func classify(v any) string {
+	switch x := v.(type) {
+	case *E:
+		return "E " + x.msg
+	case S:
+		return fmt.Sprint("S ", x.n)
+	case int:
+		return "int"
+	}
+	return "other"
+}
+
+func open() error {
+	_, err := os.Open("/nonexistent")
+	return err
+}
+
+func main() {
+	var err error = &E{"x"}
+	var a any = err
+	p, ok := a.(*E)
+	fmt.Println(p != nil, ok, p.msg)
+	fmt.Println(a.(*E).msg)
+	_, ok = any(open()).(*E)
+	fmt.Println(ok)
+	fmt.Println(classify(a), classify(3), classify("x"), classify(&E{"y"}), classify(S{1, 2}))
+	_, ok = a.(S)
+	fmt.Println(ok)
+	defer func() { fmt.Println("recovered:", recover() != nil) }()
+	fmt.Println(any(3).(*E))
+}
+`)
+}
+
+// A value of a cell's struct type that yaegi wrapped without its type (a
+// one-field struct given as a fmt.Stringer, then as an any) cannot be asserted
+// back: the assertion stops the cell rather than answer false.
+func TestAssertionThroughCompiledInterfaceUndecided(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type S struct{ n int }
+func (s S) String() string { return fmt.Sprint("S", s.n) }`)
+	e, _ := fail(t, s, `var st fmt.Stringer = S{4}
+var b any = st
+_, ok := b.(S)
+fmt.Println(ok)`)
+	if !strings.Contains(e.Value, "ratelab cannot tell whether this value is a main.S") {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+}

@@ -202,6 +202,12 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 			redirectStd(is)
 		}
 	}
+	s.mu.Lock()
+	indistinct := s.indistinct
+	s.mu.Unlock()
+	if errs := indistinct.Check(fset, units); len(errs) > 0 {
+		return nil, s.refusal(errs, id)
+	}
 
 	hasMain := declaresMain(units)
 	renamed := s.redeclaredTypes(units, id)
@@ -227,6 +233,7 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 		}
 		s.renameIdents(u, renamed)
 	}
+	indistinct.Commit()
 	return &cell{units: units, imported: imported, results: results, renamed: renamed, hasMain: hasMain}, nil
 }
 

@@ -55,6 +55,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		// Package desugar's type assertions to interfaces of cells.
 		"Unmatched":    reflect.ValueOf(unmatched),
 		"AssertFailed": reflect.ValueOf(assertFailed),
+		"Unwrapped":    reflect.ValueOf(unwrapped),
+		"Undecided":    reflect.ValueOf(undecided),
 	}
 }
 
@@ -66,16 +68,36 @@ type resultError struct{ err error }
 // code in one of its interface wrappers (such as interp._error, a struct whose
 // first field IValue holds the value), or v.
 func unwrapped(v any) any {
+	inner, _ := unwrap(v)
+	return inner
+}
+
+// unwrap returns unwrapped(v), and whether v was a wrapper.
+func unwrap(v any) (any, bool) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()
 	}
 	if rv.Kind() == reflect.Struct && rv.NumField() > 0 && rv.Type().Field(0).Name == "IValue" && rv.Field(0).CanInterface() {
 		if inner := rv.Field(0).Interface(); inner != nil {
-			return inner
+			return inner, true
 		}
 	}
-	return v
+	return v, false
+}
+
+// undecided panics if x, which failed package desugar's assertion to target (a
+// struct type of a cell, or a pointer to one), is a wrapper that does not hold
+// a value of a cell's struct type: yaegi v0.16.1 wraps some such values in a
+// form (a one-field struct as its field's value) whose type cannot be told, so
+// false could be the wrong answer.
+func undecided(x any, target string) {
+	inner, wrapped := unwrap(x)
+	if wrapped && cellStructName(reflect.TypeOf(inner)) == "" {
+		panic(fmt.Errorf("ratelab cannot tell whether this value is a %s: it was stored in an interface of a compiled package (such as fmt.Stringer) "+
+			"and passed on in another interface, and the interpreter lost its type there; assert from the interface variable it was first stored in, "+
+			"or keep it in a variable of its own type", target))
+	}
 }
 
 // unmatched decides a type assertion of x to iface, an interface declared in a

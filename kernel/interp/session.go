@@ -29,6 +29,7 @@ import (
 	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/desugar"
 	"github.com/ratelab/ratelab/kernel/interp/exportdata"
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -72,6 +73,9 @@ type Session struct {
 	imports map[string]string
 	// checker type-checks cells against what earlier cells declared.
 	checker *check.Session
+	// indistinct refuses the type assertions a named non-struct type of a cell
+	// could fool (see refuse.Indistinct).
+	indistinct *refuse.Indistinct
 	// typeNames maps each type a cell declared to the name the interpreter
 	// knows it by (see redeclaredTypes).
 	typeNames map[*types.TypeName]string
@@ -171,6 +175,7 @@ func (s *Session) Reset() error {
 	s.types = map[string]string{}
 	s.imports = map[string]string{rtName: rtPath}
 	s.checker = check.NewSession(cellImporter{exportdata.Default})
+	s.indistinct = &refuse.Indistinct{}
 	s.typeNames = map[*types.TypeName]string{}
 	s.hidden = map[string]string{}
 	s.hiddenNew = nil

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/ast/astutil"
 
-	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
@@ -44,10 +43,6 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 		if !ok || ta.Type == nil {
 			return true
 		}
-		iface := d.sourceInterface(ta.Type)
-		if iface == nil {
-			return true
-		}
 		commaOK := false
 		switch p := c.Parent().(type) {
 		case *ast.AssignStmt:
@@ -55,34 +50,24 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 		case *ast.ValueSpec:
 			commaOK = len(p.Names) == 2 && len(p.Values) == 1
 		}
-		if r := d.assertion(ta, iface, commaOK); r != nil {
-			c.Replace(r)
+		if iface := d.sourceInterface(ta.Type); iface != nil {
+			if r := d.assertion(ta, iface, commaOK); r != nil {
+				c.Replace(r)
+			}
+		} else if t := d.typeOf(ta.Type); t != nil && wrappable(t) {
+			c.Replace(d.unwrappingAssertion(ta, t, commaOK))
 		}
 		return true
 	})
 }
 
 // sourceInterface returns the type of e if it is a non-empty interface the
-// interpreter asserts to wrongly: declared at a cell's top level, or a literal.
+// interpreter asserts to wrongly (see refuse.SourceInterface).
 func (d *desugarer) sourceInterface(e ast.Expr) types.Type {
-	t := d.typeOf(e)
-	if t == nil {
-		return nil
+	if t := d.typeOf(e); t != nil && refuse.SourceInterface(t) {
+		return t
 	}
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.Empty() {
-		return nil
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if !check.IsSessionLevel(t.Obj()) || t.TypeArgs().Len() > 0 {
-			return nil
-		}
-	case *types.Interface:
-	default:
-		return nil
-	}
-	return t
+	return nil
 }
 
 // assertion returns the call that replaces ta, an assertion to iface, or nil
@@ -193,4 +178,80 @@ func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, then ast.Stmt)
 			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: t, Rparen: pos}}},
 		Cond: ident(pos, "__ok"),
 		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{then}, Rbrace: pos}}
+}
+
+// wrappable reports whether t, an assertion's concrete target, is a struct type
+// declared in a cell (or a pointer to one) with methods: yaegi v0.16.1 hands
+// such a value to compiled code as an interface (error, fmt.Stringer…) in a
+// wrapper struct, and an any that got the interface holds the wrapper, which
+// its assertion to t does not see through.
+func wrappable(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		named, ok = types.Unalias(p.Elem()).(*types.Named)
+	}
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" {
+		return false
+	}
+	if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
+		return false
+	}
+	return types.NewMethodSet(t).Len() > 0
+}
+
+// unwrappingAssertion returns the call that replaces ta, an assertion to t
+// (see wrappable): the assertion of the value the runtime takes out of the
+// wrapper (__rt.Unwrapped gives any other value back as it is),
+//
+//	func(__x X) (T, bool) {
+//		__v, __ok := __rt.Unwrapped(__x).(T)
+//		if !__ok { __rt.Undecided(__x, "T") } // panics if false may be wrong
+//		return __v, __ok
+//	}(x)
+//
+// and without ", ok", func(__x X) T { …; if !__ok { return __x.(T) }; return __v },
+// whose failing assertion panics as the interpreter does.
+func (d *desugarer) unwrappingAssertion(ta *ast.TypeAssertExpr, t types.Type, commaOK bool) ast.Expr {
+	pos := ta.Lparen
+	x, v, ok := d.temp("ax"), "__v", "__ok"
+	xType := ast.Expr(ident(pos, "any"))
+	if xt := d.typeOf(ta.X); xt != nil {
+		if e, err := d.typeExpr(xt, pos); err == nil {
+			xType = e
+		}
+	}
+	name := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	target := func() ast.Expr {
+		e, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "type assertion to "+name, err)
+			return ta.Type
+		}
+		return e
+	}
+	unwrapped := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Unwrapped")}, Lparen: pos, Args: []ast.Expr{ident(pos, x)}, Rparen: pos}
+	undecided := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Undecided")}, Lparen: pos,
+		Args: []ast.Expr{ident(pos, x), &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)}}, Rparen: pos}
+	body := []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v), ident(pos, ok)}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: unwrapped, Lparen: pos, Type: target(), Rparen: pos}}},
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: undecided}}}},
+	}
+	results := []*ast.Field{{Type: target()}, {Type: ident(pos, "bool")}}
+	if commaOK {
+		body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v), ident(pos, ok)}})
+	} else {
+		results = results[:1]
+		body = append(body,
+			&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+				&ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: target(), Rparen: pos}}}}}},
+			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v)}})
+	}
+	return &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, x)}, Type: xType}}},
+			Results: &ast.FieldList{List: results}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
+	}, Lparen: pos, Args: []ast.Expr{ta.X}, Rparen: ta.Rparen}
 }

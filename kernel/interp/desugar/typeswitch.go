@@ -13,7 +13,9 @@ import (
 // type: yaegi v0.16.1 does not match a compiled value against a compiled
 // interface's case (an error made by fmt.Errorf falls past `case error:`), though
 // its type assertions do, and it matches a cell's interface only as its
-// assertions do, which interfaceAssertions then rewrites. The switch becomes an
+// assertions do, which interfaceAssertions then rewrites (as it does a case of
+// a cell's struct type with methods, whose value may come in yaegi's wrapper of
+// a compiled interface: see wrappable). The switch becomes an
 // expression switch on assertions, which keeps the order of the cases and what
 // break does:
 //
@@ -37,12 +39,13 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 	})
 }
 
-// hasInterfaceCase reports whether a case of ts names a non-empty interface.
+// hasInterfaceCase reports whether a case of ts names a non-empty interface,
+// or a type whose value may reach ts's subject in a wrapper (see wrappable).
 func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
 			if t := d.typeOf(e); t != nil {
-				if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() {
+				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) {
 					return true
 				}
 			}

@@ -55,6 +55,12 @@ const (
 	// underlying type is not a struct implements: in an interface value, yaegi
 	// v0.16.1 cannot tell such a value from other values of its underlying type.
 	IndistinctImplementer
+	// IndistinctType: a type assertion or type switch case to a type that a
+	// value of a named type of the session whose underlying type is not a
+	// struct could be mistaken for in an interface value, or the declaration of
+	// such a type that an earlier cell's assertion could mistake (the rule is in
+	// indistinct.go).
+	IndistinctType
 	// NestedStringer: an argument to a print function of fmt or log, or to
 	// encoding/json, whose type holds, inside a slice, array, map or struct, a
 	// cell's type with a method the function calls (String, MarshalJSON…):
@@ -85,6 +91,9 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use it inside a function (a cell's func main runs as go run runs it)"},
 	IndistinctImplementer: {"type assertion to %s, which %s implements: in an interface value, the interpreter cannot tell a %s from other values of its underlying type %s",
 		"declare the type as a struct (type T struct{ v float64 } for type T float64), or keep such values in a variable of the interface type instead of asserting"},
+	IndistinctType: {"%s: in an interface value, the interpreter cannot tell %s from %s: a named type declared in a cell whose underlying type is not a struct keeps no name there, so the answer could be wrong",
+		"declare the named type as a struct (type Celsius struct{ v float64 } for type Celsius float64), or keep its values in variables of their own type; " +
+			"ratelab refuses every type assertion and type switch case to a type that such a value could pass for, once the session has such a type"},
 	NestedStringer: {"%s would handle %s's elements without calling %s's %s method: the interpreter keeps no methods on values of a cell's types inside a slice, array, map or struct",
 		"handle the elements one by one (for _, v := range xs { fmt.Print(v, \" \") }), or call the method yourself (v.String()) and pass its result"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
