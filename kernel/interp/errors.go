@@ -3,7 +3,10 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/scanner"
+	"go/token"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -115,6 +118,7 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 		e.Name, e.Value = "RuntimeError", rest
 	}
 	e.Traceback = []string{e.Name + ": " + e.Value}
+	prevBody := ""
 	for i, f := range frames {
 		p, _, ok := parsePos(f)
 		if !ok {
@@ -124,6 +128,14 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 		if i == 0 {
 			what = "  at %s"
 		}
+		if body, ok := s.frameBody(p, id); ok {
+			if body != prevBody { // yaegi's frames of one body's statements
+				e.Traceback = append(e.Traceback, fmt.Sprintf(what, body))
+			}
+			prevBody = body
+			continue
+		}
+		prevBody = ""
 		e.Traceback = append(e.Traceback, s.quote(p, id, what)...)
 	}
 	return e
@@ -230,4 +242,88 @@ func (s *Session) atEnd(p *position, msg string) string {
 	}
 	p.line, p.col = len(lines), len(lines[len(lines)-1])+1
 	return strings.Replace(msg, "found '}'", "found the end of the cell", 1)
+}
+
+// frameBody says where a panic frame at p really is when p cannot say it: yaegi
+// reports a frame at the first node of its function's body (or of the cell's
+// top-level statements), not at the statement that was running. So a frame at
+// the first statement of a body of several statements, or of statements nested
+// in it, is somewhere in that body, and frameBody names the body and its lines.
+// ok is false where p is exact: a body of one simple statement.
+func (s *Session) frameBody(p position, current int) (where string, ok bool) {
+	s.mu.Lock()
+	src, found := s.cells[p.cell]
+	s.mu.Unlock()
+	if !found {
+		return "", false
+	}
+	for _, g := range groupPieces(splitCell(src)) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "_.go", g.source(src, p.cell), parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		// The innermost function whose first statement holds p: Inspect visits
+		// outer functions first.
+		var body *ast.BlockStmt
+		var name string
+		ast.Inspect(f, func(n ast.Node) bool {
+			var b *ast.BlockStmt
+			var fn string
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				b, fn = n.Body, "func "+n.Name.Name
+			case *ast.FuncLit:
+				b, fn = n.Body, "a function literal"
+			}
+			if b != nil && len(b.List) > 0 && holds(fset, b.List[0], p) {
+				body, name = b, fn
+			}
+			return true
+		})
+		if body == nil {
+			continue
+		}
+		if !severalStatements(body) {
+			return "", false
+		}
+		if name == "func _" { // the wrapper of a statements group (group.source)
+			name = "the cell's top-level statements"
+		}
+		where = fmt.Sprintf("%s, lines %d–%d (the interpreter reports where the body starts, not the statement that ran)",
+			name, fset.Position(body.List[0].Pos()).Line, fset.Position(body.List[len(body.List)-1].End()).Line)
+		if p.cell != 0 && p.cell != current {
+			where = fmt.Sprintf("in an earlier cell (#%d), %s", p.cell, where)
+		}
+		return where, true
+	}
+	return "", false
+}
+
+// holds reports whether node n spans position p.
+func holds(fset *token.FileSet, n ast.Node, p position) bool {
+	from, to := fset.Position(n.Pos()), fset.Position(n.End())
+	after := p.line > from.Line || p.line == from.Line && p.col >= from.Column
+	before := p.line < to.Line || p.line == to.Line && p.col <= to.Column
+	return after && before
+}
+
+// severalStatements reports whether body runs more than one statement: it has
+// several, or its one statement holds others (outside function literals, whose
+// frames are their own).
+func severalStatements(body *ast.BlockStmt) bool {
+	if len(body.List) > 1 {
+		return true
+	}
+	nested := false
+	ast.Inspect(body.List[0], func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			nested = true
+		}
+		return !nested
+	})
+	return nested
 }

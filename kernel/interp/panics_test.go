@@ -175,3 +175,32 @@ log.Fatalf("bad %d", 7)`)
 		t.Errorf("after exits: %q %v", out, e)
 	}
 }
+
+// TestPanicFramesNeverPointAtTheWrongLine: yaegi reports a frame where its body
+// starts, so a panic in the third statement of a body would be quoted at the
+// first. Such frames name the body and its lines instead; a body of one simple
+// statement is exact and quoted.
+func TestPanicFramesNeverPointAtTheWrongLine(t *testing.T) {
+	s := newSession(t)
+	for _, c := range []struct{ cell, want, not string }{
+		{"import \"fmt\"\nx := []int{1, 2, 3}\ni := 5\nfmt.Println(\"before\")\ny := x[i]\nfmt.Println(y)",
+			"at the cell's top-level statements, lines 2–6", "line 2, column"},
+		{"func g(x []int) int {\n\tprintln(\"in g\")\n\ti := 5\n\treturn x[i]\n}\ng([]int{1})",
+			"at func g, lines 2–4", "line 2, column"},
+		{"for k := 0; k < 3; k++ {\n\tif k == 2 {\n\t\tvar m map[string]int\n\t\tm[\"a\"] = 1\n\t}\n}",
+			"at the cell's top-level statements, lines 1–6", "line 1, column"},
+		{"func h(p *int) int {\n\treturn *p\n}\nvar p *int\nh(p)",
+			"at line 2, column 9", "called from line 4"},
+	} {
+		e, _ := fail(t, s, c.cell)
+		tb := strings.Join(e.Traceback, "\n")
+		if !strings.Contains(tb, c.want) || strings.Contains(tb, c.not) {
+			t.Errorf("cell %q:\n%s\nwant %q, and not %q", c.cell, tb, c.want, c.not)
+		}
+	}
+	// A function of an earlier cell is named as such.
+	e, _ := fail(t, s, "g([]int{2})")
+	if tb := strings.Join(e.Traceback, "\n"); !strings.Contains(tb, "in an earlier cell (#2), func g, lines 2–4") {
+		t.Errorf("earlier cell's function:\n%s", tb)
+	}
+}
