@@ -213,3 +213,57 @@ fmt.Println(ok)`)
 		t.Errorf("%s: %s", e.Name, e.Value)
 	}
 }
+
+// TestAssertionToCompositeTypeIsExact: yaegi passes an assertion to a composite
+// type for a value whose type only shares its underlying type (a named slice for
+// []string, and the other way), and its type switches take such a case; Go does
+// not. Compared with go run, with the JSON shapes notebooks assert to every day.
+func TestAssertionToCompositeTypeIsExact(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+)
+
+func kind(v any) string {
+	switch v.(type) {
+	case sort.StringSlice:
+		return "sort.StringSlice"
+	case []string:
+		return "[]string"
+	case http.Header:
+		return "http.Header"
+	case map[string][]string:
+		return "map[string][]string"
+	case func(int) int:
+		return "func(int) int"
+	}
+	return "other"
+}
+
+func main() {
+	var x any = []string{"a"}
+	_, ok1 := x.(sort.StringSlice)
+	var y any = sort.StringSlice{"b"}
+	_, ok2 := y.([]string)
+	s, ok3 := y.(sort.StringSlice)
+	fmt.Println(ok1, ok2, ok3, s)
+	fmt.Println(kind(x), kind(y), kind(http.Header{}), kind(map[string][]string{}), kind(func(i int) int { return i }), kind(3))
+
+	var doc any
+	if err := json.Unmarshal([]byte(`+"`"+`{"rates": [1.5, 2], "by": {"Mac": 3}}`+"`"+`), &doc); err != nil {
+		panic(err)
+	}
+	m := doc.(map[string]any)
+	rates := m["rates"].([]any)
+	by, ok := m["by"].(map[string]any)
+	fmt.Println(len(rates), rates[0].(float64), by["Mac"], ok)
+
+	defer func() { fmt.Println("recovered:", recover()) }()
+	_ = y.([]string)
+}
+`)
+}

@@ -57,6 +57,9 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"AssertFailed": reflect.ValueOf(assertFailed),
 		"Unwrapped":    reflect.ValueOf(unwrapped),
 		"Undecided":    reflect.ValueOf(undecided),
+		// Its assertions to composite types, compared exactly.
+		"SameType": reflect.ValueOf(sameType),
+		"NotType":  reflect.ValueOf(notType),
 	}
 }
 
@@ -126,6 +129,23 @@ func unmatched(x any, iface string, known, methods []string) bool {
 	}
 	panic(fmt.Errorf("ratelab cannot assert a value of type %s to %s, an interface declared in a cell: the interpreter cannot make a compiled value one; "+
 		"assert to an interface of a compiled package (for Unwrap, use errors.Unwrap)", goTypeString(t), iface))
+}
+
+// sameType reports whether x's dynamic type is the type ptr points to, as Go
+// compares them in an assertion (yaegi v0.16.1 also takes a type with the same
+// underlying type when one of the two is unnamed).
+func sameType(x, ptr any) bool {
+	return x != nil && reflect.TypeOf(x) == reflect.TypeOf(ptr).Elem()
+}
+
+// notType is the run-time error of a failed assertion of x, of static type
+// static, to the type ptr points to, in Go's words.
+func notType(x any, static string, ptr any) error {
+	want := goTypeString(reflect.TypeOf(ptr).Elem())
+	if x == nil {
+		return runtimeError{fmt.Sprintf("interface conversion: %s is nil, not %s", static, want)}
+	}
+	return runtimeError{fmt.Sprintf("interface conversion: %s is %s, not %s", static, goTypeString(reflect.TypeOf(x)), want)}
 }
 
 // assertFailed is the run-time error of a failed assertion x.(iface), in Go's

@@ -56,6 +56,8 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 			}
 		} else if t := d.typeOf(ta.Type); t != nil && wrappable(t) {
 			c.Replace(d.unwrappingAssertion(ta, t, commaOK))
+		} else if t != nil && exactOnly(t) {
+			c.Replace(d.exactAssertion(ta, t, commaOK))
 		}
 		return true
 	})
@@ -248,6 +250,133 @@ func (d *desugarer) unwrappingAssertion(ta *ast.TypeAssertExpr, t types.Type, co
 				&ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: target(), Rparen: pos}}}}}},
 			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v)}})
 	}
+	return assertionFunc(ta, x, xType, results, body)
+}
+
+// exactOnly reports whether an assertion to t must compare types exactly
+// rather than as yaegi v0.16.1 does: it passes a value whose type has t's
+// underlying type when one of the two is unnamed (any([]string{}) passes
+// .(sort.StringSlice), any(sort.StringSlice{}) passes .([]string)), which only
+// composite types can be. Types of cells are left to the rules for them
+// (refuse.IndistinctType, wrappable).
+func exactOnly(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Array, *types.Chan, *types.Signature:
+	default:
+		return false
+	}
+	cell := false
+	var visit func(types.Type)
+	seen := map[types.Type]bool{}
+	visit = func(t types.Type) {
+		if cell || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := types.Unalias(t).(type) {
+		case *types.Named:
+			if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
+				cell = true
+			}
+			for i := range t.TypeArgs().Len() {
+				visit(t.TypeArgs().At(i))
+			}
+		case *types.Slice:
+			visit(t.Elem())
+		case *types.Array:
+			visit(t.Elem())
+		case *types.Pointer:
+			visit(t.Elem())
+		case *types.Chan:
+			visit(t.Elem())
+		case *types.Map:
+			visit(t.Key())
+			visit(t.Elem())
+		case *types.Signature:
+			for _, l := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := range l.Len() {
+					visit(l.At(i).Type())
+				}
+			}
+		case *types.Struct:
+			for i := range t.NumFields() {
+				visit(t.Field(i).Type())
+			}
+		case *types.TypeParam:
+			cell = true // its type is known only where it is instantiated
+		}
+	}
+	visit(t)
+	return !cell
+}
+
+// exactAssertion returns the call that replaces ta, an assertion to t (see
+// exactOnly), comparing the dynamic type with t as Go does:
+//
+//	func(__x X) (T, bool) {
+//		if !__rt.SameType(__x, (*T)(nil)) { var __v T; return __v, false }
+//		__v, _ := __x.(T)
+//		return __v, true
+//	}(x)
+//
+// and without ", ok", __rt.NotType(__x, "X", (*T)(nil)) panics with Go's
+// message where the first return gives false.
+func (d *desugarer) exactAssertion(ta *ast.TypeAssertExpr, t types.Type, commaOK bool) ast.Expr {
+	pos := ta.Lparen
+	x, v := d.temp("ax"), "__v"
+	xType := ast.Expr(ident(pos, "any"))
+	xName := "interface {}"
+	if xt := d.typeOf(ta.X); xt != nil {
+		if e, err := d.typeExpr(xt, pos); err == nil {
+			xType = e
+			xName = types.TypeString(xt, func(p *types.Package) string { return p.Name() })
+			if it, ok := types.Unalias(xt).(*types.Interface); ok && it.Empty() {
+				xName = "interface {}" // as Go's runtime spells any
+			}
+		}
+	}
+	target := func() ast.Expr {
+		e, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "type assertion to "+types.TypeString(t, nil), err)
+			return ta.Type
+		}
+		return e
+	}
+	rt := func(name string, args ...ast.Expr) ast.Expr {
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
+	}
+	nilPtr := &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: target()}, Rparen: pos}, Lparen: pos,
+		Args: []ast.Expr{ident(pos, "nil")}, Rparen: pos}
+	zero := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, v)}, Type: target()}}}}
+	var mismatch []ast.Stmt
+	results := []*ast.Field{{Type: target()}, {Type: ident(pos, "bool")}}
+	if commaOK {
+		mismatch = []ast.Stmt{zero, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v), ident(pos, "false")}}}
+	} else {
+		results = results[:1]
+		quoted := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(xName)}
+		mismatch = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident(pos, "panic"), Lparen: pos,
+			Args: []ast.Expr{rt("NotType", ident(pos, x), quoted, nilPtr)}, Rparen: pos}}}
+	}
+	body := []ast.Stmt{
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: rt("SameType", ident(pos, x), nilPtr)},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: mismatch}},
+		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v), ident(pos, "_")}, TokPos: pos, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: target(), Rparen: pos}}},
+	}
+	if commaOK {
+		body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v), ident(pos, "true")}})
+	} else {
+		body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v)}})
+	}
+	return assertionFunc(ta, x, xType, results, body)
+}
+
+// assertionFunc returns func(x X) (results) { body }(ta.X), the call that
+// replaces the assertion ta.
+func assertionFunc(ta *ast.TypeAssertExpr, x string, xType ast.Expr, results []*ast.Field, body []ast.Stmt) ast.Expr {
+	pos := ta.Lparen
 	return &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos,
 			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, x)}, Type: xType}}},

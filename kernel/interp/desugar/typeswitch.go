@@ -45,7 +45,7 @@ func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
 			if t := d.typeOf(e); t != nil {
-				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) {
+				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) || exactOnly(t) {
 					return true
 				}
 			}
