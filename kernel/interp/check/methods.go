@@ -42,7 +42,7 @@ func (v *view) foreignMethods(fset *token.FileSet, u *Unit, own map[string]bool)
 		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
 			continue
 		}
-		base, generic := receiverBase(fd.Recv.List[0].Type)
+		base, generic := ReceiverBase(fd.Recv.List[0].Type)
 		if base == nil || own[base.Name] {
 			continue
 		}
@@ -77,9 +77,9 @@ func (v *view) foreignMethods(fset *token.FileSet, u *Unit, own map[string]bool)
 	return undo, errs
 }
 
-// receiverBase returns the type name of a receiver type expression, and whether
+// ReceiverBase returns the type name of a receiver type expression, and whether
 // it has type parameters.
-func receiverBase(e ast.Expr) (*ast.Ident, bool) {
+func ReceiverBase(e ast.Expr) (*ast.Ident, bool) {
 	e = ast.Unparen(e)
 	if st, ok := e.(*ast.StarExpr); ok {
 		e = ast.Unparen(st.X)

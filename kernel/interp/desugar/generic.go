@@ -74,15 +74,8 @@ func (d *desugarer) instance(e ast.Expr, id *ast.Ident, c *astutil.Cursor) ast.E
 		return d.compiledGenericType(e, id, inst, c)
 	}
 	// Leave f alone in f[…]: the index expression is the instance.
-	switch p := c.Parent().(type) {
-	case *ast.IndexExpr:
-		if c.Name() == "X" && p.X == e {
-			return nil
-		}
-	case *ast.IndexListExpr:
-		if c.Name() == "X" && p.X == e {
-			return nil
-		}
+	if isIndexOperand(c, e) {
+		return nil
 	}
 	args, err := d.typeList(inst.TypeArgs, e.Pos())
 	if err != nil {
@@ -140,15 +133,8 @@ func (d *desugarer) compiledGenericType(e ast.Expr, id *ast.Ident, inst types.In
 	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() == "main" || d.cfg.Has(named.Obj().Pkg().Path(), named.Obj().Name()) {
 		return nil
 	}
-	switch p := c.Parent().(type) {
-	case *ast.IndexExpr:
-		if c.Name() == "X" && p.X == e {
-			return nil
-		}
-	case *ast.IndexListExpr:
-		if c.Name() == "X" && p.X == e {
-			return nil
-		}
+	if isIndexOperand(c, e) {
+		return nil
 	}
 	te, err := d.typeExpr(named.Underlying(), e.Pos())
 	if err != nil {
@@ -221,4 +207,16 @@ func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Ex
 			&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}}}}, Rbrace: sel.End()},
 	}
 	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{sel.X}, Rparen: sel.End()}
+}
+
+// isIndexOperand reports whether e, at cursor c, is the operand of an index expression
+// f[…]: the index expression is then the instance, and e is left alone.
+func isIndexOperand(c *astutil.Cursor, e ast.Expr) bool {
+	switch p := c.Parent().(type) {
+	case *ast.IndexExpr:
+		return c.Name() == "X" && p.X == e
+	case *ast.IndexListExpr:
+		return c.Name() == "X" && p.X == e
+	}
+	return false
 }

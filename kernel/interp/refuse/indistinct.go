@@ -149,7 +149,7 @@ func declaredAt(units []*check.Unit, named *types.Named) (pos token.Pos, constru
 			return obj.Pos(), "type " + obj.Name(), true
 		}
 		for _, d := range u.File.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && receiverName(fd.Recv.List[0].Type) == obj.Name() {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && receiverIs(fd.Recv.List[0].Type, obj.Name()) {
 				return fd.Name.Pos(), "method " + obj.Name() + "." + fd.Name.Name, true
 			}
 		}
@@ -157,24 +157,10 @@ func declaredAt(units []*check.Unit, named *types.Named) (pos token.Pos, constru
 	return token.NoPos, "", false
 }
 
-// receiverName returns the name of a receiver's base type.
-func receiverName(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
-		}
-	}
+// receiverIs reports whether receiver type e is (a pointer to) the type name.
+func receiverIs(e ast.Expr, name string) bool {
+	id, _ := check.ReceiverBase(e)
+	return id != nil && id.Name == name
 }
 
 // Commit adds what the cell that last passed Check declares and asserts to what
