@@ -170,11 +170,20 @@ def test_interrupting_the_wait_restarts_the_session(env, tmp_path):
         km.shutdown_kernel(now=True)
 
 
-def test_goroutine_output_after_its_cell_goes_to_that_cell(kernel):
+def test_goroutine_output_after_its_cell_goes_to_that_cell(kernel, tmp_path):
+    # The goroutine prints only once the test has seen the cell's idle, so the line is
+    # written after its cell finished however slow the machine (a fixed sleep raced
+    # with a slow cell: the line then came before idle, inside the cell's own output).
     _, kc = kernel
-    reply, _, _ = execute(kc, 'import (\n\t"fmt"\n\t"time"\n)\ngo func() {\n\ttime.Sleep(300 * time.Millisecond)\n\tfmt.Println("late line")\n}()')
+    go_on = tmp_path / "go-on"
+    reply, msgs, _ = execute(kc, 'import (\n\t"fmt"\n\t"os"\n\t"time"\n)\ngo func() {\n'
+                             f'\tfor {{\n\t\tif _, err := os.Stat({json.dumps(str(go_on))}); err == nil {{\n\t\t\tbreak\n\t\t}}\n'
+                             '\t\ttime.Sleep(10 * time.Millisecond)\n\t}\n\tfmt.Println("late line")\n}()')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert stdout(msgs) == ""
     parent = reply["parent_header"]["msg_id"]
-    deadline = time.monotonic() + 5
+    go_on.touch()
+    deadline = time.monotonic() + TIMEOUT
     late = None
     while time.monotonic() < deadline and late is None:
         try:
