@@ -45,6 +45,21 @@ def kernel(env):
     km.shutdown_kernel(now=False)
 
 
+def wait_busy(kc, msg_id, timeout=TIMEOUT):
+    """Waits until the kernel says it is busy with msg_id: an interrupt sent before
+    the cell started would find nothing to stop (and a slow machine can take a while)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            m = kc.get_iopub_msg(timeout=0.05)
+        except Exception:
+            continue
+        if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                and m["content"]["execution_state"] == "busy"):
+            return
+    raise AssertionError(f"the kernel did not start {msg_id} within {timeout}s")
+
+
 def execute(kc, code, timeout=TIMEOUT, on_stdin=None, **kw):
     """Runs code; returns the reply, the cell's iopub messages (busy..idle) and, for
     each message, the time it arrived after the request was sent."""
@@ -164,6 +179,7 @@ def test_interrupt(env, mode, blocker):
     try:
         execute(kc, 'import "time"\nkept := "still here"')
         msg_id = kc.execute(blocker)
+        wait_busy(kc, msg_id)
         time.sleep(0.5)
         t0 = time.monotonic()
         km.interrupt_kernel()

@@ -18,7 +18,7 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from kernelenv import KernelEnv, ratelab_bin
-from test_kernel_client import execute, of_type, stdout
+from test_kernel_client import execute, of_type, stdout, wait_busy
 
 TIMEOUT = 30
 RESTART_NOTICE = "The session was restarted; its variables are lost."
@@ -124,7 +124,8 @@ def test_interrupt_after_blocking_compiled_call_never_resumes(env, mode, tmp_pat
     marker = tmp_path / "marker"
     try:
         execute(kc, 'import (\n\t"fmt"\n\t"os"\n\t"os/exec"\n)\nkept := "still here"')
-        msg_id = kc.execute(f'exec.Command("sleep", "2").Run()\nos.WriteFile({json.dumps(str(marker))}, []byte("ran"), 0o644)')
+        msg_id = kc.execute(f'exec.Command("sleep", "3").Run()\nos.WriteFile({json.dumps(str(marker))}, []byte("ran"), 0o644)')
+        wait_busy(kc, msg_id)
         time.sleep(0.5)
         km.interrupt_kernel()
         reply = kc.get_shell_msg(timeout=TIMEOUT)
@@ -151,11 +152,12 @@ def test_interrupting_the_wait_restarts_the_session(env, tmp_path):
     marker = tmp_path / "marker"
     try:
         execute(kc, 'import (\n\t"os"\n\t"os/exec"\n)')
-        kc.execute(f'exec.Command("sleep", "3").Run()\nos.WriteFile({json.dumps(str(marker))}, []byte("ran"), 0o644)')
+        wait_busy(kc, kc.execute(f'exec.Command("sleep", "3").Run()\nos.WriteFile({json.dumps(str(marker))}, []byte("ran"), 0o644)'))
         time.sleep(0.5)
         km.interrupt_kernel()
         kc.get_shell_msg(timeout=TIMEOUT)
         msg_id = kc.execute('import "fmt"\nfmt.Println("waits")')
+        wait_busy(kc, msg_id)
         time.sleep(0.5)
         km.interrupt_kernel()
         reply = kc.get_shell_msg(timeout=TIMEOUT)
