@@ -99,6 +99,11 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 func (s *Session) runtimeError(err error, id int) *engine.Error {
 	s.mu.Lock()
 	frames := s.io.takeFrames()
+	var statement position
+	if s.run != nil {
+		statement = s.run.statement
+		statement.cell = id
+	}
 	s.mu.Unlock()
 	e := &engine.Error{Name: "panic", Value: err.Error()}
 	if p, ok := isPanic(err); ok {
@@ -128,7 +133,8 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 		if i == 0 {
 			what = "  at %s"
 		}
-		if body, ok := s.frameBody(p, id); ok {
+		body, at := s.frameBody(p, id, statement)
+		if body != "" {
 			if body != prevBody { // yaegi's frames of one body's statements
 				e.Traceback = append(e.Traceback, fmt.Sprintf(what, body))
 			}
@@ -136,7 +142,7 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 			continue
 		}
 		prevBody = ""
-		e.Traceback = append(e.Traceback, s.quote(p, id, what)...)
+		e.Traceback = append(e.Traceback, s.quote(at, id, what)...)
 	}
 	return e
 }
@@ -244,24 +250,37 @@ func (s *Session) atEnd(p *position, msg string) string {
 	return strings.Replace(msg, "found '}'", "found the end of the cell", 1)
 }
 
-// frameBody says where a panic frame at p really is when p cannot say it: yaegi
-// reports a frame at the first node of its function's body (or of the cell's
-// top-level statements), not at the statement that was running. So a frame at
-// the first statement of a body of several statements, or of statements nested
-// in it, is somewhere in that body, and frameBody names the body and its lines.
-// ok is false where p is exact: a body of one simple statement.
-func (s *Session) frameBody(p position, current int) (where string, ok bool) {
+// frameBody says where a panic frame at p really is: yaegi reports a frame at
+// the first node of its function's body (or of the cell's top-level
+// statements), not at the statement that was running.
+//
+//   - A frame at the start of the cell's top-level statements is at the
+//     statement the top level last marked (statement, see desugar's
+//     statementMark), when the marks are in that body; at is that statement.
+//   - A frame at a top-level statement that holds others (a loop, an if; the
+//     session runs each as a function literal of its own) is somewhere in it:
+//     frameBody names it and its lines.
+//   - A frame at the first statement of a function's body of several
+//     statements, or of statements nested in it, is somewhere in that body:
+//     frameBody names the body and its lines.
+//
+// Otherwise where is "" and at is the exact place to quote.
+func (s *Session) frameBody(p position, current int, statement position) (where string, at position) {
 	s.mu.Lock()
 	src, found := s.cells[p.cell]
 	s.mu.Unlock()
 	if !found {
-		return "", false
+		return "", p
 	}
 	for _, g := range groupPieces(splitCell(src)) {
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "_.go", g.source(src, p.cell), parser.SkipObjectResolution)
 		if err != nil {
 			continue
+		}
+		posOf := func(n ast.Node) position {
+			q := fset.Position(n.Pos())
+			return position{cell: p.cell, line: q.Line, col: q.Column}
 		}
 		// The innermost function whose first statement holds p: Inspect visits
 		// outer functions first.
@@ -281,13 +300,38 @@ func (s *Session) frameBody(p position, current int) (where string, ok bool) {
 			}
 			return true
 		})
+		var top *ast.BlockStmt
+		if g.kind == stmtPiece {
+			top = f.Decls[0].(*ast.FuncDecl).Body // the wrapper of the group (group.source)
+		}
+		if top != nil && (body == top || body == nil && holds(fset, top, p) && !inFuncLit(fset, top, p)) {
+			// p is in the top level, outside any function literal.
+			marked := false
+			if statement.cell == p.cell && p == posOf(top.List[0]) {
+				for _, st := range top.List {
+					if posOf(st) == statement {
+						p, marked = statement, true
+					}
+				}
+			}
+			for _, st := range top.List {
+				if holds(fset, st, p) && holdsStatements(st) {
+					p = posOf(st)
+					return fmt.Sprintf("%s, lines %d–%d (the interpreter reports where the statement starts, not the one inside it that ran)",
+						statementName(st), p.line, fset.Position(st.End()).Line), p
+				}
+			}
+			if marked {
+				return "", p
+			}
+		}
 		if body == nil {
 			continue
 		}
 		if !severalStatements(body) {
-			return "", false
+			return "", p
 		}
-		if name == "func _" { // the wrapper of a statements group (group.source)
+		if name == "func _" {
 			name = "the cell's top-level statements"
 		}
 		where = fmt.Sprintf("%s, lines %d–%d (the interpreter reports where the body starts, not the statement that ran)",
@@ -295,9 +339,38 @@ func (s *Session) frameBody(p position, current int) (where string, ok bool) {
 		if p.cell != 0 && p.cell != current {
 			where = fmt.Sprintf("in an earlier cell (#%d), %s", p.cell, where)
 		}
-		return where, true
+		return where, p
 	}
-	return "", false
+	return "", p
+}
+
+// inFuncLit reports whether p is in a function literal in n.
+func inFuncLit(fset *token.FileSet, n ast.Node, p position) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && holds(fset, lit, p) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// statementName names a statement that holds others as a message says it.
+func statementName(st ast.Stmt) string {
+	switch st := st.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return "the for statement"
+	case *ast.IfStmt:
+		return "the if statement"
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+		return "the switch statement"
+	case *ast.SelectStmt:
+		return "the select statement"
+	case *ast.LabeledStmt:
+		return statementName(st.Stmt)
+	}
+	return "the block"
 }
 
 // holds reports whether node n spans position p.
@@ -309,14 +382,16 @@ func holds(fset *token.FileSet, n ast.Node, p position) bool {
 }
 
 // severalStatements reports whether body runs more than one statement: it has
-// several, or its one statement holds others (outside function literals, whose
-// frames are their own).
+// several, or its one statement holds others.
 func severalStatements(body *ast.BlockStmt) bool {
-	if len(body.List) > 1 {
-		return true
-	}
+	return len(body.List) > 1 || holdsStatements(body.List[0])
+}
+
+// holdsStatements reports whether st holds other statements (outside function
+// literals, whose frames are their own).
+func holdsStatements(st ast.Stmt) bool {
 	nested := false
-	ast.Inspect(body.List[0], func(n ast.Node) bool {
+	ast.Inspect(st, func(n ast.Node) bool {
 		switch n.(type) {
 		case *ast.FuncLit:
 			return false

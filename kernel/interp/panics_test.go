@@ -178,20 +178,27 @@ log.Fatalf("bad %d", 7)`)
 
 // TestPanicFramesNeverPointAtTheWrongLine: yaegi reports a frame where its body
 // starts, so a panic in the third statement of a body would be quoted at the
-// first. Such frames name the body and its lines instead; a body of one simple
-// statement is exact and quoted.
+// first. The cell's top level marks each statement it runs, so its frame is
+// exact; a statement holding others is named with its lines; a function's
+// frame names the body and its lines; a body of one simple statement is exact.
 func TestPanicFramesNeverPointAtTheWrongLine(t *testing.T) {
 	s := newSession(t)
 	for _, c := range []struct{ cell, want, not string }{
 		{"import \"fmt\"\nx := []int{1, 2, 3}\ni := 5\nfmt.Println(\"before\")\ny := x[i]\nfmt.Println(y)",
-			"at the cell's top-level statements, lines 2–6", "line 2, column"},
-		{"func g(x []int) int {\n\tprintln(\"in g\")\n\ti := 5\n\treturn x[i]\n}\ng([]int{1})",
-			"at func g, lines 2–4", "line 2, column"},
+			"at line 5, column 1", "line 2, column"},
+		{"func g(x []int) int {\n\tprintln(\"in g\")\n\ti := 5\n\treturn x[i]\n}\nprintln(\"first\")\ng([]int{1})",
+			"at func g, lines 2–4 (the interpreter reports where the body starts, not the statement that ran)\n  called from line 7, column 1", "line 2, column"},
 		{"for k := 0; k < 3; k++ {\n\tif k == 2 {\n\t\tvar m map[string]int\n\t\tm[\"a\"] = 1\n\t}\n}",
-			"at the cell's top-level statements, lines 1–6", "line 1, column"},
+			"at the for statement, lines 1–6", "line 1, column"},
+		{"n := 0\nprintln(n)\nfor k := 0; k < 3; k++ {\n\tif k == 2 {\n\t\tvar m map[string]int\n\t\tm[\"a\"] = 1\n\t}\n}\nprintln(n)",
+			"at the for statement, lines 3–8", "line 1, column"},
 		{"func h(p *int) int {\n\treturn *p\n}\nvar p *int\nh(p)",
 			"at line 2, column 9", "called from line 4"},
-	} {
+		// A goto could run a statement without its mark: such a top level is not
+		// marked, and its frame names the whole of it.
+		{"k := 0\nagain:\nk++\nif k < 2 {\n\tgoto again\n}\nvar m map[int]int\nm[k] = 1",
+			"at the cell's top-level statements, lines 1–8", "line 1, column"},
+} {
 		e, _ := fail(t, s, c.cell)
 		tb := strings.Join(e.Traceback, "\n")
 		if !strings.Contains(tb, c.want) || strings.Contains(tb, c.not) {

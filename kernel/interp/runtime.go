@@ -47,7 +47,15 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		}
 		result(v)
 	}
+	statement := func(line, col int) {
+		s.mu.Lock()
+		if s.run != nil {
+			s.run.statement = position{line: line, col: col}
+		}
+		s.mu.Unlock()
+	}
 	return map[string]reflect.Value{
+		"Statement":     reflect.ValueOf(statement),
 		"Result":        reflect.ValueOf(result),
 		"ResultOrError": reflect.ValueOf(resultOrError),
 		"GoPanic":       reflect.ValueOf(goPanic),

@@ -23,6 +23,10 @@ type cellRun struct {
 	// Result.
 	result    any
 	hasResult bool
+	// statement is where the cell's top level is: the top-level statement that
+	// runs or ran last, recorded through the runtime's Statement (see
+	// desugar's statementMark); zero before the first. Guarded by s.mu.
+	statement position
 }
 
 // current returns the running cell, or nil.

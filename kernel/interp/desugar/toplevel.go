@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strconv"
 )
 
 // yaegi v0.16.1 compiles a cell's top level in the session's global scope, where
@@ -33,8 +35,14 @@ import (
 //     nothing visible changes. A statement that is the target of a goto from
 //     another, or holds a goto to outside it, stays (see movable).
 func (d *desugarer) topLevel(body *ast.BlockStmt) {
+	// A goto to a labelled statement would run it without its mark, leaving the
+	// last one standing: such a cell's top level is not marked.
+	marked := !slices.ContainsFunc(body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.LabeledStmt); return ok })
 	var out []ast.Stmt
 	for _, st := range body.List {
+		if marked {
+			out = append(out, d.statementMark(st))
+		}
 		out = append(out, d.topStmt(st)...)
 	}
 	body.List = out
@@ -44,6 +52,22 @@ func (d *desugarer) topLevel(body *ast.BlockStmt) {
 			body.List[i] = callAtOnce(st)
 		}
 	}
+}
+
+// statementMark returns the call __rt.Statement(line, column) that records, before
+// st runs, that the cell's top level is at st (its line and column in the cell):
+// yaegi reports a panic's frame in the top level where the top level starts,
+// so the session tells which statement ran from the last mark. It costs one
+// compiled call per top-level statement run; statements in loops and functions
+// are not marked.
+func (d *desugarer) statementMark(st ast.Stmt) ast.Stmt {
+	pos := st.Pos()
+	at := d.cfg.Fset.Position(pos)
+	lit := func(n int) ast.Expr { return &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(n)} }
+	return &ast.ExprStmt{X: &ast.CallExpr{
+		Fun:    &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Statement")},
+		Lparen: pos, Args: []ast.Expr{lit(at.Line), lit(at.Column)}, Rparen: pos,
+	}}
 }
 
 // topStmt returns what replaces st, a statement at a cell's top level.
