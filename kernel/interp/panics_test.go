@@ -198,7 +198,7 @@ func TestPanicFramesNeverPointAtTheWrongLine(t *testing.T) {
 		// marked, and its frame names the whole of it.
 		{"k := 0\nagain:\nk++\nif k < 2 {\n\tgoto again\n}\nvar m map[int]int\nm[k] = 1",
 			"at the cell's top-level statements, lines 1–8", "line 1, column"},
-} {
+	} {
 		e, _ := fail(t, s, c.cell)
 		tb := strings.Join(e.Traceback, "\n")
 		if !strings.Contains(tb, c.want) || strings.Contains(tb, c.not) {
