@@ -73,14 +73,24 @@ func splitCell(src string) []piece {
 		pieces = append(pieces, piece{kind: classify(kinds[first:]), start: off, end: endOff, line: p.Line, col: p.Column})
 		first = -1
 	}
+	// The semicolons of a for, if or switch header (for i := 0; ; i++ {) are
+	// its own: header is the depth of the statement whose header runs, or -1.
+	header := -1
 	for i, t := range toks {
 		switch t.tok {
+		case token.FOR, token.IF, token.SWITCH:
+			if header < 0 {
+				header = depth
+			}
 		case token.LPAREN, token.LBRACK, token.LBRACE:
+			if t.tok == token.LBRACE && depth == header {
+				header = -1
+			}
 			depth++
 		case token.RPAREN, token.RBRACK, token.RBRACE:
 			depth--
 		case token.SEMICOLON:
-			if depth <= 0 {
+			if depth <= 0 && header < 0 {
 				flush(file.Offset(t.pos))
 				continue
 			}
