@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -118,10 +119,11 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 	}
 	for gi, u := range units {
 		if err := s.runGroup(ctx, yi, id, u, c.results[gi], c.imported[gi]); err != nil {
+			s.keepFinished(yi.FileSet(), checker, u, renamed, err)
 			return nil, err
 		}
 		checker.Commit(u)
-		s.noteTypes(u, renamed)
+		s.noteTypes(u.Declared(), renamed)
 	}
 	if c.hasMain {
 		call := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent(mainName)}}}}
@@ -305,6 +307,11 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		return s.compileError(err, id)
 	}
 	s.noteImports(imported)
+	s.mu.Lock()
+	if s.run != nil {
+		s.run.statement = position{} // the marks to come are this unit's
+	}
+	s.mu.Unlock()
 	_, err = yi.ExecuteWithContext(ctx, prog)
 	switch {
 	case err == nil:
@@ -315,11 +322,49 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 	return s.runtimeError(err, id)
 }
 
-// noteTypes records the interpreter's names of the types u declared.
-func (s *Session) noteTypes(u *check.Unit, renamed map[string]string) {
+// keepFinished commits, of u, a cell's top-level statements that stopped at a
+// panic or an interrupt (err), the variables of the statements that finished:
+// they hold their values in the interpreter, and a notebook user expects them
+// kept, as IPython keeps them. The statement that stopped is the top level's
+// last mark (see desugar's statementMark); a unit with no mark keeps nothing.
+// err's traceback names what is not kept.
+func (s *Session) keepFinished(fset *token.FileSet, checker *check.Session, u *check.Unit, renamed map[string]string, err *engine.Error) {
+	s.mu.Lock()
+	var stopped position
+	if s.run != nil {
+		stopped = s.run.statement
+	}
+	s.mu.Unlock()
+	if u.Kind != check.Stmts || stopped.line == 0 {
+		return
+	}
+	finished := func(obj types.Object) bool {
+		p := fset.Position(obj.Pos())
+		return p.Line < stopped.line || p.Line == stopped.line && p.Column < stopped.col
+	}
+	checker.CommitPart(u, finished)
+	kept := map[string]types.Object{}
+	var lost []string
+	for name, obj := range u.Declared() {
+		if finished(obj) {
+			kept[name] = obj
+		} else {
+			lost = append(lost, name)
+		}
+	}
+	s.noteTypes(kept, renamed)
+	if len(lost) > 0 {
+		slices.Sort(lost)
+		err.Traceback = append(err.Traceback, fmt.Sprintf("Not declared: %s — the cell stopped at line %d, before these were; what it declared above that line is kept.",
+			strings.Join(lost, ", "), stopped.line))
+	}
+}
+
+// noteTypes records the interpreter's names of the types in declared.
+func (s *Session) noteTypes(declared map[string]types.Object, renamed map[string]string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for name, obj := range u.Declared() {
+	for name, obj := range declared {
 		if tn, ok := obj.(*types.TypeName); ok {
 			s.typeNames[tn] = name
 			if to, ok := renamed[name]; ok {

@@ -80,3 +80,21 @@ func TestImportErrorNeverMentionsGOPATH(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedCellKeepsWhatFinished: an interrupted loop leaves the
+// variables declared before it, as IPython leaves them.
+func TestInterruptedCellKeepsWhatFinished(t *testing.T) {
+	s := newSession(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	_, e := s.Execute(ctx, "total := 0\nfor i := 0; ; i++ {\n\ttotal += i % 2\n}\nlater := 1", &recorder{})
+	if e == nil || e.Name != "KeyboardInterrupt" {
+		t.Fatalf("interrupted cell: %+v", e)
+	}
+	if !strings.Contains(strings.Join(e.Traceback, "\n"), "Not declared: later — the cell stopped at line 2") {
+		t.Errorf("traceback:\n%s", strings.Join(e.Traceback, "\n"))
+	}
+	if b, _ := run(t, s, "total > 0"); plain(b) != "true" {
+		t.Errorf("total > 0 = %q, want true", plain(b))
+	}
+}

@@ -211,3 +211,30 @@ func TestPanicFramesNeverPointAtTheWrongLine(t *testing.T) {
 		t.Errorf("earlier cell's function:\n%s", tb)
 	}
 }
+
+// TestStoppedCellKeepsWhatFinished: a cell whose top level stops at a panic
+// keeps the variables of the statements that finished, as IPython keeps them,
+// and says which it did not declare.
+func TestStoppedCellKeepsWhatFinished(t *testing.T) {
+	s := newSession(t)
+	e, _ := fail(t, s, "import \"fmt\"\nloaded := []float64{36, 12}\nn := len(loaded)\nthird := loaded[n]\nafter := 1")
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(tb, "at line 4, column 1") || !strings.Contains(tb, "Not declared: after, third — the cell stopped at line 4") {
+		t.Errorf("traceback:\n%s", tb)
+	}
+	if out, _, e := runCell(s, "fmt.Println(loaded, n)"); e != nil || out != "[36 12] 2\n" {
+		t.Errorf("the finished statements' variables: %q %v", out, e)
+	}
+	for _, name := range []string{"third", "after"} {
+		if e, _ := fail(t, s, "_ = "+name); !strings.Contains(e.Value, "undefined: "+name) {
+			t.Errorf("%s: want undefined, got %v", name, e)
+		}
+	}
+	// A compile error runs nothing, so declares nothing.
+	if e, _ := fail(t, s, "kept := 1\nvar bad int = \"x\""); strings.Contains(strings.Join(e.Traceback, "\n"), "Not declared") {
+		t.Errorf("compile error: %v", e.Traceback)
+	}
+	if e, _ := fail(t, s, "_ = kept"); !strings.Contains(e.Value, "undefined: kept") {
+		t.Errorf("kept after a compile error: %v", e)
+	}
+}

@@ -126,9 +126,15 @@ func (s *Session) Lookup(name string) types.Object { return s.names[name] }
 
 // Commit adds what u declared and imported to the session: call it once u has
 // run, so that the session knows what the interpreter knows.
-func (s *Session) Commit(u *Unit) {
+func (s *Session) Commit(u *Unit) { s.CommitPart(u, nil) }
+
+// CommitPart is Commit of a unit that stopped part of the way: of what u
+// declared, only the objects keep accepts are added (nil keeps all).
+func (s *Session) CommitPart(u *Unit, keep func(types.Object) bool) {
 	for name, obj := range u.declared {
-		s.names[name] = obj
+		if keep == nil || keep(obj) {
+			s.names[name] = obj
+		}
 	}
 	for _, im := range u.imported {
 		if !s.hasImport(im) {
