@@ -103,3 +103,57 @@ func panicMessage(v any) string {
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
 }
+
+// boundsIndex is __rt.Index (package desugar's bounds): i, if it indexes a
+// sequence of length n, else it panics with Go's runtime error.
+func boundsIndex(i int64, n int) int {
+	if i < 0 {
+		panic(runtimeError{fmt.Sprintf("runtime error: index out of range [%d]", i)})
+	}
+	if i >= int64(n) {
+		panic(runtimeError{fmt.Sprintf("runtime error: index out of range [%d] with length %d", i, n)})
+	}
+	return int(i)
+}
+
+// boundsSlice is __rt.Slice: lo, if s[lo:hi] (or s[lo:hi:max] if three) is
+// within s, of length n and capacity c, else it panics with Go's runtime
+// error, checking the bounds in Go's order (max, then hi, then lo). A string's
+// or an array's errors say length, a slice's capacity.
+func boundsSlice(lo, hi, max int64, three bool, c int, length bool) int {
+	limit := "capacity"
+	if length {
+		limit = "length"
+	}
+	fail := func(format string, args ...any) {
+		panic(runtimeError{"runtime error: slice bounds out of range " + fmt.Sprintf(format, args...)})
+	}
+	if three {
+		switch {
+		case max < 0:
+			fail("[::%d]", max)
+		case max > int64(c):
+			fail("[::%d] with %s %d", max, limit, c)
+		case hi < 0:
+			fail("[:%d:]", hi)
+		case hi > max:
+			fail("[:%d:%d]", hi, max)
+		case lo < 0:
+			fail("[%d::]", lo)
+		case lo > hi:
+			fail("[%d:%d:]", lo, hi)
+		}
+		return int(lo)
+	}
+	switch {
+	case hi < 0:
+		fail("[:%d]", hi)
+	case hi > int64(c):
+		fail("[:%d] with %s %d", hi, limit, c)
+	case lo < 0:
+		fail("[%d:]", lo)
+	case lo > hi:
+		fail("[%d:%d]", lo, hi)
+	}
+	return int(lo)
+}

@@ -81,6 +81,8 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.constRepeats(root)
+	d.comparisons(root)
+	d.errorCalls(root)
 	d.defers(root)
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)
@@ -89,6 +91,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		d.topLevel(body)
 	}
 	d.expressions(root)
+	d.bounds(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}

@@ -1,0 +1,133 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// yaegi v0.16.1 compares two interface values by what its frames hold, which for
+// a value of a cell's type is one of its wrappers (interp._error in an error,
+// interp.valueInterface in an any): `err == ErrNotFound` is false though err holds
+// ErrNotFound, and two errors of cell types panic as uncomparable. comparisons
+// rewrites each == and != with an operand of interface type (other than a
+// comparison with nil, which the interpreter gets right) into __rt.Equal(x, y),
+// which compares the values out of their wrappers as Go does, and each switch on
+// a value with a case of interface type (or on an interface value) into a
+// switch of such calls:
+//
+//	switch init; x { case a, b: … }  →  { init; switch __s := x; { case __rt.Equal(__s, a), __rt.Equal(__s, b): … } }
+func (d *desugarer) comparisons(root ast.Node) {
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && d.interfaceComparison(n.X, n.Y) {
+				var r ast.Expr = d.rtCall(n.OpPos, "Equal", n.X, n.Y)
+				if n.Op == token.NEQ {
+					r = &ast.UnaryExpr{OpPos: n.OpPos, Op: token.NOT, X: r}
+				}
+				c.Replace(r)
+			}
+		case *ast.SwitchStmt:
+			if _, labelled := c.Parent().(*ast.LabeledStmt); labelled {
+				break // rewritten at its label, which stays on it
+			}
+			if init := d.interfaceSwitch(n); init != nil {
+				c.Replace(&ast.BlockStmt{Lbrace: n.Switch, Rbrace: n.Switch, List: []ast.Stmt{init, n}})
+			}
+		case *ast.LabeledStmt:
+			if sw, ok := n.Stmt.(*ast.SwitchStmt); ok {
+				if init := d.interfaceSwitch(sw); init != nil {
+					c.Replace(&ast.BlockStmt{Lbrace: n.Pos(), Rbrace: n.Pos(), List: []ast.Stmt{init, n}})
+				}
+			}
+		}
+		return true
+	})
+}
+
+// interfaceComparison reports whether x == y compares interface values, neither
+// of which is nil.
+func (d *desugarer) interfaceComparison(x, y ast.Expr) bool {
+	tx, ty := d.typeOf(x), d.typeOf(y)
+	if tx == nil || ty == nil || d.isNil(x) || d.isNil(y) {
+		return false
+	}
+	return isInterface(tx) || isInterface(ty)
+}
+
+// interfaceSwitch rewrites sw in place (see comparisons) if it compares
+// interface values, and returns its former init statement, which must then run
+// before it, or nil.
+func (d *desugarer) interfaceSwitch(sw *ast.SwitchStmt) ast.Stmt {
+	if sw.Tag == nil {
+		return nil
+	}
+	found := false
+	for _, cl := range sw.Body.List {
+		for _, e := range cl.(*ast.CaseClause).List {
+			found = found || d.interfaceComparison(sw.Tag, e)
+		}
+	}
+	if !found {
+		return nil
+	}
+	pos := sw.Switch
+	s := d.temp("sw")
+	// switch __s := x; { … }: __s has x's type (the checker's default type for
+	// an untyped constant tag).
+	tag := sw.Tag
+	if t := d.typeOf(sw.Tag); t != nil {
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+			if te := d.typeExprOr(types.Default(t), pos); te != nil {
+				tag = &ast.CallExpr{Fun: te, Lparen: pos, Args: []ast.Expr{sw.Tag}, Rparen: pos}
+			}
+		}
+	}
+	for _, cl := range sw.Body.List {
+		cc := cl.(*ast.CaseClause)
+		// One condition per case: yaegi v0.16.1 tries only the first of a
+		// list of conditions in a switch without a tag.
+		var cond ast.Expr
+		for _, e := range cc.List {
+			var c ast.Expr = d.rtCall(e.Pos(), "Equal", ident(pos, s), e)
+			if d.isNil(e) {
+				c = &ast.BinaryExpr{X: ident(pos, s), OpPos: e.Pos(), Op: token.EQL, Y: e}
+			}
+			if cond == nil {
+				cond = c
+			} else {
+				cond = &ast.BinaryExpr{X: cond, OpPos: e.Pos(), Op: token.LOR, Y: c}
+			}
+		}
+		if cond != nil {
+			cc.List = []ast.Expr{cond}
+		}
+	}
+	init := sw.Init
+	sw.Init = &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, s)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{tag}}
+	sw.Tag = nil
+	return init
+}
+
+// isInterface reports whether t is an interface type (not a type parameter,
+// whose values the interpreter holds as its type argument's).
+func isInterface(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	return types.IsInterface(t)
+}
+
+// isNil reports whether e is the predeclared nil (whose type the checker
+// records as the type it was converted to).
+func (d *desugarer) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := d.info.Uses[id].(*types.Nil)
+	return isNil
+}
