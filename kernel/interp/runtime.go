@@ -63,9 +63,6 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		// Comparisons of interface values, and package errors, for values of
 		// cells' types (cellerrors.go).
 		"Equal": reflect.ValueOf(equal),
-		// Bounds checked in Go's words (package desugar's bounds).
-		"Index": reflect.ValueOf(boundsIndex),
-		"Slice": reflect.ValueOf(boundsSlice),
 		"ErrorsIs": reflect.ValueOf(func(err, target error, known []string, methods cellMethodsFunc) bool {
 			return errorsIs(err, target, cellMethods{known, methods})
 		}),

@@ -91,7 +91,6 @@ func Unit(u *check.Unit, cfg Config) error {
 		d.topLevel(body)
 	}
 	d.expressions(root)
-	d.bounds(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}
