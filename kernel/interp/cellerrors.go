@@ -246,3 +246,24 @@ func errorsUnwrap(err error, methods cellMethods) error {
 	}
 	return nil
 }
+
+// checkKey is __rt.CheckKey: it panics, saying why, if k, the key of a map
+// whose key type is an interface, holds a value of a type declared in a cell
+// that has methods (named in withMethods) or whose type the interpreter lost:
+// the map would hash yaegi's wrapper of it, so equal keys would not meet.
+func checkKey(k any, withMethods []string) {
+	v, lost := bare(k)
+	if v == nil && !lost {
+		return
+	}
+	name := cellStructName(reflect.TypeOf(v))
+	if !lost && (name == "" || !slices.Contains(withMethods, name)) {
+		return
+	}
+	what := "a value of a type declared in a cell whose methods have value receivers"
+	if !lost {
+		what = "a value of type " + goTypeString(reflect.TypeOf(v)) + ", declared in a cell with methods,"
+	}
+	panic(fmt.Errorf("ratelab cannot use %s as the key of a map whose key type is an interface: the interpreter would hash its wrapper of the value, "+
+		"so equal keys would not meet; key the map by the concrete type (map[*T]int for a *T) or by a string (err.Error())", what))
+}

@@ -62,7 +62,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"NotType":  reflect.ValueOf(notType),
 		// Comparisons of interface values, and package errors, for values of
 		// cells' types (cellerrors.go).
-		"Equal": reflect.ValueOf(equal),
+		"Equal":    reflect.ValueOf(equal),
+		"CheckKey": reflect.ValueOf(checkKey),
 		"ErrorsIs": reflect.ValueOf(func(err, target error, known []string, methods cellMethodsFunc) bool {
 			return errorsIs(err, target, cellMethods{known, methods})
 		}),

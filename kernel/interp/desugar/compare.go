@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -18,10 +19,41 @@ import (
 // a value with a case of interface type (or on an interface value) into a
 // switch of such calls:
 //
-//	switch init; x { case a, b: … }  →  { init; switch __s := x; { case __rt.Equal(__s, a), __rt.Equal(__s, b): … } }
+//	switch init; x { case a, b: … }  →  { init; switch __s := x; { case __rt.Equal(__s, a) || __rt.Equal(__s, b): … } }
+//
+// A key of a map whose key type is an interface is hashed and compared by the
+// map itself, which sees yaegi's wrappers: two equal pointers of a cell's type
+// with methods are two keys. Such a key is checked first, and refused at run
+// time if it holds a value of a session type with methods:
+//
+//	m[k]  →  m[func(__k K) K { __rt.CheckKey(__k, []string{"T1", …}); return __k }(k)]
+//
+// (the same for delete(m, k) and the keys of a map literal).
 func (d *desugarer) comparisons(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
+		case *ast.IndexExpr:
+			if key := d.interfaceKey(n.X); key != nil {
+				n.Index = d.checkedKey(n.Index, key)
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 2 {
+				if b, ok := d.info.Uses[id].(*types.Builtin); ok && b.Name() == "delete" {
+					if key := d.interfaceKey(n.Args[0]); key != nil {
+						n.Args[1] = d.checkedKey(n.Args[1], key)
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			if t := d.typeOf(n); t != nil {
+				if m, ok := t.Underlying().(*types.Map); ok && isInterface(m.Key()) {
+					for _, e := range n.Elts {
+						if kv, ok := e.(*ast.KeyValueExpr); ok {
+							kv.Key = d.checkedKey(kv.Key, m.Key())
+						}
+					}
+				}
+			}
 		case *ast.BinaryExpr:
 			if (n.Op == token.EQL || n.Op == token.NEQ) && d.interfaceComparison(n.X, n.Y) {
 				var r ast.Expr = d.rtCall(n.OpPos, "Equal", n.X, n.Y)
@@ -46,6 +78,49 @@ func (d *desugarer) comparisons(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// interfaceKey returns the key type of the map x if it is an interface, or nil.
+func (d *desugarer) interfaceKey(x ast.Expr) types.Type {
+	tv, ok := d.info.Types[x]
+	if !ok || !tv.IsValue() {
+		return nil
+	}
+	if m, ok := tv.Type.Underlying().(*types.Map); ok && isInterface(m.Key()) {
+		return m.Key()
+	}
+	return nil
+}
+
+// checkedKey returns k, a key of type key of a map, checked by __rt.CheckKey
+// against the session's types with methods (see comparisons).
+func (d *desugarer) checkedKey(k ast.Expr, key types.Type) ast.Expr {
+	if d.isNil(k) {
+		return k
+	}
+	pos := k.Pos()
+	kt := d.typeExprOr(key, pos)
+	if kt == nil {
+		return k
+	}
+	var names []ast.Expr
+	scope := d.unit.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok && types.NewMethodSet(types.NewPointer(named)).Len() > 0 {
+			names = append(names, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+		}
+	}
+	check := &ast.ExprStmt{X: d.rtCall(pos, "CheckKey", ident(pos, "__k"),
+		&ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: names, Rbrace: pos})}
+	fn := &ast.FuncLit{Type: &ast.FuncType{Func: pos,
+		Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, "__k")}, Type: kt}}},
+		Results: &ast.FieldList{List: []*ast.Field{{Type: d.typeExprOr(key, pos)}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{check, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, "__k")}}}}}
+	return &ast.CallExpr{Fun: fn, Lparen: pos, Args: []ast.Expr{k}, Rparen: pos}
 }
 
 // interfaceComparison reports whether x == y compares interface values, neither
