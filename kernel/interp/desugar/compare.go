@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -103,19 +102,14 @@ func (d *desugarer) checkedKey(k ast.Expr, key types.Type) ast.Expr {
 	if kt == nil {
 		return k
 	}
-	var names []ast.Expr
-	scope := d.unit.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		if named, ok := tn.Type().(*types.Named); ok && types.NewMethodSet(types.NewPointer(named)).Len() > 0 {
-			names = append(names, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+	var names []string
+	for _, named := range d.sessionTypes() {
+		if types.NewMethodSet(types.NewPointer(named)).Len() > 0 {
+			names = append(names, named.Obj().Name())
 		}
 	}
 	check := &ast.ExprStmt{X: d.rtCall(pos, "CheckKey", ident(pos, "__k"),
-		&ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: names, Rbrace: pos})}
+		stringList(pos, names))}
 	fn := &ast.FuncLit{Type: &ast.FuncType{Func: pos,
 		Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, "__k")}, Type: kt}}},
 		Results: &ast.FieldList{List: []*ast.Field{{Type: d.typeExprOr(key, pos)}}}},

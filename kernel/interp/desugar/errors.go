@@ -271,14 +271,8 @@ func (d *desugarer) methodClosure(name string, sig *types.Signature, pos token.P
 // T of the session, that implement error.
 func (d *desugarer) sessionErrorTypes() []types.Type {
 	var list []types.Type
-	scope := d.unit.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 {
+	for _, named := range d.sessionTypes() {
+		if types.IsInterface(named) || named.TypeParams().Len() > 0 {
 			continue
 		}
 		for _, t := range []types.Type{named, types.NewPointer(named)} {
@@ -292,20 +286,36 @@ func (d *desugarer) sessionErrorTypes() []types.Type {
 
 // knownStructs returns []string{…}: the names of the session's struct types.
 func (d *desugarer) knownStructs(pos token.Pos) ast.Expr {
-	var names []ast.Expr
+	var names []string
+	for _, named := range d.sessionTypes() {
+		if _, isStruct := named.Underlying().(*types.Struct); isStruct {
+			names = append(names, named.Obj().Name())
+		}
+	}
+	return stringList(pos, names)
+}
+
+// sessionTypes returns the named types of the session (no aliases), by name.
+func (d *desugarer) sessionTypes() []*types.Named {
+	var list []*types.Named
 	scope := d.unit.Pkg.Scope()
 	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		if named, ok := tn.Type().(*types.Named); ok {
-			if _, isStruct := named.Underlying().(*types.Struct); isStruct {
-				names = append(names, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if named, ok := tn.Type().(*types.Named); ok {
+				list = append(list, named)
 			}
 		}
 	}
-	return &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: names, Rbrace: pos}
+	return list
+}
+
+// stringList returns []string{"a", …}.
+func stringList(pos token.Pos, list []string) ast.Expr {
+	var elts []ast.Expr
+	for _, s := range list {
+		elts = append(elts, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)})
+	}
+	return &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: elts, Rbrace: pos}
 }
 
 // methodOf returns t's method name, or nil.
