@@ -62,6 +62,9 @@ func (d *desugarer) comparisons(root ast.Node) {
 				c.Replace(r)
 			}
 		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				d.joinConditions(n)
+			}
 			if _, labelled := c.Parent().(*ast.LabeledStmt); labelled {
 				break // rewritten at its label, which stays on it
 			}
@@ -77,6 +80,40 @@ func (d *desugarer) comparisons(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// joinConditions makes each case of sw, a switch without a tag, one condition:
+// case a, b: becomes case a || b:, which Go evaluates alike (in order, until one
+// holds). yaegi v0.16.1 tests only the first condition of a list, so `case y < 0,
+// y > 10:` missed 11. Conditions of different named boolean types cannot be
+// joined; such a list stays as it is.
+func (d *desugarer) joinConditions(sw *ast.SwitchStmt) {
+	for _, cl := range sw.Body.List {
+		cc := cl.(*ast.CaseClause)
+		if len(cc.List) < 2 {
+			continue
+		}
+		first := d.typeOf(cc.List[0])
+		joinable := first != nil
+		for _, e := range cc.List {
+			t := d.typeOf(e)
+			joinable = joinable && t != nil && (plainBool(t) && plainBool(first) || types.Identical(t, first))
+		}
+		if !joinable {
+			continue
+		}
+		cond := cc.List[0]
+		for _, e := range cc.List[1:] {
+			cond = &ast.BinaryExpr{X: cond, OpPos: e.Pos(), Op: token.LOR, Y: e}
+		}
+		cc.List = []ast.Expr{cond}
+	}
+}
+
+// plainBool reports whether t is bool or untyped bool.
+func plainBool(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && (b.Kind() == types.Bool || b.Kind() == types.UntypedBool)
 }
 
 // interfaceKey returns the key type of the map x if it is an interface, or nil.
@@ -157,8 +194,7 @@ func (d *desugarer) interfaceSwitch(sw *ast.SwitchStmt) ast.Stmt {
 	}
 	for _, cl := range sw.Body.List {
 		cc := cl.(*ast.CaseClause)
-		// One condition per case: yaegi v0.16.1 tries only the first of a
-		// list of conditions in a switch without a tag.
+		// One condition per case (see joinConditions).
 		var cond ast.Expr
 		for _, e := range cc.List {
 			var c ast.Expr = d.rtCall(e.Pos(), "Equal", ident(pos, s), e)
