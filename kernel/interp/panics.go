@@ -103,4 +103,3 @@ func panicMessage(v any) string {
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
 }
-
