@@ -172,6 +172,32 @@ def test_error_traceback_and_variables_survive(kernel):
     assert stdout(msgs) == "42\n"
 
 
+def test_errors_as_with_a_cell_type(kernel):
+    """An error type declared in one cell, found by errors.As and errors.Is in
+    later cells through a %w wrapper, as go run finds it; a value-receiver type,
+    which the interpreter cannot find, is refused with an error reply that says why."""
+    _, kc = kernel
+    reply, _, _ = execute(kc, 'import "errors"')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    reply, _, _ = execute(kc, 'type QuotaError struct{ Used, Limit int }\n\n'
+                              'func (e *QuotaError) Error() string { return fmt.Sprintf("quota %d/%d", e.Used, e.Limit) }\n\n'
+                              'var ErrQuota = &QuotaError{10, 10}\n\n'
+                              'func upload() error { return fmt.Errorf("upload: %w", ErrQuota) }')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    reply, msgs, _ = execute(kc, 'err := upload()\nvar qe *QuotaError\n'
+                                 'fmt.Println(err, errors.As(err, &qe), qe.Used, errors.Is(err, ErrQuota), errors.Unwrap(err) == ErrQuota)')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert stdout(msgs) == "upload: quota 10/10 true 10 true true\n"
+    reply, msgs, _ = execute(kc, 'type Invalid struct{ Field string }\n\n'
+                                 'func (v Invalid) Error() string { return "invalid " + v.Field }')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    reply, msgs, _ = execute(kc, 'var inv Invalid\nfmt.Println(errors.As(err, &inv))')
+    c = reply["content"]
+    assert c["status"] == "error", c
+    assert "errors.As into Invalid" in c["evalue"] and "pointer receivers" in c["evalue"], c["evalue"]
+    assert stdout(msgs) == ""
+
+
 @pytest.mark.parametrize("mode", ["ratelab", "ratelab-msg"])
 @pytest.mark.parametrize("blocker", ["for {\n}", "time.Sleep(time.Hour)", "<-make(chan int)"])
 def test_interrupt(env, mode, blocker):

@@ -47,6 +47,9 @@ var corpusRefused = map[string]string{
 	"state_machine": "fmt.Println would handle",
 	// encoding/json of a struct whose field's cell type has MarshalJSON.
 	"json_custom": "json.Marshal would handle []Review{…}'s elements without calling Level's MarshalJSON method",
+	// errors.As into a struct type whose Error method has a value receiver:
+	// yaegi keeps such a value in an error as its last field alone.
+	"errors_wrap": "errors.As into ValidationError, a struct type declared in a cell whose methods have value receivers",
 	// main's variable c, a *Cache[int, string], as a session variable.
 	"generics_cache/statements": "session variable c has type *Cache[int, string]",
 }
@@ -57,11 +60,10 @@ var corpusRefused = map[string]string{
 var corpusDefects = map[string]string{
 	"const_iota":           "yaegi computes float32(1.0/3) == float32(untyped 1.0/3) as false (typed float constants are not rounded); fix: fold constant expressions from go/types' exact values",
 	"generics_constraints": "yaegi's compiler panics (CFG post-order) on Sum(r) in Average, a generic call through ~[]E with a named slice type; an error, not a wrong result",
-	"errors_wrap":          "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error): reflect cannot see a cell type's methods; an error, not a wrong result",
-	"recover_errors":       "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error); an error, not a wrong result",
+	"recover_errors":       "a panic in a deferred call while panicking (defer func() { panic(\"second\") }()) ends the function there: yaegi runs no further deferred calls, so the outer recover never sees it; an error, not a wrong result",
 	"json_roundtrip":       "encoding/json names a cell-defined struct type \"\" in its errors (reflect.StructOf makes unnamed types)",
-	"panic_index":          "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone",
-	"panics_recovered":     "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not",
+	"panic_index":          "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone. Checking each index through the runtime was measured (a loop summing 10^5 ints by index: 6× slower with a compiled check per index, 1.6× with an inline interpreted one) and not taken",
+	"panics_recovered":     "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not (see panic_index)",
 }
 
 // goResult is what a program printed under go run.

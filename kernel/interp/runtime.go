@@ -68,6 +68,19 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		// Its assertions to composite types, compared exactly.
 		"SameType": reflect.ValueOf(sameType),
 		"NotType":  reflect.ValueOf(notType),
+		// Comparisons of interface values, and package errors, for values of
+		// cells' types (cellerrors.go).
+		"Equal":    reflect.ValueOf(equal),
+		"CheckKey": reflect.ValueOf(checkKey),
+		"ErrorsIs": reflect.ValueOf(func(err, target error, known []string, methods cellMethodsFunc) bool {
+			return errorsIs(err, target, cellMethods{known, methods})
+		}),
+		"ErrorsAs": reflect.ValueOf(func(err error, target any, match func(error) bool, known []string, methods cellMethodsFunc) bool {
+			return errorsAs(err, target, match, cellMethods{known, methods})
+		}),
+		"ErrorsUnwrap": reflect.ValueOf(func(err error, known []string, methods cellMethodsFunc) error {
+			return errorsUnwrap(err, cellMethods{known, methods})
+		}),
 	}
 }
 

@@ -50,17 +50,28 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 		case *ast.ValueSpec:
 			commaOK = len(p.Names) == 2 && len(p.Values) == 1
 		}
-		if iface := d.sourceInterface(ta.Type); iface != nil {
-			if r := d.assertion(ta, iface, commaOK); r != nil {
-				c.Replace(r)
-			}
-		} else if t := d.typeOf(ta.Type); t != nil && wrappable(t) {
-			c.Replace(d.unwrappingAssertion(ta, t, commaOK))
-		} else if t != nil && exactOnly(t) {
-			c.Replace(d.exactAssertion(ta, t, commaOK))
+		if r := d.rewriteAssertion(ta, commaOK); r != nil {
+			c.Replace(r)
 		}
 		return true
 	})
+}
+
+// rewriteAssertion returns what replaces the assertion ta (with ", ok" if
+// commaOK), or nil where the interpreter's own assertion is right (or ta is
+// refused: see d.errs).
+func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK bool) ast.Expr {
+	if iface := d.sourceInterface(ta.Type); iface != nil {
+		return d.assertion(ta, iface, commaOK)
+	}
+	t := d.typeOf(ta.Type)
+	switch {
+	case t != nil && wrappable(t):
+		return d.unwrappingAssertion(ta, t, commaOK)
+	case t != nil && exactOnly(t):
+		return d.exactAssertion(ta, t, commaOK)
+	}
+	return nil
 }
 
 // sourceInterface returns the type of e if it is a non-empty interface the

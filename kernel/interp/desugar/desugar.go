@@ -81,6 +81,8 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.constRepeats(root)
+	d.comparisons(root)
+	d.errorCalls(root)
 	d.defers(root)
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)

@@ -72,6 +72,11 @@ const (
 	// out on purpose, such as syscall, is refused by the checker's importer with
 	// its reason).
 	UnavailablePackage
+	// ValueErrorTarget: errors.As (or errors.AsType) into a struct type declared
+	// in a cell whose Error method has a value receiver: yaegi v0.16.1 keeps such
+	// a value in an error as its last field alone, so no error in a tree can be
+	// found to be one.
+	ValueErrorTarget
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -98,6 +103,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"handle the elements one by one (for _, v := range xs { fmt.Print(v, \" \") }), or call the method yourself (v.String()) and pass its result"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
 		"use a package that offers the same, or run this code as a compiled program"},
+	ValueErrorTarget: {"%s into %s, a struct type declared in a cell whose methods have value receivers: in an error value the interpreter keeps only the last field of such a struct, so it could never find one",
+		"declare its methods with pointer receivers (func (e *T) Error() string), return &T{…}, and look for a *T (var target *T; errors.As(err, &target))"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
