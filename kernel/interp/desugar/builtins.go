@@ -32,7 +32,7 @@ func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 				d.fail(pos, name[2:]+"(…)", err)
 				return nil
 			}
-			fun = indexed(fun, []ast.Expr{te}, pos)
+			fun = instanceCallee(fun, []ast.Expr{te}, pos)
 		}
 		return &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
 	}

@@ -62,6 +62,15 @@ func __fmax[T __float](x, y T) T {
 // __new is new(v): a new variable holding v.
 func __new[T any](v T) *T { return &v }
 
+// __convert is To(v), for a type parameter To (see typeparams.go): reflect
+// converts by Go's rules.
+func __convert[To, From any](v From) To {
+	var to To
+	r := __reflect.ValueOf(&to).Elem()
+	r.Set(__reflect.ValueOf(&v).Elem().Convert(r.Type()))
+	return to
+}
+
 // __clear is clear(v) for a map or a slice.
 func __clear(v any) {
 	if v != nil {
