@@ -59,6 +59,53 @@ func __fmax[T __float](x, y T) T {
 	return x
 }
 
+type __anyordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~string | ~float32 | ~float64
+}
+
+// __omin and __omax are min and max for a type parameter whose type set holds
+// floats and other ordered types (cmp.Ordered): Go's rules for a NaN and for
+// -0 where T is a float, < and > otherwise.
+func __omin[T __anyordered](x, y T) T {
+	switch {
+	case x != x || y != y:
+		return x + y
+	case x == y:
+		if __negzero(y) {
+			return y
+		}
+		return x
+	case y < x:
+		return y
+	}
+	return x
+}
+
+func __omax[T __anyordered](x, y T) T {
+	switch {
+	case x != x || y != y:
+		return x + y
+	case x == y:
+		if __negzero(x) {
+			return y
+		}
+		return x
+	case y > x:
+		return y
+	}
+	return x
+}
+
+// __negzero reports whether v is a floating-point -0.
+func __negzero(v any) bool {
+	r := __reflect.ValueOf(v)
+	switch r.Kind() {
+	case __reflect.Float32, __reflect.Float64:
+		return r.Float() == 0 && 1/r.Float() < 0
+	}
+	return false
+}
+
 // __new is new(v): a new variable holding v.
 func __new[T any](v T) *T { return &v }
 

@@ -85,42 +85,42 @@ func (d *desugarer) convertCall(to, from types.Type, x ast.Expr, construct strin
 // coreType returns the one underlying type of every type in tp's type set: what
 // go/types calls its core type, which a composite literal of tp must have.
 func coreType(tp *types.TypeParam) (types.Type, error) {
-	var core types.Type
-	var walk func(t types.Type) error
-	walk = func(t types.Type) error {
+	terms := typeSet(tp)
+	if len(terms) == 0 {
+		return nil, fmt.Errorf("its constraint has no core type")
+	}
+	for _, t := range terms[1:] {
+		if !types.Identical(t, terms[0]) {
+			return nil, fmt.Errorf("its constraint allows types of both %s and %s", terms[0], t)
+		}
+	}
+	return terms[0], nil
+}
+
+// typeSet returns the underlying types of the terms of tp's constraint (its
+// unions, through embedded interfaces), or none if it has no terms (any).
+func typeSet(tp *types.TypeParam) []types.Type {
+	var terms []types.Type
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
 		switch t := t.(type) {
 		case *types.Union:
 			for i := range t.Len() {
-				if err := walk(t.Term(i).Type()); err != nil {
-					return err
-				}
+				walk(t.Term(i).Type())
 			}
-			return nil
+			return
 		case *types.Interface:
 			for i := range t.NumEmbeddeds() {
-				if err := walk(t.EmbeddedType(i)); err != nil {
-					return err
-				}
+				walk(t.EmbeddedType(i))
 			}
-			return nil
+			return
 		}
-		u := t.Underlying()
-		if iface, ok := u.(*types.Interface); ok {
-			return walk(iface)
+		if iface, ok := t.Underlying().(*types.Interface); ok {
+			walk(iface)
+			return
 		}
-		switch {
-		case core == nil:
-			core = u
-		case !types.Identical(core, u):
-			return fmt.Errorf("its constraint allows types of both %s and %s", core, u)
-		}
-		return nil
+		terms = append(terms, t.Underlying())
 	}
-	if err := walk(tp.Constraint().Underlying()); err != nil {
-		return nil, err
-	}
-	if core == nil {
-		return nil, fmt.Errorf("its constraint has no core type")
-	}
-	return core, nil
+	walk(tp.Constraint().Underlying())
+	return terms
 }
