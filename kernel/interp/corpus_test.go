@@ -59,7 +59,6 @@ var corpusDefects = map[string]string{
 	"generics_constraints": "%T of Average(r), a Celsius (type Celsius float64), prints float64: the interpreter keeps no name for a cell's named non-struct type (fmt.Printf(\"%T\", Celsius(1)) prints float64 too); the generic calls match go run (TestGenericConversions)",
 	"errors_wrap":          "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error): reflect cannot see a cell type's methods; an error, not a wrong result",
 	"recover_errors":       "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error); an error, not a wrong result",
-	"json_roundtrip":       "encoding/json names a cell-defined struct type \"\" in its errors (reflect.StructOf makes unnamed types)",
 	"panic_index":          "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone",
 	"panics_recovered":     "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not",
 }

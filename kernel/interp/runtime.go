@@ -60,6 +60,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		// Its assertions to composite types, compared exactly.
 		"SameType": reflect.ValueOf(sameType),
 		"NotType":  reflect.ValueOf(notType),
+		// Compiled methods desugar calls through the runtime (desugar/methods.go).
+		"JSONDecode": reflect.ValueOf(jsonDecode),
 	}
 }
 

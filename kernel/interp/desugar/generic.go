@@ -13,7 +13,8 @@ import (
 // run: calls of generic functions get all their type arguments, generic functions
 // used as values become function literals, the builtins it lacks become
 // helpers (builtins.go), and so do conversions to type parameters and literals
-// of them (typeparams.go).
+// of them (typeparams.go); some compiled methods' calls go to the runtime
+// (methods.go).
 func (d *desugarer) expressions(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		var r ast.Expr
@@ -21,6 +22,9 @@ func (d *desugarer) expressions(root ast.Node) {
 		case *ast.CallExpr:
 			if r = d.builtin(n); r == nil {
 				r = d.typeParamConversion(n)
+			}
+			if r == nil {
+				r = d.runtimeMethod(n)
 			}
 		case *ast.CompositeLit:
 			r = d.typeParamLiteral(n)
