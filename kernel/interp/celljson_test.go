@@ -1,6 +1,9 @@
 package interp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestJSONErrorsNameCellStructs: json.Unmarshal's and Decoder.Decode's
 // *json.UnmarshalTypeError name the struct declared in a cell that holds the
@@ -65,6 +68,57 @@ func main() {
 	}
 	var list []Address
 	fmt.Println(json.NewDecoder(strings.NewReader(`+"`"+`[{"city": 1}]`+"`"+`)).Decode(&list))
+}
+`)
+}
+
+// TestJSONEmbeddedStructs: a struct declared in a cell that embeds a struct
+// beside other fields is refused by encoding/json's functions (the interpreter
+// would write {"Base":{"id":3},"name":"b"} where Go writes {"id":3,"name":"b"});
+// one with the embedded struct as its only field, or with the embedded field
+// given a JSON name, runs as Go runs it.
+func TestJSONEmbeddedStructs(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "import (\"encoding/json\"; \"fmt\"; \"strings\")\ntype Base struct{ ID int `json:\"id\"` }\ntype Person struct {\n\tBase\n\tName string `json:\"name\"`\n}")
+	for code, want := range map[string]string{
+		`json.Marshal(Person{Base{3}, "b"})`:                                     "json.Marshal would handle the embedded Base of Person",
+		`var p Person; json.Unmarshal([]byte("{}"), &p)`:                         "json.Unmarshal would handle the embedded Base of Person",
+		`var ps []*Person; json.NewDecoder(strings.NewReader("[]")).Decode(&ps)`: "json.Decode would handle the embedded Base of Person",
+		`json.Marshal(map[string]struct{ Person; N int }{})`:                     "the embedded Person of struct{…}",
+	} {
+		e, rec := fail(t, s, code)
+		if e.Name != "Unsupported" || !strings.Contains(e.Value, want) || !strings.Contains(e.Value, "; ") {
+			t.Errorf("%s: %s: %s", code, e.Name, e.Value)
+		}
+		if rec.out() != "" {
+			t.Errorf("%s: a refused cell printed %q", code, rec.out())
+		}
+	}
+	sameAsGo(t, `package main
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+type Base struct {
+	ID int `+"`json:\"id\"`"+`
+}
+
+type Only struct{ Base }
+
+type Tagged struct {
+	Base `+"`json:\"base\"`"+`
+	Name string
+}
+
+func main() {
+	b, err := json.Marshal(Only{Base{1}})
+	fmt.Println(string(b), err)
+	var o Only
+	fmt.Println(json.Unmarshal([]byte(`+"`"+`{"id": 4}`+"`"+`), &o), o.ID)
+	b, err = json.Marshal(Tagged{Base{2}, "t"})
+	fmt.Println(string(b), err)
 }
 `)
 }
