@@ -217,3 +217,20 @@ func main() {
 }
 `)
 }
+
+// TestGenericAcrossCells: a generic function declared in one cell runs with
+// type arguments declared in later cells, and after the type is declared again.
+func TestGenericAcrossCells(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+func Sum[S ~[]E, E ~float64](s S) E { var t E; for _, v := range s { t += v }; return t }
+func Average[S ~[]E, E ~float64](s S) E { return Sum(s) / E(len(s)) }`)
+	run(t, s, "type Celsius float64\ntype Readings []Celsius")
+	if _, rec := run(t, s, "fmt.Println(Average(Readings{20.5, 22, 19.5}))"); rec.out() != "20.666666666666668\n" {
+		t.Errorf("got %q", rec.out())
+	}
+	run(t, s, "type Celsius float64\nfunc (c Celsius) F() float64 { return float64(c)*9/5 + 32 }\ntype Readings []Celsius")
+	if _, rec := run(t, s, "fmt.Println(Average(Readings{1, 2}), Average([]float64{1, 4}))"); rec.out() != "1.5 2.5\n" {
+		t.Errorf("after Celsius was declared again: got %q", rec.out())
+	}
+}
