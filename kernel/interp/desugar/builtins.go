@@ -10,8 +10,7 @@ import (
 // builtin rewrites a call of a builtin yaegi v0.16.1 lacks or gets wrong, or
 // returns nil:
 //
-//	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin for floats, __omin for a type
-//	                                                  parameter of both; a constant call folds)
+//	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin where T may be a float; a constant call folds)
 //	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
 //	clear(x)      →  __clear(x)
 //	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
@@ -102,10 +101,7 @@ func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, ty
 		return nil
 	}
 	name := "__" + fn
-	switch floats, others := floatTypes(tv.Type); {
-	case floats && others:
-		name = "__o" + fn
-	case floats:
+	if holdsFloat(tv.Type) {
 		name = "__f" + fn
 	}
 	if _, ok := tv.Type.(*types.TypeParam); ok && len(call.Args) == 1 {
@@ -129,19 +125,17 @@ func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, ty
 	return acc
 }
 
-// floatTypes reports whether t is, or t's type set holds, a floating-point type,
-// and whether it holds others.
-func floatTypes(t types.Type) (floats, others bool) {
+// holdsFloat reports whether t is a floating-point type, or a type parameter
+// whose type set holds one.
+func holdsFloat(t types.Type) bool {
 	set := []types.Type{t.Underlying()}
 	if tp, ok := t.(*types.TypeParam); ok {
 		set = typeSet(tp)
 	}
 	for _, u := range set {
 		if b, ok := u.(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
-			floats = true
-		} else {
-			others = true
+			return true
 		}
 	}
-	return floats, others
+	return false
 }

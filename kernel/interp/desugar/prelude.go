@@ -11,10 +11,9 @@ type __ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~string
 }
 
-type __float interface{ ~float32 | ~float64 }
-
 // __min and __max are the builtins for integers and strings; __fmin and __fmax
-// for floats, where a NaN wins and -0 is below +0.
+// for floats, or a type parameter whose type set holds floats (cmp.Ordered),
+// where a NaN wins and -0 is below +0.
 func __min[T __ordered](x, y T) T {
 	if y < x {
 		return y
@@ -29,44 +28,11 @@ func __max[T __ordered](x, y T) T {
 	return x
 }
 
-func __fmin[T __float](x, y T) T {
-	switch {
-	case x != x || y != y:
-		return x + y
-	case x == 0 && y == 0:
-		if 1/x < 0 {
-			return x
-		}
-		return y
-	case y < x:
-		return y
-	}
-	return x
-}
-
-func __fmax[T __float](x, y T) T {
-	switch {
-	case x != x || y != y:
-		return x + y
-	case x == 0 && y == 0:
-		if 1/x < 0 {
-			return y
-		}
-		return x
-	case y > x:
-		return y
-	}
-	return x
-}
-
 type __anyordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~string | ~float32 | ~float64
 }
 
-// __omin and __omax are min and max for a type parameter whose type set holds
-// floats and other ordered types (cmp.Ordered): Go's rules for a NaN and for
-// -0 where T is a float, < and > otherwise.
-func __omin[T __anyordered](x, y T) T {
+func __fmin[T __anyordered](x, y T) T {
 	switch {
 	case x != x || y != y:
 		return x + y
@@ -81,7 +47,7 @@ func __omin[T __anyordered](x, y T) T {
 	return x
 }
 
-func __omax[T __anyordered](x, y T) T {
+func __fmax[T __anyordered](x, y T) T {
 	switch {
 	case x != x || y != y:
 		return x + y
