@@ -81,6 +81,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ErrorsUnwrap": reflect.ValueOf(func(err error, known []string, methods cellMethodsFunc) error {
 			return errorsUnwrap(err, cellMethods{known, methods})
 		}),
+		// Compiled methods desugar calls through the runtime (desugar/methods.go).
+		"JSONDecode": reflect.ValueOf(jsonDecode),
 	}
 }
 

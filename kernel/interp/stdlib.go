@@ -19,6 +19,8 @@ import (
 //
 //   - fmt's and log's print functions show the structs declared in cells as Go
 //     does (cellArgs), and print to the cell's streams;
+//   - json.Unmarshal's errors name the structs declared in cells as Go does
+//     (celljson.go);
 //   - log.Fatal* and os.Exit end the cell with the exit status (symbols.Exit);
 //   - flag's functions work on a flag set of the running cell, empty at its start
 //     and parsing no arguments, as `go run prog` with no arguments: re-running a
@@ -82,8 +84,9 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 				return fmt.Appendf(b, f, a...)
 			}),
 		},
-		"log/log":   logFuncs(log.New(stderr, "", log.LstdFlags)),
-		"flag/flag": s.flags.funcs(),
+		"encoding/json/json": {"Unmarshal": reflect.ValueOf(jsonUnmarshal)},
+		"log/log":            logFuncs(log.New(stderr, "", log.LstdFlags)),
+		"flag/flag":          s.flags.funcs(),
 	}
 	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 	m := map[reflect.Value][]reflect.Type{}

@@ -10,7 +10,7 @@ import (
 // builtin rewrites a call of a builtin yaegi v0.16.1 lacks or gets wrong, or
 // returns nil:
 //
-//	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin for floats; a constant call folds)
+//	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin where T may be a float; a constant call folds)
 //	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
 //	clear(x)      →  __clear(x)
 //	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
@@ -32,7 +32,7 @@ func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 				d.fail(pos, name[2:]+"(…)", err)
 				return nil
 			}
-			fun = indexed(fun, []ast.Expr{te}, pos)
+			fun = instanceCallee(fun, []ast.Expr{te}, pos)
 		}
 		return &ast.CallExpr{Fun: fun, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
 	}
@@ -101,8 +101,11 @@ func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, ty
 		return nil
 	}
 	name := "__" + fn
-	if basic, ok := tv.Type.Underlying().(*types.Basic); ok && basic.Info()&types.IsFloat != 0 {
+	if holdsFloat(tv.Type) {
 		name = "__f" + fn
+	}
+	if _, ok := tv.Type.(*types.TypeParam); ok && len(call.Args) == 1 {
+		return &ast.ParenExpr{Lparen: pos, X: call.Args[0], Rparen: call.End()}
 	}
 	if len(call.Args) == 1 {
 		te, err := d.typeExpr(tv.Type, pos)
@@ -120,4 +123,19 @@ func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, ty
 		}
 	}
 	return acc
+}
+
+// holdsFloat reports whether t is a floating-point type, or a type parameter
+// whose type set holds one.
+func holdsFloat(t types.Type) bool {
+	set := []types.Type{t.Underlying()}
+	if tp, ok := t.(*types.TypeParam); ok {
+		set = typeSet(tp)
+	}
+	for _, u := range set {
+		if b, ok := u.(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+			return true
+		}
+	}
+	return false
 }

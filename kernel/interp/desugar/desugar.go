@@ -7,6 +7,10 @@
 //     checker inferred, so the interpreter never infers (it fails through ~[]E
 //     constraints and from arguments' result types), and wrap a generic function
 //     used as a value, which the interpreter instantiates wrongly (generic.go);
+//   - keep type parameters out of the places where the interpreter looks them
+//     up by name and fails for any defined type argument: conversions T(x),
+//     literals T{…} and type switch cases of a type parameter (typeparams.go,
+//     typeswitch.go);
 //   - replace the builtins the interpreter lacks: min and max (constants folded,
 //     the rest through generic helpers with Go's NaN and signed-zero rules), clear,
 //     new(expr) (builtins.go);
@@ -17,6 +21,8 @@
 //   - work around how the interpreter runs a cell's top level, where variables are
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
+//   - send the calls of compiled methods the session replaces to its runtime
+//     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
 //
 // and, with syntax alone, recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that

@@ -11,14 +11,23 @@ import (
 
 // expressions rewrites, innermost first, the expressions the interpreter cannot
 // run: calls of generic functions get all their type arguments, generic functions
-// used as values become function literals, and the builtins it lacks become
-// helpers (builtins.go).
+// used as values become function literals, the builtins it lacks become
+// helpers (builtins.go), and so do conversions to type parameters and literals
+// of them (typeparams.go); some compiled methods' calls go to the runtime
+// (methods.go).
 func (d *desugarer) expressions(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		var r ast.Expr
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
-			r = d.builtin(n)
+			if r = d.builtin(n); r == nil {
+				r = d.typeParamConversion(n)
+			}
+			if r == nil {
+				r = d.runtimeMethod(n)
+			}
+		case *ast.CompositeLit:
+			r = d.typeParamLiteral(n)
 		case *ast.Ident:
 			if sel, ok := c.Parent().(*ast.SelectorExpr); ok && c.Name() == "Sel" && sel.Sel == n {
 				break // the selector is the instance
@@ -40,6 +49,11 @@ func (d *desugarer) expressions(root ast.Node) {
 			r = d.instance(n, instanceIdent(n.X), c)
 		}
 		if r != nil {
+			// The rewrite has the type of what it replaces, for the rewrites
+			// of the expressions around it.
+			if tv, ok := d.info.Types[c.Node().(ast.Expr)]; ok {
+				d.info.Types[r] = tv
+			}
 			c.Replace(r)
 		}
 		return true
@@ -89,7 +103,7 @@ func (d *desugarer) instance(e ast.Expr, id *ast.Ident, c *astutil.Cursor) ast.E
 	case *ast.IndexListExpr:
 		fun = x.X
 	}
-	explicit := indexed(fun, args, e.Pos())
+	explicit := instanceCallee(fun, args, e.Pos())
 	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == e {
 		return explicit
 	}

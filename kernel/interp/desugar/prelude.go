@@ -11,10 +11,9 @@ type __ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~string
 }
 
-type __float interface{ ~float32 | ~float64 }
-
 // __min and __max are the builtins for integers and strings; __fmin and __fmax
-// for floats, where a NaN wins and -0 is below +0.
+// for floats, or a type parameter whose type set holds floats (cmp.Ordered),
+// where a NaN wins and -0 is below +0.
 func __min[T __ordered](x, y T) T {
 	if y < x {
 		return y
@@ -29,27 +28,31 @@ func __max[T __ordered](x, y T) T {
 	return x
 }
 
-func __fmin[T __float](x, y T) T {
+type __anyordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~string | ~float32 | ~float64
+}
+
+func __fmin[T __anyordered](x, y T) T {
 	switch {
 	case x != x || y != y:
 		return x + y
-	case x == 0 && y == 0:
-		if 1/x < 0 {
-			return x
+	case x == y:
+		if __negzero(y) {
+			return y
 		}
-		return y
+		return x
 	case y < x:
 		return y
 	}
 	return x
 }
 
-func __fmax[T __float](x, y T) T {
+func __fmax[T __anyordered](x, y T) T {
 	switch {
 	case x != x || y != y:
 		return x + y
-	case x == 0 && y == 0:
-		if 1/x < 0 {
+	case x == y:
+		if __negzero(x) {
 			return y
 		}
 		return x
@@ -59,8 +62,27 @@ func __fmax[T __float](x, y T) T {
 	return x
 }
 
+// __negzero reports whether v is a floating-point -0.
+func __negzero(v any) bool {
+	r := __reflect.ValueOf(v)
+	switch r.Kind() {
+	case __reflect.Float32, __reflect.Float64:
+		return r.Float() == 0 && 1/r.Float() < 0
+	}
+	return false
+}
+
 // __new is new(v): a new variable holding v.
 func __new[T any](v T) *T { return &v }
+
+// __convert is To(v), for a type parameter To (see typeparams.go): reflect
+// converts by Go's rules.
+func __convert[To, From any](v From) To {
+	var to To
+	r := __reflect.ValueOf(&to).Elem()
+	r.Set(__reflect.ValueOf(&v).Elem().Convert(r.Type()))
+	return to
+}
 
 // __clear is clear(v) for a map or a slice.
 func __clear(v any) {

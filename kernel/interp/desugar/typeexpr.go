@@ -166,6 +166,17 @@ func (d *desugarer) typeList(list *types.TypeList, pos token.Pos) ([]ast.Expr, e
 	return out, nil
 }
 
+// instanceCallee returns x[list…] to be called: an index-list expression even
+// for one type argument, which Go's parser never makes but yaegi v0.16.1 takes.
+// yaegi instantiates f[T] by looking T up by the name of the type T stands for
+// when f is called from a generic function: a defined type's qualified name
+// (main.Celsius) is no name in scope, and the instance is left uncompiled (a
+// nil dereference when it runs). f[T1, T2] it instantiates with the types it
+// was given.
+func instanceCallee(x ast.Expr, list []ast.Expr, pos token.Pos) ast.Expr {
+	return &ast.IndexListExpr{X: x, Lbrack: pos, Indices: list, Rbrack: pos}
+}
+
 // indexed returns x[list…]: an instantiation.
 func indexed(x ast.Expr, list []ast.Expr, pos token.Pos) ast.Expr {
 	if len(list) == 1 {

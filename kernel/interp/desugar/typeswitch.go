@@ -15,7 +15,9 @@ import (
 // its type assertions do, and it matches a cell's interface only as its
 // assertions do, which interfaceAssertions then rewrites (as it does a case of
 // a cell's struct type with methods, whose value may come in yaegi's wrapper of
-// a compiled interface: see wrappable). The switch becomes an
+// a compiled interface: see wrappable). Nor does it match a case of a type
+// parameter that stands for a type other than a predeclared one (see
+// typeparams.go). The switch becomes an
 // expression switch on assertions, which keeps the order of the cases and what
 // break does:
 //
@@ -39,12 +41,16 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 	})
 }
 
-// hasInterfaceCase reports whether a case of ts names a non-empty interface,
-// or a type whose value may reach ts's subject in a wrapper (see wrappable).
+// hasInterfaceCase reports whether a case of ts names a non-empty interface, a
+// type parameter, or a type whose value may reach ts's subject in a wrapper
+// (see wrappable).
 func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
 			if t := d.typeOf(e); t != nil {
+				if _, ok := t.(*types.TypeParam); ok {
+					return true
+				}
 				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) || exactOnly(t) {
 					return true
 				}

@@ -67,6 +67,12 @@ const (
 	// yaegi v0.16.1 keeps no methods on values inside others, so the function
 	// would print or encode them without it.
 	NestedStringer
+	// EmbeddedJSON: encoding/json of a value whose type holds a struct declared
+	// in a cell that embeds a struct (or a pointer to one) beside other fields,
+	// with no JSON name: yaegi v0.16.1 marks a field embedded only when it is the
+	// struct's one field, so json would write and read the embedded struct as
+	// one field instead of its fields promoted (see embedded.go).
+	EmbeddedJSON
 	// UnavailablePackage: an import of a package the checker has export data
 	// for but the interpreter has no symbol table or source of (a package left
 	// out on purpose, such as syscall, is refused by the checker's importer with
@@ -101,6 +107,8 @@ var what = map[Kind]struct{ msg, instead string }{
 			"ratelab refuses every type assertion and type switch case to a type that such a value could pass for, once the session has such a type"},
 	NestedStringer: {"%s would handle %s's elements without calling %s's %s method: the interpreter keeps no methods on values of a cell's types inside a slice, array, map or struct",
 		"handle the elements one by one (for _, v := range xs { fmt.Print(v, \" \") }), or call the method yourself (v.String()) and pass its result"},
+	EmbeddedJSON: {"%s would handle the embedded %s of %s (in %s) as a field named %[2]s instead of promoting its fields: the interpreter marks a struct's field embedded only when it is the struct's one field",
+		"copy the embedded struct's fields into the struct, or give the embedded field a JSON name (`json:\"name\"`) if a nested object is what you want"},
 	UnavailablePackage: {"package %s is not available in ratelab cells: the interpreter has no symbol table for it",
 		"use a package that offers the same, or run this code as a compiled program"},
 	ValueErrorTarget: {"%s into %s, a struct type declared in a cell whose methods have value receivers: in an error value the interpreter keeps only the last field of such a struct, so it could never find one",
@@ -159,6 +167,9 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if e := nestedStringer(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+			if e := embeddedJSON(fset, u.Info, call); e != nil {
 				errs = append(errs, e)
 			}
 		}
@@ -240,14 +251,8 @@ var methodCallers = []struct {
 // with an argument whose type holds, below its top level, a cell's type with one
 // of the methods the function would call; or nil.
 func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
-	var fn *types.Func
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		fn, _ = info.Uses[f.Sel].(*types.Func)
-	case *ast.Ident:
-		fn, _ = info.Uses[f].(*types.Func)
-	}
-	if fn == nil || fn.Pkg() == nil {
+	fn := calledFunc(info, call)
+	if fn == nil {
 		return nil
 	}
 	for _, mc := range methodCallers {
@@ -265,6 +270,21 @@ func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *
 		}
 	}
 	return nil
+}
+
+// calledFunc returns the function or method of a package that call calls, or nil.
+func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	var fn *types.Func
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[f.Sel].(*types.Func)
+	case *ast.Ident:
+		fn, _ = info.Uses[f].(*types.Func)
+	}
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return fn
 }
 
 // heldPrinter returns a named type of the session with one of methods, held in

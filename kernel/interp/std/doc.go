@@ -4,7 +4,10 @@
 // fail to compile with explicit type arguments): cmp, iter, maps, slices, and
 // errors with AsType. Each is written here by hand as plain Go that yaegi runs
 // correctly (no range over functions, no min/max or clear builtins, no
-// `range n`, explicit type arguments on every generic call inside), served to
+// `range n`, explicit type arguments on every generic call inside but those of
+// one type parameter that the arguments give: yaegi instantiates f[T] inside a
+// generic function wrongly once T stands for a defined type, such as a cell's
+// type Celsius float64, and infers it right), served to
 // the session as interpreted source under ratelab/std/<name> (see
 // ../stdsrc.go), and compiled by the Go toolchain too, so that their tests
 // check them against Go's own packages.

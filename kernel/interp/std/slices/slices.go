@@ -41,7 +41,7 @@ func Compare[S ~[]E, E interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
 }](s1, s2 S) int {
 	for i := 0; i < len(s1) && i < len(s2); i++ {
-		if c := cmp.Compare[E](s1[i], s2[i]); c != 0 {
+		if c := cmp.Compare(s1[i], s2[i]); c != 0 {
 			return c
 		}
 	}

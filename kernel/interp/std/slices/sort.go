@@ -15,7 +15,7 @@ func Sort[S ~[]E, E interface {
 	if fast.Sort(x) {
 		return
 	}
-	sortFunc[S, E](x, func(a, b E) int { return cmp.Compare[E](a, b) })
+	sortFunc[S, E](x, func(a, b E) int { return cmp.Compare(a, b) })
 }
 
 // SortFunc sorts x in the order cmp gives (negative: a before b). The sort is
@@ -35,7 +35,7 @@ func IsSorted[S ~[]E, E interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
 }](x S) bool {
 	for i := len(x) - 1; i > 0; i-- {
-		if cmp.Less[E](x[i], x[i-1]) {
+		if cmp.Less(x[i], x[i-1]) {
 			return false
 		}
 	}
@@ -60,13 +60,13 @@ func BinarySearch[S ~[]E, E interface {
 	i, j := 0, len(x)
 	for i < j {
 		h := int(uint(i+j) >> 1)
-		if cmp.Compare[E](x[h], target) < 0 {
+		if cmp.Compare(x[h], target) < 0 {
 			i = h + 1
 		} else {
 			j = h
 		}
 	}
-	return i, i < len(x) && cmp.Compare[E](x[i], target) == 0
+	return i, i < len(x) && cmp.Compare(x[i], target) == 0
 }
 
 // BinarySearchFunc is BinarySearch with cmp comparing an element to the target.
