@@ -55,7 +55,7 @@ var corpusRefused = map[string]string{
 // found but does not fix or refuse yet: the program errors or differs, and is
 // skipped naming it, so the list stays in view.
 var corpusDefects = map[string]string{
-	"const_iota":           "yaegi computes float32(1.0/3) == float32(untyped 1.0/3) as false (typed float constants are not rounded); fix: fold constant expressions from go/types' exact values",
+
 	"generics_constraints": "yaegi's compiler panics (CFG post-order) on Sum(r) in Average, a generic call through ~[]E with a named slice type; an error, not a wrong result",
 	"errors_wrap":          "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error): reflect cannot see a cell type's methods; an error, not a wrong result",
 	"recover_errors":       "errors.As into a variable of a cell-defined error type panics (*target must be interface or implement error); an error, not a wrong result",

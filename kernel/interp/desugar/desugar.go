@@ -3,6 +3,8 @@
 // positions of the user's nodes so that errors still point into the cell.
 //
 // With types it can:
+//   - write every constant expression as a literal of the value go/types
+//     computed, rounded to its type as Go rounds it (consts.go);
 //   - give every call of a generic function its type arguments, from what the
 //     checker inferred, so the interpreter never infers (it fails through ~[]E
 //     constraints and from arguments' result types), and wrap a generic function
@@ -80,7 +82,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
-	d.constRepeats(root)
+	d.constDecls(root)
 	d.defers(root)
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)
