@@ -60,7 +60,7 @@ func (d *desugarer) constant(e ast.Expr) ast.Expr {
 	lit, err := d.constLiteral(tv.Value, t, e.Pos())
 	if err != nil {
 		if basic.Info()&(types.IsFloat|types.IsComplex) != 0 {
-			d.fail(e.Pos(), "constant "+tv.Value.String(), err)
+			d.fail(e.Pos(), "constant "+types.ExprString(e), err)
 		}
 		return nil
 	}
