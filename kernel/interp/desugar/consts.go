@@ -15,7 +15,8 @@ import (
 // the interpreter as literals: yaegi v0.16.1 does not round a typed float
 // constant to its type (float64(c) of a float32 constant c is 0, a float32
 // constant is 1/3 in `case` and ==), compares untyped constants through float64
-// (1.0/3 == 0.3333333333333333 is true) and fails on complex64 constants. The
+// (1.0/3 == 0.3333333333333333 is true) and cannot declare a constant of a
+// complex type. The
 // spec's rules (https://go.dev/ref/spec#Constant_expressions): untyped constant
 // expressions are exact; a typed constant's value is rounded to its type, and so
 // is an untyped one where it takes its type from the context.
@@ -24,11 +25,10 @@ import (
 //	float64(third)                  →  float64(0.3333333432674408)
 //	u == 0.3333333333333333         →  0 != 0
 //
-// An untyped constant that stays untyped (a const declaration's value, the
-// operand of a comparison of constants) is written as a literal only where one
-// says it exactly: integers, strings, booleans; an untyped float such as 1.0/3
-// stays the user's expression, which the interpreter computes exactly and which
-// is folded where it is used.
+// An untyped constant that stays untyped (a const declaration's value) is
+// written as a literal only where one says it exactly: integers, strings,
+// booleans; an untyped float such as 1.0/3 stays the user's expression, which the
+// interpreter computes exactly, and is written as a literal where it is used.
 
 // constant returns the literal for e, an expression go/types gave a constant
 // value, or nil to leave e as it is: e is not constant, is a literal already
@@ -54,7 +54,7 @@ func (d *desugarer) constant(e ast.Expr) ast.Expr {
 		}
 	}
 	t := tv.Type
-	if es := d.unit.ResultExpr(); es != nil && es.X == e {
+	if e == d.result {
 		t = types.Default(t) // shown as the value of an any
 	}
 	lit, err := d.constLiteral(tv.Value, t, e.Pos())

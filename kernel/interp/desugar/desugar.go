@@ -66,7 +66,9 @@ type desugarer struct {
 	cfg  Config
 	unit *check.Unit
 	info *types.Info
-	errs []error
+	// result is the unit's result expression as checked, before any rewrite.
+	result ast.Expr
+	errs   []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -76,6 +78,9 @@ func Unit(u *check.Unit, cfg Config) error {
 		return nil
 	}
 	d := &desugarer{cfg: cfg, unit: u, info: u.Info}
+	if es := u.ResultExpr(); es != nil {
+		d.result = es.X
+	}
 	var root ast.Node = u.File
 	body := u.Body()
 	if body != nil {
