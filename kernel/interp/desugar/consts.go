@@ -59,7 +59,11 @@ func (d *desugarer) constant(e ast.Expr) ast.Expr {
 	}
 	lit, err := d.constLiteral(tv.Value, t, e.Pos())
 	if err != nil {
-		if basic.Info()&(types.IsFloat|types.IsComplex) != 0 {
+		// A type the interpreter cannot name (of a package it has no symbols
+		// for, as vg.Length's font.Length, or an earlier cell's type declared
+		// again): the interpreter computes integers and float64s as Go does,
+		// but not float32s and complex numbers.
+		if basic.Kind() == types.Float32 || basic.Info()&types.IsComplex != 0 {
 			d.fail(e.Pos(), "constant "+types.ExprString(e), err)
 		}
 		return nil
