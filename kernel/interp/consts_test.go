@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg"
+
 	"github.com/ratelab/ratelab/kernel/engine"
 )
 
@@ -58,6 +60,18 @@ func TestConstantOfRedeclaredType(t *testing.T) {
 	b, _ := run(t, s, "n + 0")
 	if got := plain(b); got != "3" {
 		t.Errorf("n + 0 shows %q, want 3", got)
+	}
+}
+
+// TestConstantOfCompiledTypeWithoutSymbols checks constants of vg.Length, an
+// alias of font.Length, whose package the session has no symbols for: the
+// front end cannot name the type, so it leaves these float64 constants to the
+// interpreter, which computes them as Go does.
+func TestConstantOfCompiledTypeWithoutSymbols(t *testing.T) {
+	s := newSession(t)
+	b, _ := run(t, s, "import \"gonum.org/v1/plot/vg\"\nvar w vg.Length = 2\nw += 4*vg.Inch + vg.Inch/3\nfloat64(w)")
+	if got, want := plain(b), fmt.Sprint(float64(vg.Length(2)+4*vg.Inch+vg.Inch/3)); got != want {
+		t.Errorf("w shows %s, Go computes %s", got, want)
 	}
 }
 
