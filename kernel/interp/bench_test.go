@@ -122,6 +122,11 @@ func BenchmarkFrontEndTrivial(b *testing.B) { benchFrontEnd(b, "1 + 1") }
 // declarations and statements.
 func BenchmarkFrontEnd300Lines(b *testing.B) { benchFrontEnd(b, cell300()) }
 
+// BenchmarkFrontEndConstants300Lines measures the front end on a 300-line cell
+// dense with constants (iota blocks, typed float constants, constant operands in
+// every expression), each of which it writes as a literal.
+func BenchmarkFrontEndConstants300Lines(b *testing.B) { benchFrontEnd(b, cellConstants300()) }
+
 func benchFrontEnd(b *testing.B, code string) {
 	s, err := New(Options{NoCapture: true})
 	if err != nil {
@@ -172,5 +177,44 @@ func cell300() string {
 		fmt.Fprintf(&b, "if t, err := summarize%d(rows, 0.5); err == nil {\n\tfor k := range t {\n\t\tkeys = append(keys, k)\n\t}\n}\n", i)
 	}
 	b.WriteString("sort.Strings(keys)\nlen(keys)")
+	return b.String()
+}
+
+// cellConstants300 is a 300-line cell of typed and untyped constants and the
+// functions that use them.
+func cellConstants300() string {
+	var b strings.Builder
+	for i := 0; i < 11; i++ {
+		fmt.Fprintf(&b, `type Level%[1]d int
+
+const (
+	Low%[1]d Level%[1]d = iota * 10
+	Mid%[1]d
+	High%[1]d
+)
+
+const scale%[1]d float32 = 1.0 / 3
+const limit%[1]d = 1 << 40 >> 38
+
+func weigh%[1]d(xs []float32) (float32, Level%[1]d) {
+	total := float32(0)
+	for i, x := range xs {
+		if i%%2 == 0 {
+			total += x * scale%[1]d * 0.5
+		} else {
+			total -= x / (scale%[1]d + 1e-3)
+		}
+	}
+	switch {
+	case total > limit%[1]d*0.75:
+		return total, High%[1]d
+	case total > 0.1:
+		return total, Mid%[1]d
+	}
+	return total * float32(1.0/7), Low%[1]d
+}
+`, i)
+	}
+	b.WriteString("_, level := weigh0([]float32{0.5, 1.5, 2.5})\nlevel")
 	return b.String()
 }

@@ -2,18 +2,172 @@ package desugar
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
 
-// constRepeats writes out the implicit repetition of a constant declaration's
-// expressions, which yaegi v0.16.1 gets wrong with several names in a spec
-// (`A, B = iota, iota * 10` then `C, D`: "undefined: D"): each spec without
-// values gets a copy of the last type and values (iota is the spec's own).
-func (d *desugarer) constRepeats(root ast.Node) {
+// Constants are computed by go/types, exactly as Go computes them, and handed to
+// the interpreter as literals: yaegi v0.16.1 does not round a typed float
+// constant to its type (float64(c) of a float32 constant c is 0, a float32
+// constant is 1/3 in `case` and ==), compares untyped constants through float64
+// (1.0/3 == 0.3333333333333333 is true) and cannot declare a constant of a
+// complex type. The
+// spec's rules (https://go.dev/ref/spec#Constant_expressions): untyped constant
+// expressions are exact; a typed constant's value is rounded to its type, and so
+// is an untyped one where it takes its type from the context.
+//
+//	const third float32 = 1.0 / 3   →  const third float32 = float32(0.3333333432674408)
+//	float64(third)                  →  float64(0.3333333432674408)
+//	u == 0.3333333333333333         →  0 != 0
+//
+// An untyped constant that stays untyped (a const declaration's value) is
+// written as a literal only where one says it exactly: integers, strings,
+// booleans; an untyped float such as 1.0/3 stays the user's expression, which the
+// interpreter computes exactly, and is written as a literal where it is used.
+
+// constant returns the literal for e, an expression go/types gave a constant
+// value, or nil to leave e as it is: e is not constant, is a literal already
+// (but for a float literal, which the interpreter may not round, as in
+// `case 0.1:` on a float32), or its value has no literal of its kind.
+func (d *desugarer) constant(e ast.Expr) ast.Expr {
+	tv, ok := d.info.Types[e]
+	if !ok || tv.Value == nil {
+		return nil
+	}
+	basic, _ := tv.Type.Underlying().(*types.Basic)
+	if basic == nil {
+		return nil
+	}
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if basic.Info()&(types.IsFloat|types.IsComplex) == 0 || basic.Info()&types.IsUntyped != 0 {
+			return nil
+		}
+	case *ast.Ident:
+		if obj := d.info.Uses[e]; obj != nil && obj.Parent() == types.Universe {
+			return nil // true, false
+		}
+	}
+	t := tv.Type
+	if e == d.result {
+		t = types.Default(t) // shown as the value of an any
+	}
+	lit, err := d.constLiteral(tv.Value, t, e.Pos())
+	if err != nil {
+		// A type the interpreter cannot name (of a package it has no symbols
+		// for, as vg.Length's font.Length, or an earlier cell's type declared
+		// again): the interpreter computes integers and float64s as Go does,
+		// but not float32s and complex numbers.
+		if basic.Kind() == types.Float32 || basic.Info()&types.IsComplex != 0 {
+			d.fail(e.Pos(), "constant "+types.ExprString(e), err)
+		}
+		return nil
+	}
+	return lit
+}
+
+// constLiteral writes v, a constant of type t, as the interpreter must read it:
+// a typed constant as a conversion of its value rounded to t, an untyped one as
+// a literal if one says it exactly, or nil.
+func (d *desugarer) constLiteral(v constant.Value, t types.Type, pos token.Pos) (ast.Expr, error) {
+	basic, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return nil, nil
+	}
+	lit := valueLiteral(v, basic, pos)
+	if lit == nil || basic.Info()&types.IsUntyped != 0 {
+		return lit, nil
+	}
+	te, err := d.typeExpr(t, pos)
+	if err != nil {
+		return nil, err
+	}
+	return &ast.CallExpr{Fun: te, Lparen: pos, Args: []ast.Expr{lit}, Rparen: pos}, nil
+}
+
+// valueLiteral writes v rounded to the basic type b as an untyped constant
+// expression, or returns nil if b is untyped and has no literal that says v
+// exactly.
+func valueLiteral(v constant.Value, b *types.Basic, pos token.Pos) ast.Expr {
+	info := b.Info()
+	switch {
+	case info&types.IsBoolean != 0:
+		// Not true or false, which a cell may declare.
+		op := token.EQL
+		if !constant.BoolVal(v) {
+			op = token.NEQ
+		}
+		zero := func() ast.Expr { return &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"} }
+		return &ast.BinaryExpr{X: zero(), OpPos: pos, Op: op, Y: zero()}
+	case info&types.IsString != 0:
+		return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(constant.StringVal(v))}
+	case info&types.IsUntyped != 0 && b.Kind() != types.UntypedInt:
+		return nil // runes, floats and complex numbers stay as written
+	case info&types.IsInteger != 0:
+		v = constant.ToInt(v)
+		neg := constant.Sign(v) < 0
+		if neg {
+			v = constant.UnaryOp(token.SUB, v, 0)
+		}
+		return signed(pos, neg, &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: v.ExactString()})
+	case info&types.IsFloat != 0:
+		return floatLiteral(pos, roundFloat(constant.ToFloat(v), b.Kind() == types.Float32), "")
+	case info&types.IsComplex != 0:
+		c := constant.ToComplex(v)
+		single := b.Kind() == types.Complex64
+		re := floatLiteral(pos, roundFloat(constant.Real(c), single), "")
+		im := roundFloat(constant.Imag(c), single)
+		op := token.ADD
+		if im < 0 {
+			op = token.SUB
+		}
+		return &ast.ParenExpr{Lparen: pos, X: &ast.BinaryExpr{X: re, OpPos: pos, Op: op, Y: floatLiteral(pos, math.Abs(im), "i")}, Rparen: pos}
+	}
+	return nil
+}
+
+// roundFloat rounds v to float32 (single) or float64, as a typed constant is.
+func roundFloat(v constant.Value, single bool) float64 {
+	if single {
+		f, _ := constant.Float32Val(v)
+		return float64(f)
+	}
+	f, _ := constant.Float64Val(v)
+	return f
+}
+
+// floatLiteral writes f with suffix ("" or "i" for an imaginary literal). The
+// shortest decimal that reads back as f as a float64 is exact for a float32 value
+// too: converting it to float32 gives f again.
+func floatLiteral(pos token.Pos, f float64, suffix string) ast.Expr {
+	s := strconv.FormatFloat(math.Abs(f), 'g', -1, 64)
+	kind := token.FLOAT
+	if suffix != "" {
+		kind = token.IMAG
+	}
+	return signed(pos, f < 0, &ast.BasicLit{ValuePos: pos, Kind: kind, Value: s + suffix})
+}
+
+// signed returns -lit if neg, else lit.
+func signed(pos token.Pos, neg bool, lit *ast.BasicLit) ast.Expr {
+	if neg {
+		return &ast.UnaryExpr{OpPos: pos, Op: token.SUB, X: lit}
+	}
+	return lit
+}
+
+// constDecls writes every constant declaration's values as literals where the
+// constants' values can be (see constLiteral), and writes out the implicit
+// repetition of the others, which yaegi v0.16.1 gets wrong with several names in
+// a spec (`A, B = iota, iota * 10` then `C, D`: "undefined: D"): each spec
+// without values gets a copy of the last type and values (iota is the spec's
+// own).
+func (d *desugarer) constDecls(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		gd, ok := n.(*ast.GenDecl)
 		if !ok || gd.Tok != token.CONST {
@@ -28,7 +182,12 @@ func (d *desugarer) constRepeats(root ast.Node) {
 				for _, v := range vs.Values { // kept before iota is written
 					values = append(values, d.cloneExpr(v))
 				}
-			} else if values != nil {
+			}
+			if lits := d.constValues(vs); lits != nil {
+				vs.Values = lits
+				continue
+			}
+			if len(vs.Values) == 0 && values != nil {
 				vs.Type = d.cloneExpr(typ)
 				for _, v := range values {
 					vs.Values = append(vs.Values, d.cloneExpr(v))
@@ -38,6 +197,67 @@ func (d *desugarer) constRepeats(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// constValues returns the literals of the constants vs declares, or nil if one
+// of them has none. yaegi v0.16.1 cannot declare a constant of a complex type
+// at all (its compiler panics converting an int64 to complex64), so such a
+// constant is declared untyped: the interpreter never reads it as typed, for
+// every use of it is a constant expression, which is written as a literal of
+// its type.
+func (d *desugarer) constValues(vs *ast.ValueSpec) []ast.Expr {
+	lits := make([]ast.Expr, len(vs.Names))
+	complexType := false
+	for i, name := range vs.Names {
+		c, ok := d.info.Defs[name].(*types.Const)
+		if !ok {
+			return nil
+		}
+		pos := name.Pos()
+		if i < len(vs.Values) {
+			pos = vs.Values[i].Pos()
+		}
+		var lit ast.Expr
+		var err error
+		if b, ok := c.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsComplex != 0 && b.Info()&types.IsUntyped == 0 {
+			complexType = true
+			lit = valueLiteral(c.Val(), b, pos)
+		} else {
+			lit, err = d.constLiteral(c.Val(), c.Type(), pos)
+		}
+		if err != nil || lit == nil {
+			return nil
+		}
+		lits[i] = lit
+	}
+	if complexType {
+		vs.Type = nil
+	}
+	return lits
+}
+
+// arrayKeys writes the constant indices of an array or slice literal as untyped
+// integers: yaegi v0.16.1 takes a typed constant there, int(4) or a constant's
+// name, for a non-constant expression inside a function.
+func (d *desugarer) arrayKeys(lit *ast.CompositeLit) {
+	t := d.typeOf(lit)
+	if t == nil {
+		return
+	}
+	switch t.Underlying().(type) {
+	case *types.Array, *types.Slice:
+	default:
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if v := d.info.Types[kv.Key].Value; v != nil {
+			kv.Key = valueLiteral(v, types.Typ[types.UntypedInt], kv.Key.Pos())
+		}
+	}
 }
 
 // writeIota replaces iota in values by its value, the spec's index: yaegi

@@ -3,6 +3,8 @@
 // positions of the user's nodes so that errors still point into the cell.
 //
 // With types it can:
+//   - write every constant expression as a literal of the value go/types
+//     computed, rounded to its type as Go rounds it (consts.go);
 //   - give every call of a generic function its type arguments, from what the
 //     checker inferred, so the interpreter never infers (it fails through ~[]E
 //     constraints and from arguments' result types), and wrap a generic function
@@ -70,7 +72,9 @@ type desugarer struct {
 	cfg  Config
 	unit *check.Unit
 	info *types.Info
-	errs []error
+	// result is the unit's result expression as checked, before any rewrite.
+	result ast.Expr
+	errs   []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -80,13 +84,16 @@ func Unit(u *check.Unit, cfg Config) error {
 		return nil
 	}
 	d := &desugarer{cfg: cfg, unit: u, info: u.Info}
+	if es := u.ResultExpr(); es != nil {
+		d.result = es.X
+	}
 	var root ast.Node = u.File
 	body := u.Body()
 	if body != nil {
 		root = body
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
-	d.constRepeats(root)
+	d.constDecls(root)
 	d.comparisons(root)
 	d.errorCalls(root)
 	d.defers(root)

@@ -9,14 +9,28 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 )
 
-// expressions rewrites, innermost first, the expressions the interpreter cannot
-// run: calls of generic functions get all their type arguments, generic functions
-// used as values become function literals, the builtins it lacks become
-// helpers (builtins.go), and so do conversions to type parameters and literals
-// of them (typeparams.go); some compiled methods' calls go to the runtime
-// (methods.go).
+// expressions rewrites the expressions the interpreter cannot run. Outermost
+// first, constant expressions become literals of their values (consts.go); then,
+// innermost first, calls of generic functions get all their type arguments,
+// generic functions used as values become function literals, the builtins it
+// lacks become helpers (builtins.go), and so do conversions to type parameters
+// and literals of them (typeparams.go); some compiled methods' calls go to the
+// runtime (methods.go).
 func (d *desugarer) expressions(root ast.Node) {
-	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+	astutil.Apply(root, func(c *astutil.Cursor) bool {
+		e, ok := c.Node().(ast.Expr)
+		if !ok {
+			return true
+		}
+		if lit, ok := e.(*ast.CompositeLit); ok {
+			d.arrayKeys(lit)
+		}
+		if r := d.constant(e); r != nil {
+			c.Replace(r)
+			return false
+		}
+		return true
+	}, func(c *astutil.Cursor) bool {
 		var r ast.Expr
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:

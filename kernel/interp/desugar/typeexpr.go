@@ -131,6 +131,8 @@ func (d *desugarer) namedExpr(t *types.Named, pos token.Pos) (ast.Expr, error) {
 		x = &ast.Ident{NamePos: pos, Name: name}
 	case !obj.Exported():
 		return nil, fmt.Errorf("type %s is not exported by package %s", obj.Name(), pkg.Path())
+	case !d.cfg.Has(pkg.Path(), obj.Name()):
+		return nil, fmt.Errorf("the session has no type %s.%s to name", pkg.Path(), obj.Name())
 	default:
 		x = &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: d.cfg.Import(pkg.Path())}, Sel: &ast.Ident{NamePos: pos, Name: obj.Name()}}
 	}
