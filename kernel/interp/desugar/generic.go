@@ -26,6 +26,7 @@ func (d *desugarer) expressions(root ast.Node) {
 			d.arrayKeys(lit)
 		}
 		if r := d.constant(e); r != nil {
+			d.info.Types[r] = d.info.Types[e] // for the rewrites around it (a conversion to a type parameter)
 			c.Replace(r)
 			return false
 		}
