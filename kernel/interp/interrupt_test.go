@@ -84,6 +84,9 @@ func TestImportErrorNeverMentionsGOPATH(t *testing.T) {
 // TestInterruptedCellKeepsWhatFinished: an interrupted loop leaves the
 // variables declared before it, as IPython leaves them.
 func TestInterruptedCellKeepsWhatFinished(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi v0.16.1's ExecuteWithContext races with itself on cancellation (see race_test.go)")
+	}
 	s := newSession(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
