@@ -99,12 +99,9 @@ func (s *Session) compileError(err error, id int) *engine.Error {
 func (s *Session) runtimeError(err error, id int) *engine.Error {
 	s.mu.Lock()
 	frames := s.io.takeFrames()
-	var statement position
-	if s.run != nil {
-		statement = s.run.statement
-		statement.cell = id
-	}
 	s.mu.Unlock()
+	statement := s.statementRan()
+	statement.cell = id
 	e := &engine.Error{Name: "panic", Value: err.Error()}
 	if p, ok := isPanic(err); ok {
 		v := goPanicValue(p.Value)

@@ -307,11 +307,7 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		return s.compileError(err, id)
 	}
 	s.noteImports(imported)
-	s.mu.Lock()
-	if s.run != nil {
-		s.run.statement = position{} // the marks to come are this unit's
-	}
-	s.mu.Unlock()
+	s.markStatement(position{}) // the marks to come are this unit's
 	_, err = yi.ExecuteWithContext(ctx, prog)
 	switch {
 	case err == nil:
@@ -329,12 +325,7 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 // last mark (see desugar's statementMark); a unit with no mark keeps nothing.
 // err's traceback names what is not kept.
 func (s *Session) keepFinished(fset *token.FileSet, checker *check.Session, u *check.Unit, renamed map[string]string, err *engine.Error) {
-	s.mu.Lock()
-	var stopped position
-	if s.run != nil {
-		stopped = s.run.statement
-	}
-	s.mu.Unlock()
+	stopped := s.statementRan()
 	if u.Kind != check.Stmts || stopped.line == 0 {
 		return
 	}

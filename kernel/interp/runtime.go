@@ -47,13 +47,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		}
 		result(v)
 	}
-	statement := func(line, col int) {
-		s.mu.Lock()
-		if s.run != nil {
-			s.run.statement = position{line: line, col: col}
-		}
-		s.mu.Unlock()
-	}
+	statement := func(line, col int) { s.markStatement(position{line: line, col: col}) }
 	return map[string]reflect.Value{
 		"Statement":     reflect.ValueOf(statement),
 		"Result":        reflect.ValueOf(result),

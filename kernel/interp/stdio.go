@@ -29,6 +29,25 @@ type cellRun struct {
 	statement position
 }
 
+// markStatement records that the running cell's top level is at p.
+func (s *Session) markStatement(p position) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.run != nil {
+		s.run.statement = p
+	}
+}
+
+// statementRan returns the running cell's last statement mark, zero if none.
+func (s *Session) statementRan() position {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.run == nil {
+		return position{}
+	}
+	return s.run.statement
+}
+
 // current returns the running cell, or nil.
 func (s *Session) current() *cellRun {
 	s.mu.Lock()

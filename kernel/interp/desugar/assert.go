@@ -132,9 +132,7 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 	strs := func(list []ast.Expr) ast.Expr {
 		return &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: list, Rbrace: pos}
 	}
-	rt := func(name string, args ...ast.Expr) ast.Expr {
-		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
-	}
+	rt := func(name string, args ...ast.Expr) ast.Expr { return d.rtCall(pos, name, args...) }
 	quotedIface := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(ifaceName)}
 
 	// The types first, then `switch __v := __x.(type) { case I: return __v, true }`
@@ -242,9 +240,8 @@ func (d *desugarer) unwrappingAssertion(ta *ast.TypeAssertExpr, t types.Type, co
 		}
 		return e
 	}
-	unwrapped := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Unwrapped")}, Lparen: pos, Args: []ast.Expr{ident(pos, x)}, Rparen: pos}
-	undecided := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Undecided")}, Lparen: pos,
-		Args: []ast.Expr{ident(pos, x), &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)}}, Rparen: pos}
+	unwrapped := d.rtCall(pos, "Unwrapped", ident(pos, x))
+	undecided := d.rtCall(pos, "Undecided", ident(pos, x), &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
 	body := []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v), ident(pos, ok)}, TokPos: pos, Tok: token.DEFINE,
 			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: unwrapped, Lparen: pos, Type: target(), Rparen: pos}}},
@@ -354,9 +351,7 @@ func (d *desugarer) exactAssertion(ta *ast.TypeAssertExpr, t types.Type, commaOK
 		}
 		return e
 	}
-	rt := func(name string, args ...ast.Expr) ast.Expr {
-		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
-	}
+	rt := func(name string, args ...ast.Expr) ast.Expr { return d.rtCall(pos, name, args...) }
 	nilPtr := &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: target()}, Rparen: pos}, Lparen: pos,
 		Args: []ast.Expr{ident(pos, "nil")}, Rparen: pos}
 	zero := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, v)}, Type: target()}}}}

@@ -53,12 +53,9 @@ func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 	case "recover":
 		// recover stays called by the deferred function itself, as it must be to
 		// stop the panic; the runtime turns what it returns into Go's value.
-		return &ast.CallExpr{
-			Fun:    &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Recovered")},
-			Lparen: pos,
-			Args:   []ast.Expr{call},
-			Rparen: call.End(),
-		}
+		r := d.rtCall(pos, "Recovered", call)
+		r.Rparen = call.End()
+		return r
 	}
 	return nil
 }

@@ -144,6 +144,11 @@ func (d *desugarer) temp(what string) string {
 
 func ident(pos token.Pos, name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 
+// rtCall returns the call __rt.name(args…) of the session's runtime.
+func (d *desugarer) rtCall(pos token.Pos, name string, args ...ast.Expr) *ast.CallExpr {
+	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
+}
+
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"

@@ -347,11 +347,6 @@ func relative(p *types.Package) string {
 	return p.Name()
 }
 
-// rtCall returns the call __rt.name(args…).
-func (d *desugarer) rtCall(pos token.Pos, name string, args ...ast.Expr) ast.Expr {
-	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
-}
-
 // typeExprOr is typeExpr, recording in d.errs why t cannot be written.
 func (d *desugarer) typeExprOr(t types.Type, pos token.Pos) ast.Expr {
 	e, err := d.typeExpr(t, pos)

@@ -64,10 +64,7 @@ func (d *desugarer) statementMark(st ast.Stmt) ast.Stmt {
 	pos := st.Pos()
 	at := d.cfg.Fset.Position(pos)
 	lit := func(n int) ast.Expr { return &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(n)} }
-	return &ast.ExprStmt{X: &ast.CallExpr{
-		Fun:    &ast.SelectorExpr{X: ident(pos, d.cfg.Runtime), Sel: ident(pos, "Statement")},
-		Lparen: pos, Args: []ast.Expr{lit(at.Line), lit(at.Column)}, Rparen: pos,
-	}}
+	return &ast.ExprStmt{X: d.rtCall(pos, "Statement", lit(at.Line), lit(at.Column))}
 }
 
 // topStmt returns what replaces st, a statement at a cell's top level.
