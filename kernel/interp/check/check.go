@@ -69,6 +69,8 @@ type Unit struct {
 	// declared holds the names the unit adds to the session; imported the imports.
 	declared map[string]types.Object
 	imported []importSpec
+	// bodies holds the source of each method the unit declares (see methods.go).
+	bodies methodBodies
 }
 
 // Body returns the statements of a Stmts unit.
@@ -114,11 +116,13 @@ type Session struct {
 	names map[string]types.Object
 	// imports are the session's imports, in the order made.
 	imports []importSpec
+	// bodies holds the source of each method the session's cells declared.
+	bodies methodBodies
 }
 
 // NewSession returns an empty session whose cells import through imp.
 func NewSession(imp types.ImporterFrom) *Session {
-	return &Session{imp: imp, sizes: types.SizesFor("gc", runtime.GOARCH), names: map[string]types.Object{}}
+	return &Session{imp: imp, sizes: types.SizesFor("gc", runtime.GOARCH), names: map[string]types.Object{}, bodies: methodBodies{}}
 }
 
 // Lookup returns the session's declaration of name, or nil.
@@ -141,6 +145,9 @@ func (s *Session) CommitPart(u *Unit, keep func(types.Object) bool) {
 			s.imports = append(s.imports, im)
 		}
 	}
+	for m, body := range u.bodies {
+		s.bodies[m] = body
+	}
 }
 
 func (s *Session) hasImport(im importSpec) bool {
@@ -157,7 +164,7 @@ func (s *Session) hasImport(im importSpec) bool {
 // errors Go would report, as a scanner.ErrorList sorted by position (positions are
 // those of fset, line directives applied), or nil. Nothing is committed.
 func (s *Session) Check(fset *token.FileSet, units []*Unit) error {
-	view := &view{s: s, names: map[string]types.Object{}}
+	view := &view{s: s, names: map[string]types.Object{}, bodies: methodBodies{}}
 	for _, u := range units {
 		errs := view.check(fset, u)
 		if len(errs) > 0 {
@@ -168,6 +175,9 @@ func (s *Session) Check(fset *token.FileSet, units []*Unit) error {
 			view.names[name] = obj
 		}
 		view.imports = append(view.imports, u.imported...)
+		for m, body := range u.bodies {
+			view.bodies[m] = body
+		}
 	}
 	return nil
 }
@@ -178,6 +188,7 @@ type view struct {
 	s       *Session
 	names   map[string]types.Object
 	imports []importSpec
+	bodies  methodBodies // of the cell's earlier units
 }
 
 func (v *view) lookup(name string) types.Object {
@@ -213,6 +224,7 @@ func (v *view) check(fset *token.FileSet, u *Unit) scanner.ErrorList {
 func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 	pkg := types.NewPackage("main", "main")
 	u.Pkg = pkg
+	u.bodies = methodBodies{}
 	u.Info = &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Instances:  map[*ast.Ident]types.Instance{},
@@ -330,6 +342,7 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 				u.declared[name] = obj
 			}
 		}
+		u.recordOwnMethods(fset)
 	case Stmts:
 		if scope := u.funcScope(); scope != nil {
 			for _, name := range scope.Names() {

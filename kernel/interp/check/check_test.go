@@ -175,8 +175,11 @@ func TestMethodsInLaterCells(t *testing.T) {
 		{[]cellUnit{decls("func (t T) Name() string { return t.B }\nfunc (p *T) inc(by int) { p.n += by }"), stmts("t.inc(2)\nt.Name()")}, ""},
 		{[]cellUnit{stmts("var s fmt.Stringer = t")}, "undefined: fmt"},
 		{[]cellUnit{imports(`import "fmt"`), decls("func (t T) String() string { return t.Name() }"), stmts("var s fmt.Stringer = t\ns")}, ""},
-		// Re-running a method cell is fine; changing a signature is not.
-		{[]cellUnit{decls("func (t T) Name() string { return t.B + \"!\" }")}, ""},
+		// Re-running a method cell as it was is fine (comments and spacing
+		// aside); changing a body or a signature is not.
+		{[]cellUnit{decls("func (t T) Name() string { return t.B }")}, ""},
+		{[]cellUnit{decls("// Name is B.\nfunc (t T) Name() string {\n\treturn t.B // as it was\n}")}, ""},
+		{[]cellUnit{decls("func (t T) Name() string { return t.B + \"!\" }")}, "method T.Name was declared in an earlier cell with another body"},
 		{[]cellUnit{decls("func (t T) Name() int { return 1 }")}, "method T.Name was declared in an earlier cell as func (T).Name() string"},
 		{[]cellUnit{decls("func (t T) B() {}")}, "field and method with the same name B"},
 		{[]cellUnit{decls("func (t T) bad() { undefinedThing() }")}, "undefined: undefinedThing"},
@@ -184,6 +187,11 @@ func TestMethodsInLaterCells(t *testing.T) {
 		{[]cellUnit{decls("type G[E any] struct{ e E }")}, ""},
 		{[]cellUnit{decls("func (g G[E]) Get() E { return g.e }")}, "generic type G declared in another cell"},
 		{[]cellUnit{decls("type D = int")}, ""},
+		// A method promoted from an embedded interface was written out with
+		// the type: a later cell cannot replace it.
+		{[]cellUnit{imports(`import "sort"`), decls("type rev struct{ sort.Interface }")}, ""},
+		{[]cellUnit{decls("func (r rev) Less(i, j int) bool { return r.Interface.Less(j, i) }")}, "rev promotes Less from its embedded interface (rev.Interface)"},
+		{[]cellUnit{decls("func (r rev) Top() int { return r.Len() - 1 }")}, ""},
 		{[]cellUnit{decls("func (d D) M() {}")}, "cannot define new methods on non-local type int"},
 	}
 	for _, st := range steps {

@@ -1,8 +1,10 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
+	"go/printer"
 	"go/scanner"
 	"go/token"
 	"go/types"
@@ -20,7 +22,12 @@ import (
 //  3. the declaration is then restored for the layers after the checker.
 //
 // A method cannot change its signature this way (go/types cannot take a method
-// off a type): the cell that declares the type must be re-run first.
+// off a type), nor its body (the interpreter keeps the first method of a name
+// it is given): the cell that declares the type must be re-run first. A cell
+// re-run as it was declares its methods again as they were, which is accepted.
+// Nor can a later cell declare a method its type promotes from an embedded
+// interface: the desugarer wrote that promoted method out with the type
+// (package desugar, promoted.go), and the interpreter would keep it.
 
 // foreignMethods prepares u's methods on earlier cells' types (see above). undo
 // restores the declarations; errs are Go's errors for methods that cannot be.
@@ -60,7 +67,11 @@ func (v *view) foreignMethods(fset *token.FileSet, u *Unit, own map[string]bool)
 				"ratelab can add methods to a generic type only in the cell that declares it; declare the type and its methods in one cell", fd.Name.Name, base.Name)
 			continue
 		}
-		name := fd.Name
+		if msg := promotedFromInterface(named, fd.Name.Name); msg != "" {
+			errorf(fd.Name.Pos(), "%s", msg)
+			continue
+		}
+		name, body := fd.Name, methodSource(fset, fd)
 		restores = append(restores, asFunction(fd))
 		sig, err := v.methodSignature(fset, u, fd, own)
 		if err != nil {
@@ -70,11 +81,118 @@ func (v *view) foreignMethods(fset *token.FileSet, u *Unit, own map[string]bool)
 		if sig == nil {
 			continue // its errors come from checking the unit
 		}
-		if msg := addMethod(named, types.NewFunc(name.Pos(), u.Pkg, name.Name, sig)); msg != "" {
+		m := types.NewFunc(name.Pos(), u.Pkg, name.Name, sig)
+		old, msg := addMethod(named, m)
+		switch {
+		case msg != "":
 			errorf(name.Pos(), "%s", msg)
+		case old == nil:
+			u.bodies[m] = body
+		case v.body(old) != "" && v.body(old) != body:
+			errorf(name.Pos(), "method %s.%s was declared in an earlier cell with another body, and the interpreter keeps a method's first body: "+
+				"re-run the cell that declares type %s (which starts it with no methods), then this one",
+				named.Obj().Name(), name.Name, named.Obj().Name())
+		default:
+			u.bodies[old] = body
 		}
 	}
 	return undo, errs
+}
+
+// methodBodies maps a method to its declaration's tokens (methodSource), so
+// that two declarations of a method compare as Go source.
+type methodBodies map[*types.Func]string
+
+// methodSource returns fd's tokens, space-separated, without comments and with
+// a semicolon wherever Go has one except before a closing brace or parenthesis,
+// which makes a declaration on one line read as the same on several.
+func methodSource(fset *token.FileSet, fd *ast.FuncDecl) string {
+	var src bytes.Buffer
+	if err := printer.Fprint(&src, fset, fd); err != nil {
+		return "" // an AST the checker has already rejected
+	}
+	var sc scanner.Scanner
+	file := token.NewFileSet().AddFile("", -1, src.Len())
+	sc.Init(file, src.Bytes(), nil, 0)
+	var b strings.Builder
+	semicolon := false
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return b.String()
+		}
+		if tok == token.SEMICOLON {
+			semicolon = true
+			continue
+		}
+		if semicolon && tok != token.RBRACE && tok != token.RPAREN {
+			b.WriteString("; ")
+		}
+		semicolon = false
+		if lit == "" {
+			lit = tok.String()
+		}
+		b.WriteString(lit)
+		b.WriteByte(' ')
+	}
+}
+
+// body returns the source m was declared with, or "" if no unit that ran
+// declared it (a cell whose check failed after its methods were added).
+func (v *view) body(m *types.Func) string {
+	if body, ok := v.bodies[m]; ok {
+		return body
+	}
+	return v.s.bodies[m]
+}
+
+// recordOwnMethods keeps the source of the methods u declares on its own types.
+func (u *Unit) recordOwnMethods(fset *token.FileSet) {
+	for _, d := range u.File.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+			if m, ok := u.Info.Defs[fd.Name].(*types.Func); ok {
+				u.bodies[m] = methodSource(fset, fd)
+			}
+		}
+	}
+}
+
+// promotedFromInterface says why a later cell cannot declare method name on
+// named, a struct type that promotes name from an embedded interface, or "".
+func promotedFromInterface(named *types.Named, name string) string {
+	obj, index, _ := types.LookupFieldOrMethod(named, true, named.Obj().Pkg(), name)
+	if _, ok := obj.(*types.Func); !ok || len(index) < 2 {
+		return ""
+	}
+	path, viaInterface := EmbeddedPath(named, index)
+	if !viaInterface {
+		return ""
+	}
+	return fmt.Sprintf("method %s.%s: %s promotes %s from its embedded interface (%s.%s), and the interpreter keeps the promoted method "+
+		"from the cell that declared %s: declare %s in that cell, beside the type", named.Obj().Name(), name, named.Obj().Name(), name,
+		named.Obj().Name(), strings.Join(path, "."), named.Obj().Name(), name)
+}
+
+// EmbeddedPath returns the names of the embedded fields that index, a
+// selection's path from struct type t, goes through to its method, and whether
+// one of them is an interface.
+func EmbeddedPath(t types.Type, index []int) (path []string, viaInterface bool) {
+	for _, i := range index[:len(index)-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil, false
+		}
+		f := st.Field(i)
+		path = append(path, f.Name())
+		t = f.Type()
+		if types.IsInterface(t) {
+			viaInterface = true
+		}
+	}
+	return path, viaInterface
 }
 
 // ReceiverBase returns the type name of a receiver type expression, and whether
@@ -180,14 +298,14 @@ func (v *view) methodSignature(fset *token.FileSet, u *Unit, fd *ast.FuncDecl, o
 	return types.NewSignatureType(r, nil, nil, types.NewTuple(rest...), sig.Results(), sig.Variadic()), nil
 }
 
-// addMethod adds m to named, unless named has it already with the same signature.
-// It returns why it cannot, or "".
-func addMethod(named *types.Named, m *types.Func) string {
+// addMethod adds m to named, unless named has it already with the same
+// signature: it returns that method then. msg says why it cannot, or is "".
+func addMethod(named *types.Named, m *types.Func) (old *types.Func, msg string) {
 	sig := m.Type().(*types.Signature)
 	if st, ok := named.Underlying().(*types.Struct); ok {
 		for i := range st.NumFields() {
 			if st.Field(i).Name() == m.Name() {
-				return fmt.Sprintf("field and method with the same name %s", m.Name())
+				return nil, fmt.Sprintf("field and method with the same name %s", m.Name())
 			}
 		}
 	}
@@ -200,14 +318,14 @@ func addMethod(named *types.Named, m *types.Func) string {
 		osig := old.Type().(*types.Signature)
 		_, optr := types.Unalias(osig.Recv().Type()).(*types.Pointer)
 		if types.Identical(osig, sig) && ptr == optr {
-			return ""
+			return old, ""
 		}
-		return fmt.Sprintf("method %s.%s was declared in an earlier cell as %s, and a type's method cannot change on its own: "+
+		return nil, fmt.Sprintf("method %s.%s was declared in an earlier cell as %s, and a type's method cannot change on its own: "+
 			"re-run the cell that declares type %s (which starts it with no methods), then this one",
 			named.Obj().Name(), m.Name(), methodString(old), named.Obj().Name())
 	}
 	named.AddMethod(m)
-	return ""
+	return nil, ""
 }
 
 func methodString(f *types.Func) string {

@@ -25,6 +25,8 @@
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
 //   - send the calls of compiled methods the session replaces to its runtime
 //     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
+//   - write out the methods a struct promotes from an embedded interface, which
+//     the interpreter does not promote (promoted.go);
 //
 // and, with syntax alone, recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
@@ -94,6 +96,9 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.constDecls(root)
+	if u.Kind == check.Decls {
+		d.promotedMethods(u.File)
+	}
 	d.comparisons(root)
 	d.errorCalls(root)
 	d.defers(root)
