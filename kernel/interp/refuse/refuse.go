@@ -306,6 +306,15 @@ func heldPrinter(t types.Type, methods []string, depth int, seen map[types.Type]
 			}
 		}
 	}
+	// A value whose method set has one of methods is printed by it, as a whole:
+	// fmt does not look into its fields (Derived{Base}, with Base's String
+	// promoted, prints as Base's String says).
+	mset := types.NewMethodSet(t)
+	for _, m := range methods {
+		if sel := mset.Lookup(nil, m); sel != nil && sel.Obj().Exported() {
+			return nil, ""
+		}
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
 		return heldPrinter(u.Elem(), methods, depth, seen)
