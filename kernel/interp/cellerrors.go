@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"unsafe"
 )
 
 // yaegi v0.16.1 hands a value of a cell's type to compiled code in a wrapper: an
@@ -124,34 +123,6 @@ var lostType = errors.New("ratelab cannot compare this error: it holds a value o
 	"(or whose underlying type is not a struct), and the interpreter keeps such a value in an error without its type, " +
 	"so it cannot be told from other values; give the type's methods pointer receivers and use pointers to it " +
 	"(func (e *MyError) Error() string, return &MyError{…}), which compare as Go compares them")
-
-// valueInterfaceValue returns the value held by v if v is yaegi's
-// valueInterface{node *node; value reflect.Value}. Its fields are unexported, so
-// the value is read through an addressable copy; the layout is checked first.
-func valueInterfaceValue(v any) (any, bool) {
-	rv := reflect.ValueOf(v)
-	t := rv.Type()
-	if rv.Kind() != reflect.Struct || t.Name() != "valueInterface" || t.PkgPath() != "github.com/traefik/yaegi/interp" {
-		return nil, false
-	}
-	f, ok := t.FieldByName("value")
-	if !ok || f.Type != reflect.TypeFor[reflect.Value]() {
-		return nil, false
-	}
-	c := reflect.New(t).Elem()
-	c.Set(rv)
-	inner := *(*reflect.Value)(unsafe.Pointer(c.Field(f.Index[0]).UnsafeAddr()))
-	if !inner.IsValid() {
-		return nil, true
-	}
-	if inner.Kind() == reflect.Interface {
-		if inner.IsNil() {
-			return nil, true
-		}
-		inner = inner.Elem()
-	}
-	return inner.Interface(), true
-}
 
 // errorTree calls visit on each error of err's tree in the order Go's errors
 // package visits them (err, then depth first what Unwrap returns), until visit

@@ -14,32 +14,82 @@ import (
 // The verbs that show a type's name or its field names, %T, %+v and %#v, print
 // a struct declared in a cell as Go prints it (main.Point, {x:1 y:2},
 // main.Point{x:1, y:2}) rather than as the struct yaegi built for it (see
-// celltypes.go). The session's fmt and log functions pass each argument that
-// holds such a struct as a cellValue, whose Format prints those verbs itself
-// from the marks tagCellStructs left, and hands every other verb to fmt.
+// celltypes.go). A value of a cell's type with methods held in an interface
+// prints as the value, not as yaegi's valueInterface around it (see
+// valueiface.go). The session's fmt and log functions pass each argument that
+// holds either as a cellValue, whose Format prints those verbs itself from the
+// marks tagCellStructs left, and hands every other verb to fmt.
 
 // cellValue is an argument of a print function that holds a struct declared in
-// a cell.
-type cellValue struct{ v reflect.Value }
+// a cell, or a valueInterface.
+type cellValue struct {
+	v     reflect.Value // as the interpreter made it
+	plain reflect.Value // v with each valueInterface replaced by a cellValue of what it holds
+	name  string        // Go's name for v's type where the interpreter's type has none, or ""
+	held  bool          // whether v is held in another value, where fmt prints a pointer as its address
+}
 
-// Format implements fmt.Formatter.
+// newCellValue returns the cellValue of v, named name (or ""). It fails if v
+// holds a value in a valueInterface whose type has a method fmt would call.
+func newCellValue(v reflect.Value, name string) (cellValue, error) {
+	if name == "" && valueInterfaceType(v.Type()) {
+		name = valueInterfaceHeld(v).name
+	}
+	plain, err := printable(v, 0)
+	return cellValue{v: v, plain: plain, name: name}, err
+}
+
+// typeName is Go's name for c's type, as %T prints it.
+func (c cellValue) typeName() (string, error) {
+	if c.name != "" {
+		return c.name, nil
+	}
+	if t := c.v.Type(); containsValueInterface(t) {
+		return "", errUnnamed(t)
+	}
+	return goTypeString(c.v.Type()), nil
+}
+
+// Format implements fmt.Formatter. %T and %#v reach it only from a value inside
+// another (cellFormat prints a whole argument's itself, refusing where the type
+// cannot be named).
 func (c cellValue) Format(st fmt.State, verb rune) {
 	switch {
 	case verb == 'T':
-		io.WriteString(st, goTypeString(c.v.Type()))
+		name, _ := c.typeName()
+		io.WriteString(st, name)
 	case verb == 'v' && (st.Flag('#') || st.Flag('+')):
 		p := cellPrinter{sharp: st.Flag('#')}
-		p.value(c.v, 0)
+		p.named(c.v, 0, c.name)
 		io.WriteString(st, p.b.String())
+	case c.held && c.v.Kind() == reflect.Pointer && !c.v.IsNil():
+		fmt.Fprintf(st, fmt.FormatString(st, verb), c.v.UnsafePointer())
 	default:
-		fmt.Fprintf(st, fmt.FormatString(st, verb), c.v.Interface())
+		var v any
+		if c.plain.IsValid() {
+			v = c.plain.Interface()
+		}
+		fmt.Fprintf(st, fmt.FormatString(st, verb), v)
 	}
 }
 
-// cellArgs returns args with each value that holds a struct declared in a cell
-// made a cellValue. A value with methods yaegi wrapped (a String method) is left
-// to fmt, which calls them.
+// cellArgs returns args with each value that holds a struct declared in a cell,
+// or a valueInterface, made a cellValue. A value with methods yaegi wrapped (a
+// String method) is left to fmt, which calls them. It panics with the error of
+// cellArgsOrError.
 func cellArgs(args []any) []any {
+	out, err := cellArgsOrError(args)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
+// cellArgsOrError is cellArgs, failing where an argument holds, in a
+// valueInterface, a value whose type has a method through which fmt prints (a
+// String method): the interpreter cannot call it from there, and printing the
+// value instead would not be what Go prints.
+func cellArgsOrError(args []any) ([]any, error) {
 	var out []any
 	for i, a := range args {
 		if a == nil {
@@ -58,15 +108,217 @@ func cellArgs(args []any) []any {
 		if !holdsCellStruct(v, 0) {
 			continue
 		}
+		cv, err := newCellValue(v, "")
+		if err != nil {
+			return nil, err
+		}
 		if out == nil {
 			out = slices.Clone(args)
 		}
-		out[i] = cellValue{v}
+		out[i] = cv
 	}
 	if out == nil {
-		return args
+		return args, nil
 	}
-	return out
+	return out, nil
+}
+
+// printable returns v for fmt's %v: with each valueInterface in it replaced by
+// a cellValue of the value it holds, named as the interpreter recorded, in a
+// copy of the containers around it (their element type then any). Pointers are
+// followed only at the top, where fmt prints what they point to.
+func printable(v reflect.Value, depth int) (reflect.Value, error) {
+	if !v.IsValid() || depth > 8 {
+		return v, nil
+	}
+	t := v.Type()
+	if valueInterfaceType(t) {
+		held := valueInterfaceHeld(v)
+		if held.printer != "" {
+			return v, heldPrinterError(held)
+		}
+		inner, _ := valueInterfaceValue(v.Interface())
+		if inner == nil {
+			return reflect.Zero(anyType), nil
+		}
+		in, err := printable(reflect.ValueOf(inner), depth+1)
+		return reflect.ValueOf(cellValue{v: reflect.ValueOf(inner), plain: in, name: held.name, held: depth > 0}), err
+	}
+	if !containsValueInterface(t) && !containsInterface(t) {
+		return v, nil
+	}
+	changed := false
+	each := func(x reflect.Value) (reflect.Value, error) {
+		y, err := printable(x, depth+1)
+		if y != x {
+			changed = true
+		}
+		return y, err
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return v, nil
+		}
+		e, err := printable(v.Elem(), depth+1)
+		if e == v.Elem() {
+			return v, err
+		}
+		return e, err
+	case reflect.Pointer:
+		if depth > 0 || v.IsNil() {
+			return v, nil
+		}
+		e, err := printable(v.Elem(), depth+1)
+		if err != nil || e == v.Elem() {
+			return v, err
+		}
+		p := reflect.New(e.Type())
+		p.Elem().Set(e)
+		return p, nil
+	case reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && v.IsNil() {
+			return v, nil
+		}
+		elems := make([]reflect.Value, v.Len())
+		for i := range elems {
+			var err error
+			if elems[i], err = each(v.Index(i)); err != nil {
+				return v, err
+			}
+		}
+		if !changed {
+			return v, nil
+		}
+		out := reflect.MakeSlice(reflect.SliceOf(anyType), len(elems), len(elems))
+		if t.Kind() == reflect.Array {
+			out = reflect.New(reflect.ArrayOf(len(elems), anyType)).Elem()
+		}
+		for i, e := range elems {
+			setAny(out.Index(i), e)
+		}
+		return out, nil
+	case reflect.Map:
+		if v.IsNil() {
+			return v, nil
+		}
+		var keys, vals []reflect.Value
+		for it := v.MapRange(); it.Next(); {
+			k, err := each(it.Key())
+			if err != nil {
+				return v, err
+			}
+			e, err := each(it.Value())
+			if err != nil {
+				return v, err
+			}
+			keys, vals = append(keys, k), append(vals, e)
+		}
+		if !changed {
+			return v, nil
+		}
+		kt := t.Key()
+		if containsValueInterface(kt) || containsInterface(kt) {
+			kt = anyType
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(kt, anyType), len(keys))
+		for i, k := range keys {
+			e := reflect.New(anyType).Elem()
+			setAny(e, vals[i])
+			if kt == anyType {
+				kk := reflect.New(anyType).Elem()
+				setAny(kk, k)
+				k = kk
+			}
+			out.SetMapIndex(k, e)
+		}
+		return out, nil
+	case reflect.Struct:
+		fields := make([]reflect.StructField, t.NumField())
+		vals := make([]reflect.Value, t.NumField())
+		for i := range fields {
+			fields[i] = t.Field(i)
+			if !fields[i].IsExported() {
+				return v, nil // a compiled struct's: fmt prints it as it is
+			}
+			var err error
+			if vals[i], err = each(v.Field(i)); err != nil {
+				return v, err
+			}
+			if vals[i].Type() != fields[i].Type {
+				fields[i].Type = anyType
+			}
+		}
+		if !changed {
+			return v, nil
+		}
+		out := reflect.New(reflect.StructOf(fields)).Elem()
+		for i, e := range vals {
+			if fields[i].Type == anyType {
+				setAny(out.Field(i), e)
+			} else {
+				out.Field(i).Set(e)
+			}
+		}
+		return out, nil
+	}
+	return v, nil
+}
+
+var anyType = reflect.TypeFor[any]()
+
+// setAny sets dst, of type any, to x (nil for an invalid x).
+func setAny(dst, x reflect.Value) {
+	if x.IsValid() && !(x.Kind() == reflect.Interface && x.IsNil()) {
+		dst.Set(x)
+	}
+}
+
+// heldPrinterError is the refusal to print a value of a type with a printing
+// method from inside a valueInterface.
+func heldPrinterError(h heldType) error {
+	name := h.name
+	if name == "" {
+		name = "a type declared in a cell"
+	}
+	return fmt.Errorf("ratelab cannot print this value as Go would: it holds, inside a container or an interface variable, a value of type %s, "+
+		"which fmt prints through its %s method, and the interpreter cannot call that method from there (it would print the bare value instead); "+
+		"print such values one at a time from a variable of their own type or interface (for _, s := range shapes { fmt.Println(s) }), "+
+		"or call the method yourself (s.%s())", name, h.printer, h.printer)
+}
+
+// errUnnamed is the refusal of %T or %#v for a value whose type holds an
+// interface declared in a cell.
+func errUnnamed(t reflect.Type) error {
+	return fmt.Errorf("ratelab cannot print the type of this value (for %%T or %%#v): its type, %s, holds an interface type declared in a cell, "+
+		"and the interpreter keeps no name for it there; print it from a variable of that type, or use %%v", goTypeString(t))
+}
+
+// containsValueInterface reports whether t is or contains a valueInterface.
+func containsValueInterface(t reflect.Type) bool {
+	return hasCellStruct(t) && containsValueInterfaceUncached(t, 0)
+}
+
+func containsValueInterfaceUncached(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if valueInterfaceType(t) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Chan:
+		return containsValueInterfaceUncached(t.Elem(), depth+1)
+	case reflect.Map:
+		return containsValueInterfaceUncached(t.Key(), depth+1) || containsValueInterfaceUncached(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if containsValueInterfaceUncached(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cellTypes caches, per type, whether it contains a struct declared in a cell,
@@ -77,6 +329,9 @@ var cellTypes sync.Map // reflect.Type → bool
 func hasCellStruct(t reflect.Type) bool {
 	if v, ok := cellTypes.Load(t); ok {
 		return v.(bool)
+	}
+	if valueInterfaceType(t) {
+		return true
 	}
 	cellTypes.Store(t, false) // a recursive type meets itself as false
 	found := false
@@ -161,6 +416,9 @@ func goTypeString(t reflect.Type) string {
 	if !hasCellStruct(t) {
 		return t.String()
 	}
+	if valueInterfaceType(t) {
+		return "<an interface declared in a cell>"
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		return "*" + goTypeString(t.Elem())
@@ -205,10 +463,13 @@ func goTypeString(t reflect.Type) string {
 }
 
 // cellPrinter prints a value as fmt's %+v (or %#v if sharp) does (printValue in
-// fmt/print.go), with the names of cell structs and their fields.
+// fmt/print.go), with the names of cell structs and their fields, and the values
+// yaegi keeps in valueInterfaces. err is set where %#v would print a type the
+// interpreter keeps no name for.
 type cellPrinter struct {
 	b     strings.Builder
 	sharp bool
+	err   error
 }
 
 func (p *cellPrinter) leaf(v reflect.Value) {
@@ -219,13 +480,41 @@ func (p *cellPrinter) leaf(v reflect.Value) {
 	}
 }
 
-func (p *cellPrinter) value(v reflect.Value, depth int) {
+// typeName is Go's name of t, or name if it is not "".
+func (p *cellPrinter) typeName(t reflect.Type, name string) string {
+	if name != "" {
+		return name
+	}
+	if containsValueInterface(t) && p.err == nil {
+		p.err = errUnnamed(t)
+	}
+	return goTypeString(t)
+}
+
+func (p *cellPrinter) value(v reflect.Value, depth int) { p.named(v, depth, "") }
+
+// named prints v, whose type's Go name is name if that is not "".
+func (p *cellPrinter) named(v reflect.Value, depth int, name string) {
 	if !v.IsValid() {
 		p.b.WriteString("<nil>")
 		return
 	}
 	t := v.Type()
+	if valueInterfaceType(t) {
+		inner, _ := valueInterfaceValue(v.Interface())
+		if inner == nil && p.sharp && p.err == nil {
+			p.err = errUnnamed(t) // Go prints main.Shape(nil)
+		}
+		p.named(reflect.ValueOf(inner), depth+1, valueInterfaceHeld(v).name)
+		return
+	}
 	if !holdsCellStruct(v, 0) && t.Kind() != reflect.Pointer {
+		if p.sharp && name != "" && slices.Contains([]reflect.Kind{reflect.Slice, reflect.Array, reflect.Map}, t.Kind()) {
+			// %#v of a named slice, array or map opens with the type's name.
+			s := fmt.Sprintf("%#v", v.Interface())
+			p.b.WriteString(name + strings.TrimPrefix(s, t.String()))
+			return
+		}
 		p.leaf(v)
 		return
 	}
@@ -236,7 +525,7 @@ func (p *cellPrinter) value(v reflect.Value, depth int) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if p.sharp {
-			p.b.WriteString(goTypeString(t))
+			p.b.WriteString(p.typeName(t, name))
 		}
 		p.b.WriteString("{")
 		for i := range t.NumField() {
@@ -253,9 +542,9 @@ func (p *cellPrinter) value(v reflect.Value, depth int) {
 			p.b.WriteString("&")
 			p.value(v.Elem(), depth+1)
 		case p.sharp && v.IsNil():
-			p.b.WriteString("(" + goTypeString(t) + ")(nil)")
+			p.b.WriteString("(" + p.typeName(t, name) + ")(nil)")
 		case p.sharp:
-			fmt.Fprintf(&p.b, "(%s)(%#x)", goTypeString(t), v.Pointer())
+			fmt.Fprintf(&p.b, "(%s)(%#x)", p.typeName(t, name), v.Pointer())
 		case v.IsNil():
 			p.b.WriteString("<nil>")
 		default:
@@ -264,7 +553,7 @@ func (p *cellPrinter) value(v reflect.Value, depth int) {
 	case reflect.Interface:
 		if v.IsNil() {
 			if p.sharp {
-				p.b.WriteString(goTypeString(t) + "(nil)")
+				p.b.WriteString(p.typeName(t, name) + "(nil)")
 			} else {
 				p.b.WriteString("<nil>")
 			}
@@ -273,7 +562,7 @@ func (p *cellPrinter) value(v reflect.Value, depth int) {
 		p.value(v.Elem(), depth+1)
 	case reflect.Slice, reflect.Array:
 		if p.sharp {
-			p.b.WriteString(goTypeString(t))
+			p.b.WriteString(p.typeName(t, name))
 			if t.Kind() == reflect.Slice && v.IsNil() {
 				p.b.WriteString("(nil)")
 				return
@@ -295,7 +584,7 @@ func (p *cellPrinter) value(v reflect.Value, depth int) {
 		}
 	case reflect.Map:
 		if p.sharp {
-			p.b.WriteString(goTypeString(t))
+			p.b.WriteString(p.typeName(t, name))
 			if v.IsNil() {
 				p.b.WriteString("(nil)")
 				return
@@ -352,9 +641,10 @@ func compareKeys(a, b reflect.Value) int {
 // prints %T itself, without asking the value, so each %T of a cellValue becomes
 // %[k]s of its Go type's name, added as argument k. Once one is, every later
 // verb and * takes its argument by index too ("[n]" before it), since an index
-// moves fmt's count of arguments.
+// moves fmt's count of arguments. It panics where %T or %#v would print a type
+// the interpreter keeps no name for (see errUnnamed).
 func cellFormat(format string, args []any) (string, []any) {
-	if !strings.Contains(format, "T") {
+	if !strings.ContainsAny(format, "T#") {
 		return format, args
 	}
 	var b []byte
@@ -402,13 +692,27 @@ func cellFormat(format string, args []any) (string, []any) {
 				continue
 			case c == '%':
 				b = append(b, c)
+			case c == 'v' && arg >= 0 && arg < len(args) && sharpVerb(b):
+				if cv, ok := args[arg].(cellValue); ok {
+					p := cellPrinter{sharp: true}
+					if p.named(cv.v, 0, cv.name); p.err != nil {
+						panic(p.err)
+					}
+				}
+				explicit()
+				b = append(b, c)
+				arg++
 			case c == 'T' && arg >= 0 && arg < len(args):
 				if cv, ok := args[arg].(cellValue); ok {
 					if !rewriting {
 						out = slices.Clone(args)
 						rewriting = true
 					}
-					out = append(out, goTypeString(cv.v.Type()))
+					name, err := cv.typeName()
+					if err != nil {
+						panic(err)
+					}
+					out = append(out, name)
 					if indexed {
 						b = b[:indexAt] // the name's own index replaces the value's
 					}
@@ -427,4 +731,11 @@ func cellFormat(format string, args []any) (string, []any) {
 		}
 	}
 	return string(b), out
+}
+
+// sharpVerb reports whether the verb being written at the end of b (from its
+// last %) has the # flag.
+func sharpVerb(b []byte) bool {
+	at := strings.LastIndexByte(string(b), '%')
+	return at >= 0 && strings.Contains(string(b[at:]), "#")
 }

@@ -99,7 +99,11 @@ func panicMessage(v any) string {
 	case fmt.Stringer:
 		msg = v.String()
 	default:
-		msg = fmt.Sprint(cellArgs([]any{v})...)
+		args, err := cellArgsOrError([]any{v})
+		if err != nil {
+			args = []any{v} // a message with yaegi's wrapper beats none: the panic is what matters
+		}
+		msg = fmt.Sprint(args...)
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
 }

@@ -138,8 +138,24 @@ func (s *Session) renderResult(v any, id int) (b engine.Bundle, ok bool, e *engi
 			e.Traceback = append(e.Traceback, "(raised while showing the cell's value: by a method of it that the display calls, such as HTML, Markdown or String)")
 		}
 	}()
-	b, ok = display.Render(v)
+	b, ok = display.Render(displayable(v))
 	return b, ok, nil
+}
+
+// displayable is v with the values yaegi keeps in valueInterfaces in it made
+// printable (see printable); it panics where that cannot print what Go would.
+func displayable(v any) any {
+	if v == nil || !holdsCellStruct(reflect.ValueOf(v), 0) {
+		return v
+	}
+	cv, err := newCellValue(reflect.ValueOf(v), "")
+	if err != nil {
+		panic(err)
+	}
+	if cv.plain == cv.v {
+		return v
+	}
+	return cv.plain.Interface()
 }
 
 // queryPanics counts the panics recoverQuery recovered, for the tests.

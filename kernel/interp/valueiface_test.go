@@ -1,0 +1,87 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// A value of a cell's type with methods, held in an interface, is kept by yaegi
+// in its valueInterface; these print as go run prints them, in containers too.
+func TestValueInterfacesPrintAsGo(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Shape interface{ Area() float64 }
+
+type Circle struct{ R float64 }
+
+func (c Circle) Area() float64 { return 3 * c.R * c.R }
+
+type Sq float64
+
+func (s Sq) Area() float64 { return float64(s * s) }
+
+type Names []string
+
+func (n Names) Len() int { return len(n) }
+
+type Scene struct {
+	Title  string
+	Shapes []Shape
+}
+
+func main() {
+	shapes := []Shape{Circle{1}, Sq(2), &Circle{3}}
+	fmt.Println(shapes[:2], strings.HasPrefix(fmt.Sprint(shapes[2:]), "[0x"))
+	fmt.Printf("%v|%+v|%d\n", shapes[:2], shapes[:2], len(shapes))
+	var a any = Sq(3)
+	fmt.Println(a)
+	fmt.Printf("%v %T %#v\n", a, a, a)
+	xs := []any{Names{"p"}, 3, "s", Circle{4}}
+	fmt.Printf("%v %#v %+v\n", xs, xs, xs)
+	fmt.Println(xs...)
+	m := map[string]any{"n": Names{"q"}, "c": Circle{5}}
+	fmt.Printf("%v %#v\n", m, m)
+	sc := Scene{"two", shapes[:2]}
+	fmt.Printf("%v %+v\n", sc, sc)
+	fmt.Println(fmt.Sprint(shapes[:2]) == "[{1} 2]")
+}
+`)
+}
+
+// Where Go would print a held value through its String method, which the
+// interpreter cannot call from inside a container, the cell is refused; and
+// where %T or %#v would name an interface type the interpreter keeps no name
+// for.
+func TestValueInterfacesRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Shape interface{ Area() float64 }
+type Circle struct{ R float64 }
+func (c Circle) Area() float64 { return 3 * c.R * c.R }
+func (c Circle) String() string { return fmt.Sprintf("circle(%g)", c.R) }`)
+	for _, c := range []struct{ code, want string }{
+		{`fmt.Println([]Shape{Circle{1}})`, "a value of type main.Circle, which fmt prints through its String method"},
+		{`xs := []any{Circle{2}}; fmt.Println(xs...)`, "through its String method"},
+		{`fmt.Sprintf("%#v", map[string]Shape{"a": nil})`, "the interpreter keeps no name for it"},
+	} {
+		e, _ := fail(t, s, c.code)
+		if !strings.Contains(e.Value, c.want) {
+			t.Errorf("%s: error %q, want it to say %q", c.code, e.Value, c.want)
+		}
+	}
+	e, _ := fail(t, s, `[]Shape{Circle{1}}`)
+	if !strings.Contains(e.Value, "through its String method") {
+		t.Errorf("showing []Shape{Circle{1}}: error %q, want the refusal", e.Value)
+	}
+	b, _ := run(t, s, `type Sq float64
+func (s Sq) Area() float64 { return float64(s * s) }
+[]Shape{Sq(2), nil}`)
+	if got := plain(b); got != "[2 <nil>]" {
+		t.Errorf("showing []Shape{Sq(2), nil}: %q, want [2 <nil>]", got)
+	}
+}
