@@ -103,6 +103,10 @@ func bare(v any) (inner any, lost bool) {
 			v = in
 			continue
 		}
+		if h, ok := v.(heldError); ok {
+			v = h.v
+			continue
+		}
 		in, wrapped := unwrap(v)
 		if !wrapped {
 			return v, false

@@ -21,12 +21,18 @@ import (
 // marks tagCellStructs left, and hands every other verb to fmt.
 
 // cellValue is an argument of a print function that holds a struct declared in
-// a cell, or a valueInterface.
+// a cell, or a valueInterface, or one package desugar named (printArg).
 type cellValue struct {
 	v     reflect.Value // as the interpreter made it
 	plain reflect.Value // v with each valueInterface replaced by a cellValue of what it holds
 	name  string        // Go's name for v's type where the interpreter's type has none, or ""
 	held  bool          // whether v is held in another value, where fmt prints a pointer as its address
+	// The methods through which fmt prints v, or nil: the interpreter keeps them
+	// off v itself.
+	errorM, stringM, goStringM func() string
+	// lookalike is the session's named type (main.Celsius) that v, of its
+	// underlying type, could be: the interpreter cannot tell them apart.
+	lookalike string
 }
 
 // newCellValue returns the cellValue of v, named name (or ""). It fails if v
@@ -41,25 +47,48 @@ func newCellValue(v reflect.Value, name string) (cellValue, error) {
 
 // typeName is Go's name for c's type, as %T prints it.
 func (c cellValue) typeName() (string, error) {
-	if c.name != "" {
+	switch t := c.v.Type(); {
+	case c.name != "":
 		return c.name, nil
-	}
-	if t := c.v.Type(); containsValueInterface(t) {
+	case c.lookalike != "":
+		return "", errLookalike(goTypeString(t), c.lookalike)
+	case containsValueInterface(t):
 		return "", errUnnamed(t)
+	default:
+		return goTypeString(t), nil
 	}
-	return goTypeString(c.v.Type()), nil
 }
 
-// Format implements fmt.Formatter. %T and %#v reach it only from a value inside
-// another (cellFormat prints a whole argument's itself, refusing where the type
-// cannot be named).
+// sharpError is why c cannot be printed with %#v, or nil.
+func (c cellValue) sharpError() error {
+	if c.goStringM != nil {
+		return nil
+	}
+	if c.lookalike != "" && slices.Contains([]reflect.Kind{reflect.Slice, reflect.Array, reflect.Map}, c.v.Kind()) {
+		return errLookalike(goTypeString(c.v.Type()), c.lookalike)
+	}
+	p := cellPrinter{sharp: true}
+	p.named(c.v, 0, c.name)
+	return p.err
+}
+
+// Format implements fmt.Formatter as fmt's handleMethods and printValue would
+// for the value c stands for. %T and %#v reach it only from a value inside
+// another (cellFormat checks a whole argument's first).
 func (c cellValue) Format(st fmt.State, verb rune) {
+	sharpV := verb == 'v' && st.Flag('#')
 	switch {
 	case verb == 'T':
 		name, _ := c.typeName()
 		io.WriteString(st, name)
-	case verb == 'v' && (st.Flag('#') || st.Flag('+')):
-		p := cellPrinter{sharp: st.Flag('#')}
+	case sharpV && c.goStringM != nil:
+		c.callMethod(st, verb, "GoString", c.goStringM)
+	case !sharpV && strings.ContainsRune("vsxXq", verb) && c.errorM != nil:
+		c.callMethod(st, verb, "Error", c.errorM)
+	case !sharpV && strings.ContainsRune("vsxXq", verb) && c.stringM != nil:
+		c.callMethod(st, verb, "String", c.stringM)
+	case verb == 'v' && (sharpV || st.Flag('+')):
+		p := cellPrinter{sharp: sharpV}
 		p.named(c.v, 0, c.name)
 		io.WriteString(st, p.b.String())
 	case c.held && c.v.Kind() == reflect.Pointer && !c.v.IsNil():
@@ -71,6 +100,109 @@ func (c cellValue) Format(st fmt.State, verb rune) {
 		}
 		fmt.Fprintf(st, fmt.FormatString(st, verb), v)
 	}
+}
+
+// callMethod prints what the method m returns, as fmt does (catchPanic in
+// fmt/print.go): a panic in it prints as %!v(PANIC=String method: …), or as
+// <nil> for a nil pointer.
+func (c cellValue) callMethod(st fmt.State, verb rune, method string, m func() string) {
+	defer func() {
+		r := recover()
+		switch {
+		case r == nil:
+		case c.v.Kind() == reflect.Pointer && c.v.IsNil():
+			io.WriteString(st, "<nil>")
+		default:
+			fmt.Fprintf(st, "%%!%c(PANIC=%s method: %v)", verb, method, r)
+		}
+	}()
+	s := m()
+	if method == "GoString" {
+		io.WriteString(st, s)
+		return
+	}
+	fmt.Fprintf(st, fmt.FormatString(st, verb), s)
+}
+
+// printArg is an argument of a print function as package desugar wrote it
+// (printargs.go) for a value whose type the interpreter keeps no name for, or
+// whose printing methods it keeps off the value: v, of the type Go calls name,
+// with those methods (nil where it has none).
+func printArg(name string, v any, errorM, stringM, goStringM func() string) any {
+	inner, _ := bare(v)
+	if inner == nil {
+		return v
+	}
+	cv, err := newCellValue(reflect.ValueOf(inner), name)
+	if err != nil {
+		panic(err)
+	}
+	cv.errorM, cv.stringM, cv.goStringM = errorM, stringM, goStringM
+	return cv
+}
+
+// heldError is an error argument of fmt.Errorf as package desugar wrote it
+// (printargs.go): a value of a cell's type, whole, with its Error method, which
+// the interpreter keeps off the value in an error variable. %w wraps it as an
+// error; errors.Is and == see the value (bare).
+type heldError struct {
+	v      any
+	errorM func() string
+}
+
+func (e heldError) Error() string { return e.errorM() }
+
+func printError(v any, errorM func() string) any {
+	inner, _ := bare(v)
+	return heldError{inner, errorM}
+}
+
+// printLookalike is an argument of a print function of an interface type as
+// package desugar wrote it (printargs.go) in a session that has named types
+// whose underlying type is not a struct and that implement the interface:
+// lookalikes holds, for each, its name, its underlying type's, and the method
+// through which fmt prints it (String…) or "". A value that reaches fmt as one
+// of those underlying types may be of the named type, which the interpreter
+// cannot tell: %T of it is refused (%v prints the same either way), and so is
+// printing it at all where the named type has a printing method.
+func printLookalike(v any, lookalikes []string) any {
+	if v == nil {
+		return v
+	}
+	if _, wrapped := v.(fmt.Formatter); wrapped {
+		return v
+	}
+	if valueInterfaceType(reflect.TypeOf(v)) {
+		// Named here: handed back to the interpreter, it would come out bare.
+		return cellArgs([]any{v})[0]
+	}
+	t := goTypeString(reflect.TypeOf(v))
+	for i := 0; i+2 < len(lookalikes); i += 3 {
+		named, underlying, printer := lookalikes[i], lookalikes[i+1], lookalikes[i+2]
+		if underlying != t {
+			continue
+		}
+		if printer != "" {
+			panic(fmt.Errorf("ratelab cannot print this value as Go would: it is a %s, or a %s, which fmt prints through its %s method, "+
+				"and the interpreter cannot tell them apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
+				"print it from a variable of its own type, or declare %s as a struct", t, named, printer, strings.TrimPrefix(named, "main.")))
+		}
+		cv, err := newCellValue(reflect.ValueOf(v), "")
+		if err != nil {
+			panic(err)
+		}
+		cv.lookalike = named
+		return cv
+	}
+	return v
+}
+
+// errLookalike is the refusal of %T (or %#v) of a value of type t that could be
+// of the session's named type named.
+func errLookalike(t, named string) error {
+	return fmt.Errorf("ratelab cannot print the type of this value (for %%T, or %%#v of a slice, array or map): it is a %s, or a %s, "+
+		"which the interpreter cannot tell apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
+		"print it from a variable of its own type, or declare %s as a struct", t, named, strings.TrimPrefix(named, "main."))
 }
 
 // cellArgs returns args with each value that holds a struct declared in a cell,
@@ -694,9 +826,8 @@ func cellFormat(format string, args []any) (string, []any) {
 				b = append(b, c)
 			case c == 'v' && arg >= 0 && arg < len(args) && sharpVerb(b):
 				if cv, ok := args[arg].(cellValue); ok {
-					p := cellPrinter{sharp: true}
-					if p.named(cv.v, 0, cv.name); p.err != nil {
-						panic(p.err)
+					if err := cv.sharpError(); err != nil {
+						panic(err)
 					}
 				}
 				explicit()

@@ -75,6 +75,11 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ErrorsUnwrap": reflect.ValueOf(func(err error, known []string, methods cellMethodsFunc) error {
 			return errorsUnwrap(err, cellMethods{known, methods})
 		}),
+		// Arguments of print functions (desugar/printargs.go).
+		"PrintArg":       reflect.ValueOf(printArg),
+		"PrintLookalike": reflect.ValueOf(printLookalike),
+		"PrintError":     reflect.ValueOf(printError),
+		"Shown":          reflect.ValueOf(func(v any) any { return v }),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 	}
@@ -198,12 +203,14 @@ func cellStructName(t reflect.Type) string {
 	return name
 }
 
-// runtimeMapTypes lets a value of a type defined in a cell reach Result with its
+// runtimeMapTypes lets a value of a type defined in a cell reach Result (or
+// Shown, for a result of an interface type: desugar/printargs.go) with its
 // display methods (HTML, Markdown…): yaegi wraps it for the first interface of
 // symbols.Displayable it implements.
 func runtimeMapTypes(rt map[string]reflect.Value) interp.Exports {
 	return interp.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 		rt["Result"]: symbols.Displayable,
+		rt["Shown"]:  symbols.Displayable,
 	})}}
 }
 

@@ -85,3 +85,56 @@ func (s Sq) Area() float64 { return float64(s * s) }
 		t.Errorf("showing []Shape{Sq(2), nil}: %q, want [2 <nil>]", got)
 	}
 }
+
+// A value of a named type that is not a struct, without methods, reaches fmt
+// through an interface as its underlying value: where that could be the named
+// type, %T (and %#v of a slice) is refused, %v printed; and where the named
+// type has a String method, printing it at all is refused.
+func TestLookalikesRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Celsius float64
+type Names []string
+func (n Names) String() string { return "names" }
+var a any = 2.5`)
+	printed := func(code, want string) {
+		t.Helper()
+		if out, _, e := runCell(s, code); e != nil || out != want {
+			t.Errorf("%s printed %q (error %v), want %q", code, out, e, want)
+		}
+	}
+	printed(`fmt.Println(a)`, "2.5\n")
+	for _, c := range []struct{ code, want string }{
+		{`fmt.Printf("%T", a)`, "it is a float64, or a main.Celsius, which the interpreter cannot tell apart"},
+		{`var b any = []string{"x"}; fmt.Println(b)`, "it is a []string, or a main.Names, which fmt prints through its String method"},
+	} {
+		e, _ := fail(t, s, c.code)
+		if !strings.Contains(e.Value, c.want) {
+			t.Errorf("%s: error %q, want it to say %q", c.code, e.Value, c.want)
+		}
+	}
+	// From a variable of its own type, the name is known.
+	printed(`c := Celsius(3); fmt.Printf("%T %v", c, c)`, "main.Celsius 3")
+}
+
+// A cell's value of an interface type holding a value of a cell's struct type
+// is shown through that type's String method, as fmt would print it.
+func TestInterfaceResultShownByItsMethods(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Shape interface{ Area() float64 }
+type Circle struct{ R float64 }
+func (c Circle) Area() float64 { return 3 * c.R * c.R }
+func (c Circle) String() string { return fmt.Sprintf("circle(%g)", c.R) }
+type Sq float64
+func (s Sq) Area() float64 { return float64(s * s) }`)
+	for code, want := range map[string]string{
+		`var s Shape = Circle{1}; s`: "circle(1)",
+		`var q Shape = Sq(2); q`:     "2",
+		`var e any = Circle{3}; e`:   "circle(3)",
+	} {
+		if b, _ := run(t, s, code); plain(b) != want {
+			t.Errorf("%s shows %q, want %q", code, plain(b), want)
+		}
+	}
+}

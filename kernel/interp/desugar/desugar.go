@@ -27,6 +27,10 @@
 //     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
 //   - write out the methods a struct promotes from an embedded interface, which
 //     the interpreter does not promote (promoted.go);
+//   - give fmt's and log's print functions, and a cell's shown value, what the
+//     interpreter keeps off a value: the name of a cell's named type that is not
+//     a struct, and the String or Error method of a value held in an interface
+//     (printargs.go);
 //
 // and, with syntax alone, recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
@@ -104,6 +108,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.defers(root)
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)
+	d.printArgs(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)

@@ -1,0 +1,440 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// yaegi v0.16.1 hands fmt and log what a cell prints without what Go's fmt
+// reads off the value's type:
+//   - a value of a cell's named type that is not a struct arrives as its
+//     underlying value: %T of a Celsius prints float64, %#v of a Names prints
+//     []string{…}; of a []Celsius, []float64;
+//   - a value held in a variable of an interface type arrives bare, without its
+//     methods: fmt.Println(s), s a Shape holding a Circle, prints {1} where Go
+//     calls Circle's String method.
+//
+// The checker knows both, so printArgs rewrites each such argument x of a
+// print function (fmt's and log's functions taking ...any):
+//
+//	x of type T, named as Go names it ("[]main.Celsius"):
+//	    func(__x T) any { return __rt.PrintArg("[]main.Celsius", __x, nil, nil, nil) }(x)
+//	x of an interface type I:
+//	    func(__x I) any {
+//	        if __v, __ok := __x.(Circle); __ok {   // each struct type of the session implementing I
+//	            return __rt.PrintArg("main.Circle", __v, nil, func() string { return __v.String() }, nil)
+//	        }                                        // whose method set has Error, String or GoString
+//	        return __x                               // (or __rt.PrintLookalike(__x, …): see below)
+//	    }(x)
+//
+// PrintArg's value prints as Go prints it, calling the methods given (Error,
+// String, GoString; nil where the type has none). Returned as an any, a value
+// of a named type that is not a struct, with methods, reaches fmt in yaegi's
+// valueInterface, which names its type (see the runtime's valueiface.go); one
+// without methods keeps no name anywhere, so for an argument of an empty
+// interface PrintLookalike is given each such type of the session with its
+// underlying type, and refuses %T of a value that could be of it.
+//
+// Errorf's arguments of interface types, and of types implementing error, are
+// left as they are: %w must see the error itself.
+func (d *desugarer) printArgs(root ast.Node) {
+	if es := d.unit.ResultExpr(); es != nil && !d.unit.ResultErr {
+		if r := d.shownResult(es.X); r != nil {
+			es.X = r
+		}
+	}
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		call, ok := c.Node().(*ast.CallExpr)
+		if !ok || call.Ellipsis.IsValid() {
+			return true
+		}
+		fn := d.printFunc(call)
+		if fn == nil {
+			return true
+		}
+		if fn.Signature().Recv() != nil {
+			logged, sprint := d.loggerCall(call, fn)
+			c.Replace(logged)
+			fn, call = d.sprintFunc(fn), sprint
+		}
+		first := fn.Signature().Params().Len() - 1 // the ...any parameter
+		errorf := fn.Name() == "Errorf"
+		for i := first; i < len(call.Args); i++ {
+			if r := d.printArg(call.Args[i], errorf); r != nil {
+				call.Args[i] = r
+			}
+		}
+		return true
+	})
+}
+
+// loggerCall returns what replaces call, of a print method of a *log.Logger:
+// the method prints without the session's fmt, so l.Printf(f, a…) becomes
+// l.Print(fmt.Sprintf(f, a…)), as Logger.Printf is l.Output(2,
+// fmt.Sprintf(f, a…)) and Print of one string prints it alone (likewise for
+// Println and Fatal…, Panic…).
+// It returns the fmt call too.
+func (d *desugarer) loggerCall(call *ast.CallExpr, fn *types.Func) (logged, sprint *ast.CallExpr) {
+	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	pos := call.Pos()
+	sprint = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, d.cfg.Import("fmt")), Sel: ident(pos, d.sprintFunc(fn).Name())},
+		Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}
+	base := strings.TrimSuffix(strings.TrimSuffix(fn.Name(), "ln"), "f")
+	logged = &ast.CallExpr{Fun: &ast.SelectorExpr{X: sel.X, Sel: &ast.Ident{NamePos: sel.Sel.Pos(), Name: base}},
+		Lparen: call.Lparen, Args: []ast.Expr{sprint}, Rparen: call.Rparen}
+	return logged, sprint
+}
+
+// sprintFunc returns fmt's Sprint, Sprintf or Sprintln, for a method of
+// *log.Logger named for one of them (Printf, Fatalln…).
+func (d *desugarer) sprintFunc(fn *types.Func) *types.Func {
+	name := "Sprint"
+	switch {
+	case strings.HasSuffix(fn.Name(), "f"):
+		name = "Sprintf"
+	case strings.HasSuffix(fn.Name(), "ln"):
+		name = "Sprintln"
+	}
+	return fmtFuncs[name]
+}
+
+// fmtFuncs are fmt's Sprint, Sprintf and Sprintln, for their signatures.
+var fmtFuncs = func() map[string]*types.Func {
+	pkg := types.NewPackage("fmt", "fmt")
+	anys := types.NewSlice(types.Universe.Lookup("any").Type())
+	str := types.NewVar(token.NoPos, pkg, "", types.Typ[types.String])
+	m := map[string]*types.Func{}
+	for _, name := range []string{"Sprint", "Sprintf", "Sprintln"} {
+		params := []*types.Var{types.NewVar(token.NoPos, pkg, "a", anys)}
+		if name == "Sprintf" {
+			params = append([]*types.Var{types.NewVar(token.NoPos, pkg, "format", types.Typ[types.String])}, params...)
+		}
+		sig := types.NewSignatureType(nil, nil, nil, types.NewTuple(params...), types.NewTuple(str), true)
+		m[name] = types.NewFunc(token.NoPos, pkg, name, sig)
+	}
+	return m
+}()
+
+// printFunc returns the function of fmt or log, or the method of *log.Logger,
+// that call calls if it takes ...any to print, or nil.
+func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
+	var fn *types.Func
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = d.info.Uses[f.Sel].(*types.Func)
+	case *ast.Ident:
+		fn, _ = d.info.Uses[f].(*types.Func)
+	}
+	if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != "fmt" && fn.Pkg().Path() != "log") {
+		return nil
+	}
+	params := fn.Signature().Params()
+	if !fn.Signature().Variadic() || params.Len() == 0 {
+		return nil
+	}
+	last, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+	if !ok || !types.IsInterface(last.Elem()) || !last.Elem().Underlying().(*types.Interface).Empty() {
+		return nil
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		if _, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); !isSel || !strings.HasPrefix(fn.Name(), "P") && !strings.HasPrefix(fn.Name(), "F") {
+			return nil
+		}
+	}
+	return fn
+}
+
+// printArg returns what replaces x, an argument of a print function, or nil.
+func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
+	tv, ok := d.info.Types[x]
+	if !ok || tv.Value != nil || !tv.IsValue() || tv.Type == nil || d.mentionsTypeParam(tv.Type, 0) {
+		return nil
+	}
+	t := tv.Type
+	switch {
+	case errorf && types.IsInterface(t):
+		return d.errorfArg(x, t)
+	case errorf && (types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)):
+		return nil // yaegi hands it over with its Error method
+	}
+	if types.IsInterface(t) {
+		return d.dynamicPrintArg(x, t)
+	}
+	if d.unnamedAtRuntime(t, 0) {
+		return d.printArgLit(x, t, d.temp("px"), nil)
+	}
+	return nil
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// goName is t as Go's %T prints it.
+func goName(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// printArgLit returns func(param T) any { cases…; return last }(x), last
+// being, if nil, __rt.PrintArg(…) of param: the value of x, named as its type
+// t, with its printing methods.
+func (d *desugarer) printArgLit(x ast.Expr, t types.Type, param string, last ast.Expr, cases ...ast.Stmt) ast.Expr {
+	pos := x.Pos()
+	if last == nil {
+		last = d.printArgCall(pos, param, t)
+	}
+	te, err := d.typeExpr(t, pos)
+	if err != nil {
+		d.fail(pos, "printing "+types.ExprString(x), err)
+		return nil
+	}
+	body := append(cases, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{last}})
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, param)}, Type: te}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "any")}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
+	}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{x}, Rparen: x.End()}
+}
+
+// printArgCall returns __rt.PrintArg("name", v, error, string, goString) for
+// the variable v of type t: each method a func() string calling v's, or nil.
+func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr {
+	args := []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(goName(t))}, ident(pos, v)}
+	for _, m := range []string{"Error", "String", "GoString"} {
+		if !hasStringMethod(t, m) {
+			args = append(args, ident(pos, "nil"))
+			continue
+		}
+		// A closure, not the method value v.String: that would dereference a nil
+		// pointer here, where fmt prints <nil>.
+		call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, m)}, Lparen: pos, Rparen: pos}
+		args = append(args, &ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{},
+				Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
+		})
+	}
+	return d.rtCall(pos, "PrintArg", args...)
+}
+
+// hasStringMethod reports whether t's method set has the method name of type
+// func() string, which fmt calls.
+func hasStringMethod(t types.Type, name string) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig := sel.Type().(*types.Signature)
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String])
+}
+
+// dynamicPrintArg returns what replaces x, of the interface type t, or nil.
+func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
+	it := t.Underlying().(*types.Interface)
+	pos := x.Pos()
+	param, v := d.temp("px"), d.temp("pv")
+	var cases []ast.Stmt
+	var lookalikes []string
+	for _, named := range d.sessionTypes() {
+		if types.IsInterface(named) || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
+			// yaegi's assertion to it is true for its underlying type's values
+			// too, and a value of it may reach fmt bare: PrintLookalike decides.
+			if types.Implements(named, it) || types.Implements(types.NewPointer(named), it) {
+				printer := ""
+				for _, m := range []string{"Format", "GoString", "Error", "String"} {
+					if types.NewMethodSet(types.NewPointer(named)).Lookup(nil, m) != nil {
+						printer = m
+						break
+					}
+				}
+				lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
+			}
+			continue
+		}
+		for _, cand := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(cand, it) || !(hasStringMethod(cand, "Error") || hasStringMethod(cand, "String") || hasStringMethod(cand, "GoString")) {
+				continue
+			}
+			te, err := d.typeExpr(cand, pos)
+			if err != nil {
+				d.fail(pos, "printing "+types.ExprString(x), err)
+				return nil
+			}
+			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.printArgCall(pos, v, cand)}}))
+		}
+	}
+	if len(cases) == 0 && len(lookalikes) == 0 {
+		return nil
+	}
+	// Converted to any, a value of a cell's type with methods keeps its type in
+	// yaegi's valueInterface; returned as it is, it would reach fmt bare.
+	last := ast.Expr(&ast.CallExpr{Fun: ident(pos, "any"), Lparen: pos, Args: []ast.Expr{ident(pos, param)}, Rparen: pos})
+	if len(lookalikes) > 0 {
+		last = d.rtCall(pos, "PrintLookalike", last, stringList(pos, lookalikes))
+	}
+	// The parameter is an any: of type error, yaegi calls the literal through
+	// reflect with the error's bare value, which panics.
+	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, last, cases...)
+}
+
+// errorfArg returns what replaces x, an argument of fmt.Errorf of the interface
+// type t, or nil: for each struct type of the session implementing t and error,
+//
+//	if __v, __ok := __x.(T); __ok { return __rt.PrintError(__v, func() string { return __v.Error() }) }
+//
+// so that %w wraps the value with its Error method.
+func (d *desugarer) errorfArg(x ast.Expr, t types.Type) ast.Expr {
+	it := t.Underlying().(*types.Interface)
+	pos := x.Pos()
+	param, v := d.temp("px"), d.temp("pv")
+	var cases []ast.Stmt
+	for _, named := range d.sessionTypes() {
+		if types.IsInterface(named) || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
+			continue
+		}
+		for _, cand := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(cand, it) || !hasStringMethod(cand, "Error") {
+				continue
+			}
+			te, err := d.typeExpr(cand, pos)
+			if err != nil {
+				d.fail(pos, "fmt.Errorf of "+types.ExprString(x), err)
+				return nil
+			}
+			call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, "Error")}, Lparen: pos, Rparen: pos}
+			method := &ast.FuncLit{
+				Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{},
+					Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
+				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
+			}
+			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.rtCall(pos, "PrintError", ident(pos, v), method)}}))
+		}
+	}
+	if len(cases) == 0 {
+		return nil
+	}
+	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, ident(pos, param), cases...)
+}
+
+// displayMethods are the methods through which a cell's value is shown
+// (symbols.Displayable).
+var displayMethods = []string{"HTML", "Markdown", "SVG", "PNG", "JSON", "String"}
+
+// shownResult returns what replaces x, a cell's result of an interface type,
+// or nil: for each struct type of the session implementing it with a method
+// through which values are shown,
+//
+//	if __v, __ok := __x.(T); __ok { return __rt.Shown(__v) }
+//
+// Shown takes the value of its own type, which yaegi hands over with those
+// methods (as it hands the cell's result of a struct type), not bare.
+func (d *desugarer) shownResult(x ast.Expr) ast.Expr {
+	t := d.typeOf(x)
+	if t == nil || !types.IsInterface(t) || d.mentionsTypeParam(t, 0) {
+		return nil
+	}
+	it := t.Underlying().(*types.Interface)
+	pos := x.Pos()
+	param, v := d.temp("px"), d.temp("pv")
+	var cases []ast.Stmt
+	for _, named := range d.sessionTypes() {
+		if _, isStruct := named.Underlying().(*types.Struct); !isStruct || named.TypeParams().Len() > 0 {
+			continue
+		}
+		for _, cand := range []types.Type{named, types.NewPointer(named)} {
+			mset := types.NewMethodSet(cand)
+			shows := false
+			for _, m := range displayMethods {
+				shows = shows || mset.Lookup(nil, m) != nil
+			}
+			if !shows || !types.Implements(cand, it) {
+				continue
+			}
+			te, err := d.typeExpr(cand, pos)
+			if err != nil {
+				d.fail(pos, "showing "+types.ExprString(x), err)
+				return nil
+			}
+			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.rtCall(pos, "Shown", ident(pos, v))}}))
+		}
+	}
+	if len(cases) == 0 {
+		return nil
+	}
+	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, ident(pos, param), cases...)
+}
+
+// declared reports whether t is a named type a cell declared.
+func (d *desugarer) declared(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == d.unit.Pkg.Path()
+}
+
+// unnamedAtRuntime reports whether t is, or is made of (through pointers,
+// slices, arrays, maps and channels), a type a cell declared that the
+// interpreter keeps no name for: an interface, or a named type that is not a
+// struct (a struct carries its name in its fields' tags: structtags.go).
+func (d *desugarer) unnamedAtRuntime(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if !d.declared(t) {
+			return false
+		}
+		_, isStruct := t.Underlying().(*types.Struct)
+		return !isStruct
+	case *types.Pointer:
+		return d.unnamedAtRuntime(t.Elem(), depth+1)
+	case *types.Slice:
+		return d.unnamedAtRuntime(t.Elem(), depth+1)
+	case *types.Array:
+		return d.unnamedAtRuntime(t.Elem(), depth+1)
+	case *types.Chan:
+		return d.unnamedAtRuntime(t.Elem(), depth+1)
+	case *types.Map:
+		return d.unnamedAtRuntime(t.Key(), depth+1) || d.unnamedAtRuntime(t.Elem(), depth+1)
+	}
+	return false
+}
+
+// mentionsTypeParam reports whether t is or holds a type parameter, whose
+// instance the desugarer cannot name.
+func (d *desugarer) mentionsTypeParam(t types.Type, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Named:
+		for i := range t.TypeArgs().Len() {
+			if d.mentionsTypeParam(t.TypeArgs().At(i), depth+1) {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return d.mentionsTypeParam(t.Elem(), depth+1)
+	case *types.Slice:
+		return d.mentionsTypeParam(t.Elem(), depth+1)
+	case *types.Array:
+		return d.mentionsTypeParam(t.Elem(), depth+1)
+	case *types.Chan:
+		return d.mentionsTypeParam(t.Elem(), depth+1)
+	case *types.Map:
+		return d.mentionsTypeParam(t.Key(), depth+1) || d.mentionsTypeParam(t.Elem(), depth+1)
+	}
+	return false
+}
