@@ -256,145 +256,22 @@ func cellArgsOrError(args []any) ([]any, error) {
 }
 
 // printable returns v for fmt's %v: with each valueInterface in it replaced by
-// a cellValue of the value it holds, named as the interpreter recorded, in a
-// copy of the containers around it (their element type then any). Pointers are
-// followed only at the top, where fmt prints what they point to.
+// a cellValue of the value it holds, named as the interpreter recorded (see
+// replaceHeld). It fails where that value's type has a method through which fmt
+// prints (String…), which the interpreter cannot call from here.
 func printable(v reflect.Value, depth int) (reflect.Value, error) {
-	if !v.IsValid() || depth > 8 {
-		return v, nil
-	}
-	t := v.Type()
-	if valueInterfaceType(t) {
-		held := valueInterfaceHeld(v)
-		if held.printer != "" {
-			return v, heldPrinterError(held)
+	return replaceHeld(v, depth, false, func(vi reflect.Value, depth int) (reflect.Value, error) {
+		held := valueInterfaceHeld(vi, printingMethods...)
+		if held.method != "" {
+			return vi, heldPrinterError(held)
 		}
-		inner, _ := valueInterfaceValue(v.Interface())
+		inner, _ := valueInterfaceValue(vi.Interface())
 		if inner == nil {
 			return reflect.Zero(anyType), nil
 		}
 		in, err := printable(reflect.ValueOf(inner), depth+1)
 		return reflect.ValueOf(cellValue{v: reflect.ValueOf(inner), plain: in, name: held.name, held: depth > 0}), err
-	}
-	if !containsValueInterface(t) && !containsInterface(t) {
-		return v, nil
-	}
-	changed := false
-	each := func(x reflect.Value) (reflect.Value, error) {
-		y, err := printable(x, depth+1)
-		if y != x {
-			changed = true
-		}
-		return y, err
-	}
-	switch t.Kind() {
-	case reflect.Interface:
-		if v.IsNil() {
-			return v, nil
-		}
-		e, err := printable(v.Elem(), depth+1)
-		if e == v.Elem() {
-			return v, err
-		}
-		return e, err
-	case reflect.Pointer:
-		if depth > 0 || v.IsNil() {
-			return v, nil
-		}
-		e, err := printable(v.Elem(), depth+1)
-		if err != nil || e == v.Elem() {
-			return v, err
-		}
-		p := reflect.New(e.Type())
-		p.Elem().Set(e)
-		return p, nil
-	case reflect.Slice, reflect.Array:
-		if t.Kind() == reflect.Slice && v.IsNil() {
-			return v, nil
-		}
-		elems := make([]reflect.Value, v.Len())
-		for i := range elems {
-			var err error
-			if elems[i], err = each(v.Index(i)); err != nil {
-				return v, err
-			}
-		}
-		if !changed {
-			return v, nil
-		}
-		out := reflect.MakeSlice(reflect.SliceOf(anyType), len(elems), len(elems))
-		if t.Kind() == reflect.Array {
-			out = reflect.New(reflect.ArrayOf(len(elems), anyType)).Elem()
-		}
-		for i, e := range elems {
-			setAny(out.Index(i), e)
-		}
-		return out, nil
-	case reflect.Map:
-		if v.IsNil() {
-			return v, nil
-		}
-		var keys, vals []reflect.Value
-		for it := v.MapRange(); it.Next(); {
-			k, err := each(it.Key())
-			if err != nil {
-				return v, err
-			}
-			e, err := each(it.Value())
-			if err != nil {
-				return v, err
-			}
-			keys, vals = append(keys, k), append(vals, e)
-		}
-		if !changed {
-			return v, nil
-		}
-		kt := t.Key()
-		if containsValueInterface(kt) || containsInterface(kt) {
-			kt = anyType
-		}
-		out := reflect.MakeMapWithSize(reflect.MapOf(kt, anyType), len(keys))
-		for i, k := range keys {
-			e := reflect.New(anyType).Elem()
-			setAny(e, vals[i])
-			if kt == anyType {
-				kk := reflect.New(anyType).Elem()
-				setAny(kk, k)
-				k = kk
-			}
-			out.SetMapIndex(k, e)
-		}
-		return out, nil
-	case reflect.Struct:
-		fields := make([]reflect.StructField, t.NumField())
-		vals := make([]reflect.Value, t.NumField())
-		for i := range fields {
-			fields[i] = t.Field(i)
-			if !fields[i].IsExported() {
-				return v, nil // a compiled struct's: fmt prints it as it is
-			}
-			var err error
-			if vals[i], err = each(v.Field(i)); err != nil {
-				return v, err
-			}
-			if vals[i].Type() != fields[i].Type {
-				fields[i].Type = anyType
-			}
-		}
-		if !changed {
-			return v, nil
-		}
-		out := reflect.New(reflect.StructOf(fields)).Elem()
-		for i, e := range vals {
-			if fields[i].Type == anyType {
-				setAny(out.Field(i), e)
-			} else {
-				out.Field(i).Set(e)
-			}
-		}
-		return out, nil
-	}
-	return v, nil
+	})
 }
 
 var anyType = reflect.TypeFor[any]()
@@ -416,7 +293,7 @@ func heldPrinterError(h heldType) error {
 	return fmt.Errorf("ratelab cannot print this value as Go would: it holds, inside a container or an interface variable, a value of type %s, "+
 		"which fmt prints through its %s method, and the interpreter cannot call that method from there (it would print the bare value instead); "+
 		"print such values one at a time from a variable of their own type or interface (for _, s := range shapes { fmt.Println(s) }), "+
-		"or call the method yourself (s.%s())", name, h.printer, h.printer)
+		"or call the method yourself (s.%s())", name, h.method, h.method)
 }
 
 // errUnnamed is the refusal of %T or %#v for a value whose type holds an
@@ -530,14 +407,34 @@ func holdsCellStruct(v reflect.Value, depth int) bool {
 	return false
 }
 
+// containsInterface reports whether a value of type t can hold an interface
+// value: t is one, or its elements or fields are, down to a depth of 8.
 func containsInterface(t reflect.Type) bool {
+	if v, ok := interfaceTypes.Load(t); ok {
+		return v.(bool)
+	}
+	found := containsInterfaceBelow(t, 0)
+	interfaceTypes.Store(t, found)
+	return found
+}
+
+var interfaceTypes sync.Map // reflect.Type → bool
+
+func containsInterfaceBelow(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		return true
-	case reflect.Pointer, reflect.Slice, reflect.Array:
-		return containsInterface(t.Elem())
-	case reflect.Map:
-		return containsInterface(t.Elem())
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return containsInterfaceBelow(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if containsInterfaceBelow(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
 	}
 	return false
 }

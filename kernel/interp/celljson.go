@@ -1,8 +1,10 @@
 package interp
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 )
@@ -17,6 +19,57 @@ import (
 // following the error's field path from the decoded value's type, as json went
 // down it, and reads the struct's name from its marks (see
 // desugar.StructMarks); the error stays a *json.UnmarshalTypeError.
+
+// A value of a cell's type with methods held in an interface (a []Shape, an
+// any field) is yaegi's valueInterface, whose fields json cannot see: it
+// encoded as {}. The session's json.Marshal and MarshalIndent encode the value
+// each holds instead (jsonable).
+
+// jsonMarshal is json.Marshal for cells.
+func jsonMarshal(v any) ([]byte, error) {
+	v, err := jsonable(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+// jsonMarshalIndent is json.MarshalIndent for cells.
+func jsonMarshalIndent(v any, prefix, indent string) ([]byte, error) {
+	v, err := jsonable(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.MarshalIndent(v, prefix, indent)
+}
+
+// jsonable returns v with each value held in a valueInterface in place of the
+// valueInterface. It fails where the held value's type has a MarshalJSON or
+// MarshalText method, which the interpreter cannot call from there.
+func jsonable(v any) (any, error) {
+	if v == nil || !holdsCellStruct(reflect.ValueOf(v), 0) {
+		return v, nil
+	}
+	var held func(vi reflect.Value, depth int) (reflect.Value, error)
+	held = func(vi reflect.Value, depth int) (reflect.Value, error) {
+		h := valueInterfaceHeld(vi, "MarshalJSON", "MarshalText")
+		if h.method != "" {
+			return vi, fmt.Errorf("json: ratelab cannot encode a value of type %s held in an interface or a container: "+
+				"encoding/json would call its %s method, which the interpreter cannot call from there; "+
+				"encode such values one at a time from a variable of their own type", cmp.Or(h.name, "declared in a cell"), h.method)
+		}
+		inner, _ := valueInterfaceValue(vi.Interface())
+		if inner == nil {
+			return reflect.Zero(anyType), nil
+		}
+		return replaceHeld(reflect.ValueOf(inner), depth+1, true, held)
+	}
+	out, err := replaceHeld(reflect.ValueOf(v), 0, true, held)
+	if err != nil || !out.IsValid() {
+		return nil, err
+	}
+	return out.Interface(), nil
+}
 
 // jsonUnmarshal is json.Unmarshal for cells.
 func jsonUnmarshal(data []byte, v any) error { return cellJSONError(json.Unmarshal(data, v), v) }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/constant"
@@ -19,7 +20,8 @@ import (
 //
 //   - fmt's and log's print functions show the structs declared in cells as Go
 //     does (cellArgs), and print to the cell's streams;
-//   - json.Unmarshal's errors name the structs declared in cells as Go does
+//   - json.Unmarshal's errors name the structs declared in cells as Go does, and
+//     json.Marshal encodes the values yaegi holds in its valueInterface
 //     (celljson.go);
 //   - log.Fatal* and os.Exit end the cell with the exit status (symbols.Exit);
 //   - flag's functions work on a flag set of the running cell, empty at its start
@@ -84,9 +86,13 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 				return fmt.Appendf(b, f, a...)
 			}),
 		},
-		"encoding/json/json": {"Unmarshal": reflect.ValueOf(jsonUnmarshal)},
-		"log/log":            logFuncs(log.New(stderr, "", log.LstdFlags)),
-		"flag/flag":          s.flags.funcs(),
+		"encoding/json/json": {
+			"Unmarshal":     reflect.ValueOf(jsonUnmarshal),
+			"Marshal":       reflect.ValueOf(jsonMarshal),
+			"MarshalIndent": reflect.ValueOf(jsonMarshalIndent),
+		},
+		"log/log":   logFuncs(log.New(stderr, "", log.LstdFlags)),
+		"flag/flag": s.flags.funcs(),
 	}
 	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 	m := map[reflect.Value][]reflect.Type{}
@@ -99,6 +105,9 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 	scanning := []reflect.Type{reflect.TypeFor[fmt.Scanner]()}
 	for _, name := range []string{"Scan", "Scanln", "Scanf"} {
 		m[funcs["fmt/fmt"][name]] = scanning
+	}
+	for _, name := range []string{"Marshal", "MarshalIndent"} {
+		m[funcs["encoding/json/json"][name]] = symbols.MapTypes[reflect.ValueOf(json.Marshal)]
 	}
 	return funcs, interp.Exports{".": {"MapTypes": reflect.ValueOf(m)}}
 }

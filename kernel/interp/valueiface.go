@@ -45,15 +45,16 @@ func valueInterfaceValue(v any) (any, bool) {
 // heldType describes the type of the value a valueInterface holds, as far as
 // the interpreter recorded it.
 type heldType struct {
-	name    string // Go's name for it (main.Circle, *main.Circle), or "" if not recorded
-	printer string // a method fmt calls instead of printing the value (String, Error, Format, GoString), or ""
+	name   string // Go's name for it (main.Circle, *main.Circle), or "" if not recorded
+	method string // the first of the methods asked about that it has, or ""
 }
 
 // printingMethods are the methods through which fmt prints a value.
 var printingMethods = []string{"Format", "GoString", "Error", "String"}
 
-// valueInterfaceHeld returns the type of the value v, a valueInterface, holds.
-func valueInterfaceHeld(v reflect.Value) heldType {
+// valueInterfaceHeld returns the type of the value v, a valueInterface, holds,
+// and the first of methods that type has.
+func valueInterfaceHeld(v reflect.Value, methods ...string) heldType {
 	node, ok := readPointerField(v, "node")
 	if !ok {
 		return heldType{}
@@ -66,9 +67,9 @@ func valueInterfaceHeld(v reflect.Value) heldType {
 	if s, ok := readField(typ, "str", reflect.TypeFor[string]()); ok {
 		h.name = s.String()
 	}
-	for _, m := range printingMethods {
+	for _, m := range methods {
 		if itypeHasMethod(typ, m, 0) {
-			h.printer = m
+			h.method = m
 			break
 		}
 	}
@@ -148,4 +149,153 @@ func readPointerField(v reflect.Value, name string) (reflect.Value, bool) {
 		return reflect.Value{}, false
 	}
 	return p.Elem(), true
+}
+
+// replaceHeld returns v with each valueInterface in it replaced by what
+// replace returns for it, in a copy of the containers around it (their element
+// type then any; a struct's field type too, its name and tag kept). Pointers are
+// followed at the top, where fmt prints what they point to, or everywhere if
+// allPointers. A value with nothing to replace is returned as it is.
+func replaceHeld(v reflect.Value, depth int, allPointers bool, replace func(vi reflect.Value, depth int) (reflect.Value, error)) (reflect.Value, error) {
+	if !v.IsValid() || depth > 8 {
+		return v, nil
+	}
+	t := v.Type()
+	if valueInterfaceType(t) {
+		return replace(v, depth)
+	}
+	if !containsValueInterface(t) && !containsInterface(t) {
+		return v, nil
+	}
+	changed := false
+	each := func(x reflect.Value) (reflect.Value, error) {
+		y, err := replaceHeld(x, depth+1, allPointers, replace)
+		if y != x {
+			changed = true
+		}
+		return y, err
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return v, nil
+		}
+		e, err := replaceHeld(v.Elem(), depth+1, allPointers, replace)
+		if e == v.Elem() {
+			return v, err
+		}
+		return e, err
+	case reflect.Pointer:
+		if depth > 0 && !allPointers || v.IsNil() {
+			return v, nil
+		}
+		e, err := replaceHeld(v.Elem(), depth+1, allPointers, replace)
+		if err != nil || e == v.Elem() {
+			return v, err
+		}
+		p := reflect.New(e.Type())
+		p.Elem().Set(e)
+		return p, nil
+	case reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && v.IsNil() {
+			return v, nil
+		}
+		elems := make([]reflect.Value, v.Len())
+		for i := range elems {
+			var err error
+			if elems[i], err = each(v.Index(i)); err != nil {
+				return v, err
+			}
+		}
+		if !changed {
+			return v, nil
+		}
+		out := reflect.MakeSlice(reflect.SliceOf(anyType), len(elems), len(elems))
+		if t.Kind() == reflect.Array {
+			out = reflect.New(reflect.ArrayOf(len(elems), anyType)).Elem()
+		}
+		for i, e := range elems {
+			setAny(out.Index(i), e)
+		}
+		return out, nil
+	case reflect.Map:
+		if v.IsNil() {
+			return v, nil
+		}
+		var keys, vals []reflect.Value
+		for it := v.MapRange(); it.Next(); {
+			k, err := each(it.Key())
+			if err != nil {
+				return v, err
+			}
+			e, err := each(it.Value())
+			if err != nil {
+				return v, err
+			}
+			keys, vals = append(keys, k), append(vals, e)
+		}
+		if !changed {
+			return v, nil
+		}
+		kt := t.Key()
+		if containsValueInterface(kt) || containsInterface(kt) {
+			kt = anyType
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(kt, anyType), len(keys))
+		for i, k := range keys {
+			e := reflect.New(anyType).Elem()
+			setAny(e, vals[i])
+			if kt == anyType {
+				kk := reflect.New(anyType).Elem()
+				setAny(kk, k)
+				k = kk
+			}
+			out.SetMapIndex(k, e)
+		}
+		return out, nil
+	case reflect.Struct:
+		fields := make([]reflect.StructField, t.NumField())
+		vals := make([]reflect.Value, t.NumField())
+		for i := range fields {
+			fields[i] = t.Field(i)
+			if !fields[i].IsExported() {
+				return v, nil // a compiled struct's: fmt prints it as it is
+			}
+			var err error
+			if vals[i], err = each(v.Field(i)); err != nil {
+				return v, err
+			}
+			if vals[i].Type() != fields[i].Type {
+				fields[i].Type = anyType
+			}
+		}
+		if !changed {
+			return v, nil
+		}
+		st, ok := structOf(fields)
+		if !ok {
+			return v, nil
+		}
+		out := reflect.New(st).Elem()
+		for i, e := range vals {
+			if fields[i].Type == anyType {
+				setAny(out.Field(i), e)
+			} else {
+				out.Field(i).Set(e)
+			}
+		}
+		return out, nil
+	}
+	return v, nil
+}
+
+// structOf is reflect.StructOf(fields), or false where that panics (an
+// embedded field with methods it cannot promote).
+func structOf(fields []reflect.StructField) (t reflect.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = nil, false
+		}
+	}()
+	return reflect.StructOf(fields), true
 }

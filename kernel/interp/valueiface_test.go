@@ -138,3 +138,17 @@ func (s Sq) Area() float64 { return float64(s * s) }`)
 		}
 	}
 }
+
+// json.Marshal of a value held in an interface whose type has a MarshalJSON
+// method fails saying why, rather than encode the bare value.
+func TestJSONOfHeldMarshalerFails(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import ("encoding/json"; "fmt")
+type Level int
+func (l Level) MarshalJSON() ([]byte, error) { return []byte("\"high\""), nil }
+func (l Level) Rank() int { return int(l) }`)
+	out, _, e := runCell(s, `_, err := json.Marshal([]any{Level(3)}); fmt.Print(err)`)
+	if e != nil || !strings.Contains(out, "json: ratelab cannot encode a value of type main.Level held in an interface or a container: encoding/json would call its MarshalJSON method") {
+		t.Errorf("json.Marshal([]any{Level(3)}): printed %q (cell error %v), want the error saying why", out, e)
+	}
+}
