@@ -33,6 +33,9 @@ type cellValue struct {
 	// lookalike is the session's named type (main.Celsius) that v, of its
 	// underlying type, could be: the interpreter cannot tell them apart.
 	lookalike string
+	// unnamedBelow: %#v of v would name types below its top level that the
+	// interpreter keeps no name for (a []Names's elements, main.Names{…}).
+	unnamedBelow bool
 }
 
 // newCellValue returns the cellValue of v, named name (or ""). It fails if v
@@ -66,6 +69,10 @@ func (c cellValue) sharpError() error {
 	}
 	if c.lookalike != "" && slices.Contains([]reflect.Kind{reflect.Slice, reflect.Array, reflect.Map}, c.v.Kind()) {
 		return errLookalike(goTypeString(c.v.Type()), c.lookalike)
+	}
+	if c.unnamedBelow {
+		return fmt.Errorf("ratelab cannot print this %s with %%#v as Go would: it holds values of a named type declared in a cell that is not a struct (or of an interface type), "+
+			"whose names %%#v prints and the interpreter does not keep there; use %%v or %%+v, or print those values with %%#v one at a time", c.name)
 	}
 	p := cellPrinter{sharp: true}
 	p.named(c.v, 0, c.name)
@@ -128,7 +135,7 @@ func (c cellValue) callMethod(st fmt.State, verb rune, method string, m func() s
 // (printargs.go) for a value whose type the interpreter keeps no name for, or
 // whose printing methods it keeps off the value: v, of the type Go calls name,
 // with those methods (nil where it has none).
-func printArg(name string, v any, errorM, stringM, goStringM func() string) any {
+func printArg(name string, v any, errorM, stringM, goStringM func() string, unnamedBelow bool) any {
 	inner, _ := bare(v)
 	if inner == nil {
 		return v
@@ -137,7 +144,7 @@ func printArg(name string, v any, errorM, stringM, goStringM func() string) any 
 	if err != nil {
 		panic(err)
 	}
-	cv.errorM, cv.stringM, cv.goStringM = errorM, stringM, goStringM
+	cv.errorM, cv.stringM, cv.goStringM, cv.unnamedBelow = errorM, stringM, goStringM, unnamedBelow
 	return cv
 }
 

@@ -152,3 +152,43 @@ func (l Level) Rank() int { return int(l) }`)
 		t.Errorf("json.Marshal([]any{Level(3)}): printed %q (cell error %v), want the error saying why", out, e)
 	}
 }
+
+// %#v names a cell's named non-struct types where Go does, and is refused
+// where they sit below the top of a value, whose names the interpreter keeps
+// nowhere.
+func TestSharpVOfNamedTypes(t *testing.T) {
+	sameAsGo(t, `package main
+
+import "fmt"
+
+type Celsius float64
+type Names []string
+type Reading struct {
+	Where string
+	T     Celsius
+}
+type Roster struct {
+	Team    string
+	Members Names
+}
+
+func main() {
+	fmt.Printf("%#v\n", []Celsius{1, 2})
+	fmt.Printf("%#v\n", Reading{"a", 3})
+	fmt.Printf("%#v %v %+v\n", []Reading{{"b", 4}}, []Reading{{"b", 4}}, []Reading{{"b", 4}})
+	fmt.Printf("%v %+v\n", Roster{"x", Names{"p"}}, Roster{"x", Names{"p"}})
+	fmt.Printf("%v %+v\n", []Names{{"a"}}, map[string]Names{"k": {"q"}})
+}
+`)
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Names []string
+type Roster struct {
+	Team    string
+	Members Names
+}`)
+	e, _ := fail(t, s, `fmt.Printf("%#v", Roster{"x", Names{"p"}})`)
+	if !strings.Contains(e.Value, "ratelab cannot print this main.Roster with %#v as Go would") {
+		t.Errorf("%%#v of a Roster: error %q, want the refusal", e.Value)
+	}
+}

@@ -165,7 +165,7 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t)
 	}
-	if d.unnamedAtRuntime(t, 0) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
@@ -201,8 +201,10 @@ func (d *desugarer) printArgLit(x ast.Expr, t types.Type, param string, last ast
 	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{x}, Rparen: x.End()}
 }
 
-// printArgCall returns __rt.PrintArg("name", v, error, string, goString) for
-// the variable v of type t: each method a func() string calling v's, or nil.
+// printArgCall returns __rt.PrintArg("name", v, error, string, goString,
+// unnamedBelow) for the variable v of type t: each method a func() string
+// calling v's, or nil; unnamedBelow whether %#v of v would name types below
+// its top that the interpreter keeps no name for.
 func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr {
 	args := []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(goName(t))}, ident(pos, v)}
 	for _, m := range []string{"Error", "String", "GoString"} {
@@ -219,6 +221,7 @@ func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
 		})
 	}
+	args = append(args, ident(pos, strconv.FormatBool(d.unnamedBelow(t, 0))))
 	return d.rtCall(pos, "PrintArg", args...)
 }
 
@@ -406,6 +409,47 @@ func (d *desugarer) unnamedAtRuntime(t types.Type, depth int) bool {
 		return d.unnamedAtRuntime(t.Elem(), depth+1)
 	case *types.Map:
 		return d.unnamedAtRuntime(t.Key(), depth+1) || d.unnamedAtRuntime(t.Elem(), depth+1)
+	}
+	return false
+}
+
+// unnamedBelow reports whether %#v of a value of type t prints, below its top
+// level, the name of a type the interpreter keeps no name for (see
+// unnamedAtRuntime): an element, key or field of such a type, or of a type made
+// of one. (%#v of a []Celsius names []main.Celsius once; of a []Names, each
+// element as main.Names{…} too.)
+func (d *desugarer) unnamedBelow(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	inner := func(e types.Type) bool {
+		if _, isBasic := e.Underlying().(*types.Basic); isBasic {
+			return false // %#v of a named number or string prints no name
+		}
+		return d.unnamedAtRuntime(e, 0) && !types.IsInterface(e) || d.unnamedBelow(e, depth+1)
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if !d.declared(t) {
+			return false
+		}
+		return d.unnamedBelow(t.Underlying(), depth+1)
+	case *types.Pointer:
+		return d.unnamedBelow(t.Elem(), depth+1)
+	case *types.Slice:
+		return inner(t.Elem())
+	case *types.Array:
+		return inner(t.Elem())
+	case *types.Chan:
+		return false // %#v prints a channel's address
+	case *types.Map:
+		return inner(t.Key()) || inner(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if inner(t.Field(i).Type()) {
+				return true
+			}
+		}
 	}
 	return false
 }
