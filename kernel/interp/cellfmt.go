@@ -183,6 +183,9 @@ func printLookalike(v any, lookalikes []string) any {
 		// Named here: handed back to the interpreter, it would come out bare.
 		return cellArgs([]any{v})[0]
 	}
+	if inner, wrapped := unwrap(v); wrapped {
+		return wrappedLookalike(v, inner, lookalikes)
+	}
 	t := goTypeString(reflect.TypeOf(v))
 	for i := 0; i+2 < len(lookalikes); i += 3 {
 		named, underlying, printer := lookalikes[i], lookalikes[i+1], lookalikes[i+2]
@@ -202,6 +205,41 @@ func printLookalike(v any, lookalikes []string) any {
 		return cv
 	}
 	return v
+}
+
+// wrappedLookalike is printLookalike of v, yaegi's wrapper (interp._error…)
+// of inner, a value with the methods the wrapper was made for. If inner is of a
+// named type that is not a struct, and one only of lookalikes has inner's
+// underlying type and a printing method, v is of that type; otherwise v is
+// left as it is.
+func wrappedLookalike(v, inner any, lookalikes []string) any {
+	if cellStructName(reflect.TypeOf(inner)) != "" {
+		return v
+	}
+	t := goTypeString(reflect.TypeOf(inner))
+	name := ""
+	for i := 0; i+2 < len(lookalikes); i += 3 {
+		if lookalikes[i+1] == t && lookalikes[i+2] != "" {
+			if name != "" {
+				return v
+			}
+			name = lookalikes[i]
+		}
+	}
+	if name == "" {
+		return v
+	}
+	cv, err := newCellValue(reflect.ValueOf(inner), name)
+	if err != nil {
+		return v
+	}
+	if e, ok := v.(error); ok {
+		cv.errorM = e.Error
+	}
+	if s, ok := v.(fmt.Stringer); ok {
+		cv.stringM = s.String
+	}
+	return cv
 }
 
 // errLookalike is the refusal of %T (or %#v) of a value of type t that could be
@@ -738,7 +776,13 @@ func cellFormat(format string, args []any) (string, []any) {
 				b = append(b, c)
 				arg++
 			case c == 'T' && arg >= 0 && arg < len(args):
-				if cv, ok := args[arg].(cellValue); ok {
+				a := args[arg]
+				if _, isCell := a.(cellValue); !isCell {
+					if inner, wrapped := unwrap(a); wrapped {
+						a = wrappedTypeName(inner)
+					}
+				}
+				if cv, ok := a.(cellValue); ok {
 					if !rewriting {
 						out = slices.Clone(args)
 						rewriting = true
@@ -766,6 +810,18 @@ func cellFormat(format string, args []any) (string, []any) {
 		}
 	}
 	return string(b), out
+}
+
+// wrappedTypeName is a cellValue naming the type of inner, the value in one of
+// yaegi's wrappers (interp._error…), for %T. It panics where the wrapper keeps
+// no name: inner is of a cell's named type that is not a struct.
+func wrappedTypeName(inner any) cellValue {
+	t := reflect.TypeOf(inner)
+	if cellStructName(t) == "" && t.PkgPath() == "" && (t.Kind() != reflect.Pointer || t.Elem().PkgPath() == "") {
+		panic(fmt.Errorf("ratelab cannot print the type of this value (for %%T): it is a value of a named type declared in a cell, whose underlying type is %s, "+
+			"held in an interface with its methods, where the interpreter keeps no name for it; print it from a variable of its own type", goTypeString(t)))
+	}
+	return cellValue{v: reflect.ValueOf(inner), plain: reflect.ValueOf(inner), name: goTypeString(t)}
 }
 
 // sharpVerb reports whether the verb being written at the end of b (from its

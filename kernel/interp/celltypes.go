@@ -2,6 +2,7 @@ package interp
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/ratelab/ratelab/kernel/interp/desugar"
@@ -14,9 +15,17 @@ func cellStructMarks(t reflect.Type, i int) (typeName string, unexported bool) {
 }
 
 // goFieldName is the name field i of t was declared with in its cell: yaegi
-// exports an unexported name by putting an X in front.
+// exports an unexported name by putting an X in front, and an embedded struct
+// of a type a later cell redeclared is named as the session renamed the type
+// (Base_18: see Session.redeclaredTypes); its marks keep the declared name.
 func goFieldName(t reflect.Type, i int) string {
-	name := t.Field(i).Name
+	f := t.Field(i)
+	if declared := cellStructName(f.Type); declared != "" && f.Name != declared && strings.HasPrefix(f.Name, declared+"_") {
+		if _, err := strconv.Atoi(f.Name[len(declared)+1:]); err == nil {
+			return declared // yaegi does not mark the field as embedded
+		}
+	}
+	name := f.Name
 	if _, unexported := cellStructMarks(t, i); unexported {
 		return strings.TrimPrefix(name, "X")
 	}

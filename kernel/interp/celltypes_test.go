@@ -113,3 +113,17 @@ func TestFlagsPerCell(t *testing.T) {
 		t.Errorf("bad flag: error %v, stderr %q", e, stderr)
 	}
 }
+
+// An embedded struct of a type a later cell declared again keeps its declared
+// name in %+v, though the session compiles the new declaration under another.
+func TestEmbeddedRedeclaredTypeKeepsItsName(t *testing.T) {
+	s := newSession(t)
+	decls := "type Base struct{ name string }\ntype Dog struct {\n\tBase\n\tBreed string\n}"
+	run(t, s, `import "fmt"`)
+	run(t, s, decls)
+	run(t, s, decls)
+	out, _, e := runCell(s, `d := Dog{Base{"rex"}, "lab"}; var a any = d; fmt.Printf("%+v %+v", d, a)`)
+	if want := "{Base:{name:rex} Breed:lab} {Base:{name:rex} Breed:lab}"; e != nil || out != want {
+		t.Errorf("printed %q (error %v), want %q", out, e, want)
+	}
+}
