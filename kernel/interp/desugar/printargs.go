@@ -20,28 +20,36 @@ import (
 //     calls Circle's String method.
 //
 // The checker knows both, so printArgs rewrites each such argument x of a
-// print function (fmt's and log's functions taking ...any):
+// print function (fmt's and log's functions taking ...any; a *log.Logger's
+// print methods are first made calls of fmt.Sprint…, see loggerCall):
 //
 //	x of type T, named as Go names it ("[]main.Celsius"):
-//	    func(__x T) any { return __rt.PrintArg("[]main.Celsius", __x, nil, nil, nil) }(x)
+//	    func(__x T) any { return __rt.PrintArg("[]main.Celsius", __x, nil, nil, nil, false) }(x)
 //	x of an interface type I:
-//	    func(__x I) any {
+//	    func(__x any) any {
 //	        if __v, __ok := __x.(Circle); __ok {   // each struct type of the session implementing I
-//	            return __rt.PrintArg("main.Circle", __v, nil, func() string { return __v.String() }, nil)
+//	            return __rt.PrintArg("main.Circle", __v, nil, func() string { return __v.String() }, nil, false)
 //	        }                                        // whose method set has Error, String or GoString
-//	        return __x                               // (or __rt.PrintLookalike(__x, …): see below)
+//	        return __rt.PrintLookalike(any(__x), lookalikes)
 //	    }(x)
 //
 // PrintArg's value prints as Go prints it, calling the methods given (Error,
-// String, GoString; nil where the type has none). Returned as an any, a value
-// of a named type that is not a struct, with methods, reaches fmt in yaegi's
-// valueInterface, which names its type (see the runtime's valueiface.go); one
-// without methods keeps no name anywhere, so for an argument of an empty
-// interface PrintLookalike is given each such type of the session with its
-// underlying type, and refuses %T of a value that could be of it.
+// String, GoString; nil where the type has none), and refuses %#v where Go
+// would name types below the value's top that the interpreter keeps no name
+// for (its last argument). Converted to an any, a value of a named type that is
+// not a struct, with methods, reaches fmt in yaegi's valueInterface, which
+// names its type (see the runtime's valueiface.go); without methods it keeps no
+// name anywhere, and yaegi's assertion to such a type is true for any value of
+// its underlying type. So PrintLookalike is given each such type of the
+// session implementing I (name, underlying type, printing method), and refuses
+// %T of a value that could be of one, and printing at all one that could be of
+// one with a String or Error method.
 //
-// Errorf's arguments of interface types, and of types implementing error, are
-// left as they are: %w must see the error itself.
+// An argument of fmt.Errorf of an interface type becomes, for each struct type
+// implementing it with an Error method, __rt.PrintError(__v, …), an error that
+// %w wraps and errors.Is and == see through. A cell's value of an interface
+// type is shown through __rt.Shown(__v) for each struct type with a method
+// through which values are shown (shownResult).
 func (d *desugarer) printArgs(root ast.Node) {
 	if es := d.unit.ResultExpr(); es != nil && !d.unit.ResultErr {
 		if r := d.shownResult(es.X); r != nil {
