@@ -27,6 +27,11 @@
 //     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
 //   - write out the methods a struct promotes from an embedded interface, which
 //     the interpreter does not promote (promoted.go);
+//   - bind what a deferred call uses at the defer statement (defer.go), and make
+//     each deferred call of a function that may run several catch its panic, so
+//     that it replaces the function's panic and the other deferred calls still
+//     run, as in Go, where the interpreter stops at the first that panics
+//     (deferpanic.go);
 //
 // and, with syntax alone, recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
