@@ -27,7 +27,7 @@ import (
 //		…                                         __dp.Take(recover())           // f's panic, now __dp's
 //	}                                             defer func() { __dp.Caught(recover()) }() // a panic of g
 //	                                              if !__dp.Panicking() { g(__df_a0); return }
-//	                                              func() { defer g(__df_a0); __dp.Raise() }() // for g's recover
+//	                                              func() { __dc := g; defer __dc(__df_a0); __dp.Raise() }() // for g's recover
 //	                                          }(__df_a0) }
 //	                                    defer func() {
 //	                                          __dp.Take(recover())
@@ -143,10 +143,15 @@ func (d *desugarer) deferCatching(orig *ast.DeferStmt, r ast.Stmt, bound []bound
 		direct := &ast.IfStmt{If: pos,
 			Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: methodCall(pos, p, "Panicking")},
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}, &ast.ReturnStmt{Return: pos}}, Rbrace: pos}}
+		// The function is deferred through a variable: in a function literal,
+		// yaegi v0.16.1 skips the deferred call of a function or method declared
+		// further down the cell (`defer later()` never runs).
+		fv := d.temp("dc")
 		again := &ast.CallExpr{Fun: &ast.FuncLit{
 			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-				&ast.DeferStmt{Defer: pos, Call: d.copyCall(call)},
+				&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, fv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{d.copyExpr(call.Fun)}},
+				&ast.DeferStmt{Defer: pos, Call: d.copyCall(call, ident(pos, fv))},
 				&ast.ExprStmt{X: methodCall(pos, p, "Raise")},
 			}, Rbrace: pos},
 		}, Lparen: pos, Rparen: pos}
@@ -215,12 +220,12 @@ func methodCall(pos token.Pos, recv, name string, args ...ast.Expr) *ast.CallExp
 	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, recv), Sel: ident(pos, name)}, Lparen: pos, Args: args, Rparen: pos}
 }
 
-// copyCall returns a copy of call whose function and arguments are copies of
-// the identifiers and selectors deferNow leaves in it, known to the checker's
+// copyCall returns a copy of call, of the function fun, whose arguments are
+// copies of the identifiers deferNow leaves in it, known to the checker's
 // information as the originals are; other nodes are shared.
-func (d *desugarer) copyCall(call *ast.CallExpr) *ast.CallExpr {
+func (d *desugarer) copyCall(call *ast.CallExpr, fun ast.Expr) *ast.CallExpr {
 	cp := *call
-	cp.Fun = d.copyExpr(call.Fun)
+	cp.Fun = fun
 	cp.Args = make([]ast.Expr, len(call.Args))
 	for i, a := range call.Args {
 		cp.Args[i] = d.copyExpr(a)
