@@ -296,7 +296,8 @@ func replaces() {
 }
 
 // A deferred function that panics and recovers its own panic leaves the
-// function's panic in place, for an earlier deferred call to recover.
+// function's panic in place, for an earlier deferred call to recover: the
+// body's, or one a later deferred call replaced it with.
 func TestDeferredPanicRecoveredInsideIt(t *testing.T) {
 	sameAsGo(t, deferredPanicProgram(`
 func recoversItself() {
@@ -306,7 +307,18 @@ func recoversItself() {
 		panic("x")
 	}()
 	panic("outer panic")
-}`, `	recoversItself()`))
+}
+
+func afterReplaced() {
+	defer func() { fmt.Println("outer", describe(recover())) }()
+	defer func() {
+		defer func() { fmt.Println("inner", describe(recover())) }()
+		panic("x")
+	}()
+	defer func() { panic("replacing") }()
+	panic("body")
+}`, `	recoversItself()
+	afterReplaced()`))
 }
 
 // Deferred calls of functions and methods (declared before and after, one
