@@ -322,7 +322,7 @@ func afterReplaced() {
 }
 
 // Deferred calls of functions and methods (declared before and after, one
-// recovering), with arguments bound at the defer statement, of compiled
+// recovering, generic), with arguments bound at the defer statement, of compiled
 // functions and builtins, in a loop, on named results, a recovered panic
 // panicked with again.
 func TestDeferredPanicOtherCalls(t *testing.T) {
@@ -405,9 +405,25 @@ func (l *later) Rescue() {
 	r := recover()
 	fmt.Println("later.Rescue", l.name, describe(r))
 	panic(fmt.Sprint("again: ", r))
+}
+
+func generic[T any](x T) {
+	defer show(x)
+	defer (&box[T]{x}).Rescue()
+	defer func() { panic(fmt.Sprint("generic ", x)) }()
+}
+
+func show[T any](x T) { fmt.Println("show", x, describe(recover())) }
+
+type box[T any] struct{ v T }
+
+func (b *box[T]) Rescue() {
+	fmt.Println("box", b.v, describe(recover()))
+	panic("from box")
 }`, `	fmt.Println(calls())
 	method()
 	declaredLater()
+	generic(7)
 	compiled()
 	fmt.Println(noPanic())
 	fmt.Println(repanic())`))

@@ -146,14 +146,21 @@ func (d *desugarer) deferCatching(orig *ast.DeferStmt, r ast.Stmt, bound []bound
 		// The function is deferred through a variable: in a function literal,
 		// yaegi v0.16.1 skips the deferred call of a function or method declared
 		// further down the cell (`defer later()` never runs).
-		fv := d.temp("dc")
+		// A generic function stays deferred by name: its value is a wrapper,
+		// which would call it, not defer it.
+		var list []ast.Stmt
+		if id := identOf(call.Fun); id != nil && d.isGeneric(id) {
+			list = append(list, &ast.DeferStmt{Defer: pos, Call: d.copyCall(call, d.copyExpr(call.Fun))})
+		} else {
+			fv := d.temp("dc")
+			list = append(list,
+				&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, fv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{d.copyExpr(call.Fun)}},
+				&ast.DeferStmt{Defer: pos, Call: d.copyCall(call, ident(pos, fv))})
+		}
+		list = append(list, &ast.ExprStmt{X: methodCall(pos, p, "Raise")})
 		again := &ast.CallExpr{Fun: &ast.FuncLit{
 			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-				&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, fv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{d.copyExpr(call.Fun)}},
-				&ast.DeferStmt{Defer: pos, Call: d.copyCall(call, ident(pos, fv))},
-				&ast.ExprStmt{X: methodCall(pos, p, "Raise")},
-			}, Rbrace: pos},
+			Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos},
 		}, Lparen: pos, Rparen: pos}
 		body = append(body, direct, &ast.ExprStmt{X: again})
 	}
@@ -213,6 +220,12 @@ func (d *desugarer) mayRecover(call *ast.CallExpr) bool {
 		return m.Pkg().Path() == "main"
 	}
 	return true
+}
+
+// isGeneric reports whether id names a generic function, instantiated here.
+func (d *desugarer) isGeneric(id *ast.Ident) bool {
+	_, ok := d.info.Instances[id]
+	return ok
 }
 
 // methodCall returns the call recv.name(args…).
