@@ -26,16 +26,22 @@ func newDeferring() *deferring { return &deferring{} }
 
 // Take starts a deferred call: v, what recover() returned in it, is the panic
 // the function is in if it is not nil (the first deferred call takes it from the
-// interpreter).
-func (d *deferring) Take(v any) {
+// interpreter). It reports whether the function is panicking.
+func (d *deferring) Take(v any) bool {
 	d.recovered, d.hasRecovered = nil, false
 	if v != nil {
 		d.v, d.panicking = v, true
 	}
+	return d.panicking
 }
 
-// Panicking reports whether the function is panicking.
-func (d *deferring) Panicking() bool { return d.panicking }
+// Call is a deferred call: it takes v (see Take) and calls f, whose panic, if
+// it panics, replaces the function's.
+func (d *deferring) Call(v any, f func()) {
+	d.Take(v)
+	defer func() { d.caught(recover()) }()
+	f()
+}
 
 // Recover is a recover() in a deferred function literal: it ends the panic and
 // returns Go's value of it, or nil if there is none. An exit (os.Exit) cannot be
@@ -63,9 +69,9 @@ func (d *deferring) Raise() {
 	panic(v)
 }
 
-// Caught ends a deferred call: v, what recover() returned after it, is the
+// caught ends a deferred call: v, what recover() returned after it, is the
 // panic it ended with, if not nil, which replaces the function's.
-func (d *deferring) Caught(v any) {
+func (d *deferring) caught(v any) {
 	raised, raising := d.raised, d.raising
 	d.raised, d.raising = nil, false
 	if v == nil {

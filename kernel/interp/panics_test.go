@@ -250,9 +250,12 @@ const deferredPanicMain = `package main
 import (
 	"fmt"
 	"os"
+	"sync"
 )
 
 var _ = os.ErrNotExist
+
+func newMutex() *sync.Mutex { return new(sync.Mutex) }
 
 func describe(r any) string {
 	s, isString := r.(string)
@@ -375,6 +378,18 @@ func compiled() {
 	defer fmt.Println("before close")
 }
 
+func locked(mu *sync.Mutex) (err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("locked: %v", r)
+		}
+	}()
+	defer func() { panic("second") }()
+	panic("first")
+}
+
 func noPanic() (r int) {
 	defer func() { r *= 2 }()
 	defer func() { r += 1 }()
@@ -424,6 +439,8 @@ func (b *box[T]) Rescue() {
 	method()
 	declaredLater()
 	generic(7)
+	mu := newMutex()
+	fmt.Println(locked(mu), mu.TryLock())
 	compiled()
 	fmt.Println(noPanic())
 	fmt.Println(repanic())`))

@@ -32,6 +32,7 @@ func (d *desugarer) defers(root ast.Node) {
 	type function struct {
 		loopVars  map[types.Object]bool // variables declared in its loops
 		panics    string                // the variable of its deferred calls' panics, or "" (deferpanic.go)
+		last      *ast.DeferStmt        // a defer statement whose call always runs last, if one
 		rangeFunc int                   // how deep the walk is in bodies of ranges over functions
 	}
 	var fns []*function // the enclosing functions, innermost last
@@ -41,6 +42,7 @@ func (d *desugarer) defers(root ast.Node) {
 			fn := &function{loopVars: d.declaredInLoops(n)}
 			if body := funcBody(n); body != nil && d.defersMayStop(body) {
 				fn.panics = d.temp("dp")
+				fn.last = runsLast(body)
 			}
 			fns = append(fns, fn)
 		case *ast.RangeStmt:
@@ -70,7 +72,7 @@ func (d *desugarer) defers(root ast.Node) {
 				inLoops = fn.loopVars
 			}
 			r, bound := d.deferNow(n, inLoops)
-			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 {
+			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 && !(n == fn.last && !d.mayRecover(n.Call)) {
 				if w := d.deferCatching(n, r, bound, fn.panics); w != nil {
 					r = w
 				}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -76,6 +77,33 @@ func (d *desugarer) defersMayStop(body *ast.BlockStmt) bool {
 	return defers > 1 || inLoop
 }
 
+// runsLast returns the function's first defer statement if it is one of the
+// statements of its body (not in a block, branch or loop, and the function has
+// no labels to jump back to): its call always runs last. A panic in it stops
+// no other deferred call, so a call that cannot recover (mayRecover) is left
+// alone there (`mu.Lock(); defer mu.Unlock()`).
+func runsLast(body *ast.BlockStmt) *ast.DeferStmt {
+	var first *ast.DeferStmt
+	labels := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			labels = true
+		case *ast.DeferStmt:
+			if first == nil {
+				first = n
+			}
+		}
+		return true
+	})
+	if labels || first == nil || !slices.Contains(body.List, ast.Stmt(first)) {
+		return nil
+	}
+	return first
+}
+
 // catchDeferredPanics declares the panic variable p at the start of body, and
 // defers the re-raise of the panic left when the deferred calls are done.
 func (d *desugarer) catchDeferredPanics(body *ast.BlockStmt, p string) {
@@ -115,7 +143,10 @@ func (d *desugarer) deferCatching(orig *ast.DeferStmt, r ast.Stmt, bound []bound
 	// The deferred function: the values bound at the defer statement are its
 	// parameters, under the same names, so that it reads them as they were then.
 	params := &ast.FieldList{Opening: pos, Closing: pos}
-	var args []ast.Expr
+	args := call.Args
+	if len(bound) > 0 {
+		args = nil
+	}
 	for _, b := range bound {
 		te, err := d.typeExpr(b.t, b.pos)
 		if err != nil {
@@ -125,44 +156,57 @@ func (d *desugarer) deferCatching(orig *ast.DeferStmt, r ast.Stmt, bound []bound
 		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ident(b.pos, b.name)}, Type: te})
 		args = append(args, ident(b.pos, b.name))
 	}
-	recoverCall := func() ast.Expr { return &ast.CallExpr{Fun: ident(pos, "recover"), Lparen: pos, Rparen: pos} }
-	body := []ast.Stmt{
-		&ast.ExprStmt{X: methodCall(pos, p, "Take", recoverCall())},
-		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
-			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: methodCall(pos, p, "Caught", recoverCall())}}, Rbrace: pos},
-		}, Lparen: pos, Rparen: pos}},
+	recoverCall := &ast.CallExpr{Fun: ident(pos, "recover"), Lparen: pos, Rparen: pos}
+	thunk := func(list ...ast.Stmt) ast.Expr {
+		return &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos}}
 	}
-	if lit, ok := call.Fun.(*ast.FuncLit); ok {
+	// p.Call(v, f) takes v, the function's panic if not nil, and calls f,
+	// catching its panic.
+	callIn := func(v, f ast.Expr) ast.Stmt { return &ast.ExprStmt{X: methodCall(pos, p, "Call", v, f)} }
+	var body []ast.Stmt
+	lit, isLit := call.Fun.(*ast.FuncLit)
+	switch {
+	case isLit && (lit.Type.Results == nil || len(lit.Type.Results.List) == 0):
+		// The literal's body runs in a function literal of the deferred one,
+		// which takes the literal's parameters.
 		d.recoverFrom(lit, p)
-		body = append(body, &ast.ExprStmt{X: call})
-	} else if !d.mayRecover(call) {
-		body = append(body, &ast.ExprStmt{X: call})
-	} else {
-		// if !p.Panicking() { call; return }; func() { defer call; p.Raise() }()
-		direct := &ast.IfStmt{If: pos,
-			Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: methodCall(pos, p, "Panicking")},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}, &ast.ReturnStmt{Return: pos}}, Rbrace: pos}}
+		params, args = lit.Type.Params, call.Args
+		body = []ast.Stmt{callIn(recoverCall, thunk(lit.Body.List...))}
+	case isLit:
+		d.recoverFrom(lit, p)
+		body = []ast.Stmt{callIn(recoverCall, thunk(&ast.ExprStmt{X: call}))}
+	case !d.mayRecover(call):
+		f := thunk(&ast.ExprStmt{X: call})
+		if sig, ok := d.typeOf(orig.Call.Fun).(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+			switch call.Fun.(type) {
+			case *ast.Ident, *ast.SelectorExpr:
+				f = call.Fun // mu.Unlock
+			}
+		}
+		body = []ast.Stmt{callIn(recoverCall, f)}
+	default:
+		// if p.Take(recover()) { p.Call(nil, func() { defer call; p.Raise() }) } else { p.Call(nil, func() { call }) }
+		//
 		// The function is deferred through a variable: in a function literal,
 		// yaegi v0.16.1 skips the deferred call of a function or method declared
-		// further down the cell (`defer later()` never runs).
-		// A generic function stays deferred by name: its value is a wrapper,
-		// which would call it, not defer it.
-		var list []ast.Stmt
+		// further down the cell (`defer later()` never runs). A generic function
+		// stays deferred by name: its value is a wrapper, which would call it,
+		// not defer it.
+		var again []ast.Stmt
 		if id := identOf(call.Fun); id != nil && d.isGeneric(id) {
-			list = append(list, &ast.DeferStmt{Defer: pos, Call: d.copyCall(call, d.copyExpr(call.Fun))})
+			again = append(again, &ast.DeferStmt{Defer: pos, Call: d.copyCall(call, d.copyExpr(call.Fun))})
 		} else {
 			fv := d.temp("dc")
-			list = append(list,
+			again = append(again,
 				&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, fv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{d.copyExpr(call.Fun)}},
 				&ast.DeferStmt{Defer: pos, Call: d.copyCall(call, ident(pos, fv))})
 		}
-		list = append(list, &ast.ExprStmt{X: methodCall(pos, p, "Raise")})
-		again := &ast.CallExpr{Fun: &ast.FuncLit{
-			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-			Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos},
-		}, Lparen: pos, Rparen: pos}
-		body = append(body, direct, &ast.ExprStmt{X: again})
+		again = append(again, &ast.ExprStmt{X: methodCall(pos, p, "Raise")})
+		body = []ast.Stmt{&ast.IfStmt{If: pos,
+			Cond: methodCall(pos, p, "Take", recoverCall),
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{callIn(ident(pos, "nil"), thunk(again...))}, Rbrace: pos},
+			Else: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{callIn(ident(pos, "nil"), thunk(&ast.ExprStmt{X: call}))}, Rbrace: pos},
+		}}
 	}
 	wrapped := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: params},
