@@ -20,31 +20,37 @@ import (
 // *__rt.deferring (kernel/interp/deferring.go), and has each deferred call catch
 // what panics in it:
 //
-//	func f() {                          func f() {
-//		defer g(x)                          __dp := __rt.Deferring()
-//		defer func() {                      defer __dp.Reraise()                 // last: the panic left, if any
-//			if r := recover(); …            { var __df_a0 X = x
-//		}()                                   defer func(__df_a0 X) {
-//		…                                         __dp.Take(recover())           // f's panic, now __dp's
-//	}                                             defer func() { __dp.Caught(recover()) }() // a panic of g
-//	                                              if !__dp.Panicking() { g(__df_a0); return }
-//	                                              func() { __dc := g; defer __dc(__df_a0); __dp.Raise() }() // for g's recover
-//	                                          }(__df_a0) }
-//	                                    defer func() {
-//	                                          __dp.Take(recover())
-//	                                          defer func() { __dp.Caught(recover()) }()
-//	                                          func() { if r := __dp.Recover(); … }()
-//	                                      }()
-//	                                    …
-//	                                    }
+//	func f() {                   func f() {
+//		mu.Lock()                    __dp := __rt.Deferring()
+//		defer mu.Unlock()            defer __dp.Reraise()   // runs last: the panic left, if any
+//		defer g(x)                   mu.Lock()
+//		defer func() {               { var __df_r *sync.Mutex = &mu; defer __df_r.Unlock() }   // (*)
+//			if r := recover(); …     { var __df_a0 X = x
+//		}()                            defer func(__df_a0 X) {
+//		…                                  if __dp.Take(recover()) {   // f's panic, now __dp's
+//	}                                          __dp.Call(nil, func() { __dc := g; defer __dc(__df_a0); __dp.Raise() })
+//	                                       } else {
+//	                                           __dp.Call(nil, func() { g(__df_a0) })
+//	                                       }
+//	                                   }(__df_a0) }
+//	                             defer func() {
+//	                                   __dp.Call(recover(), func() { if r := __dp.Recover(); … })
+//	                               }()
+//	                             …
+//	                             }
 //
-// A recover written in a deferred function literal becomes __dp.Recover(), which
-// returns (and ends) the function's panic. A deferred call of anything else sees
-// the panic through its own recover as the deferred call of a function that
-// panics with it (Raise), and may end it there. Calls of builtins, of package
-// functions and of compiled types' methods cannot recover, and are called
-// directly. Deferred calls in the body of a range over a function are left to
-// rangefunc.go, which runs each from a deferred call of its own.
+// Take and Call (which calls its function, catching the panic into __dp) take
+// the panic the interpreter holds for f, which only a recover called by a
+// function f defers can reach. A recover written in a deferred function literal
+// becomes __dp.Recover(), which returns (and ends) the function's panic. A
+// deferred call of another function that may be interpreted sees the panic
+// through its own recover, as the deferred call of a function that panics with
+// it (Raise), and may end it there. Calls of builtins, of package functions and
+// of compiled types' methods cannot recover, and are called directly. (*) The
+// first defer statement of the body runs last: a panic in it stops no other, and
+// it is left alone if it cannot recover. Deferred calls in the body of a range
+// over a function are left to rangefunc.go, which runs each from a deferred call
+// of its own.
 
 // defersMayStop reports whether the function with this body may run more than
 // one deferred call, one of which could stop the others by panicking: it has
