@@ -77,7 +77,14 @@ func (d *deferring) caught(v any) {
 	if v == nil {
 		return
 	}
-	if _, exit := goPanicValue(v).(symbols.Exit); exit || raising && samePanic(v, raised) {
+	// An exit (os.Exit, log.Fatal) goes on whatever panics after it.
+	switch {
+	case raising && isExit(raised):
+		d.v, d.panicking = raised, true
+		return
+	case d.panicking && isExit(d.v):
+		return
+	case isExit(v) || raising && samePanic(v, raised):
 		d.v, d.panicking = v, true
 		return
 	}
@@ -140,6 +147,12 @@ func panicLines(v any) []string {
 // after those of the panics it replaced.
 func panicReport(v any) string {
 	return strings.Join(panicLines(v), "\n\tpanic: ")
+}
+
+// isExit reports whether the interpreter's panic v is an exit.
+func isExit(v any) bool {
+	_, exit := goPanicValue(v).(symbols.Exit)
+	return exit
 }
 
 // samePanic reports whether the interpreter's panics a and b are the same value.

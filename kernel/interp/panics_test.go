@@ -593,3 +593,26 @@ func main() {
 		}
 	}
 }
+
+// An exit (os.Exit) in a function whose deferred calls catch their panics is
+// not replaced by a deferred call's panic, nor recovered: the cell ends with it.
+func TestDeferredPanicKeepsExit(t *testing.T) {
+	_, _, e := runCell(newSession(t), `import (
+	"fmt"
+	"os"
+)
+
+func exits() (r any) {
+	defer fmt.Println("deferred")
+	defer func() { r = recover(); fmt.Println("recovered", r) }()
+	defer func() { panic("x") }()
+	os.Exit(3)
+	return nil
+}
+
+fmt.Println(exits())
+fmt.Println("after")`)
+	if e == nil || e.Name != "Exit" || e.Value != "exit status 3" {
+		t.Fatalf("error %+v, want exit status 3", e)
+	}
+}
