@@ -116,6 +116,9 @@ func (s *Session) runtimeError(err error, id int) *engine.Error {
 			}}
 		}
 		e.Value = panicMessage(v)
+		if _, replaced := p.Value.(*panicChain); replaced {
+			e.Value = panicReport(p.Value)
+		}
 	} else if _, rest, ok := parsePos(err.Error()); ok {
 		e.Name, e.Value = "RuntimeError", rest
 	}

@@ -52,6 +52,8 @@ var reflectPanics = []struct{ prefix, goMsg string }{
 // code panicked with v.
 func goPanicValue(v any) any {
 	switch v := v.(type) {
+	case *panicChain: // a panic that replaced others (deferring.go)
+		return goPanicValue(v.last)
 	case reflect.Value: // panic(x) in a cell
 		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
 			return nil

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"fmt"
+	"go/format"
 	"regexp"
 	"strings"
 	"testing"
@@ -236,5 +238,381 @@ func TestStoppedCellKeepsWhatFinished(t *testing.T) {
 	}
 	if e, _ := fail(t, s, "_ = kept"); !strings.Contains(e.Value, "undefined: kept") {
 		t.Errorf("kept after a compile error: %v", e)
+	}
+}
+
+// deferredPanicMain is a program with main's body as %s, for the tests of a
+// deferred call that panics while its function panics: in Go it replaces the
+// function's panic, the function's other deferred calls still run, and a
+// recover in a later one gets the newest panic.
+const deferredPanicMain = `package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+var _ = os.ErrNotExist
+
+func newMutex() *sync.Mutex { return new(sync.Mutex) }
+
+func describe(r any) string {
+	s, isString := r.(string)
+	_, isError := r.(error)
+	return fmt.Sprintf("%%v string=%%v %%q error=%%v", r, isString, s, isError)
+}
+
+%s
+
+func main() {
+%s
+}
+`
+
+func deferredPanicProgram(decls, body string) string {
+	return fmt.Sprintf(deferredPanicMain, decls, body)
+}
+
+// Of three deferred calls, the middle one panics and the first recovers it.
+func TestDeferredPanicMiddleOfThree(t *testing.T) {
+	sameAsGo(t, deferredPanicProgram(`
+func middle() (out string) {
+	defer func() { out = "recovered " + describe(recover()) }()
+	defer func() { panic("middle") }()
+	defer fmt.Println("the last deferred call runs first")
+	panic("body")
+}`, `	fmt.Println(middle())`))
+}
+
+// A deferred call's panic replaces a run-time error, and is recovered as the
+// string it is.
+func TestDeferredPanicReplacesRuntimeError(t *testing.T) {
+	sameAsGo(t, deferredPanicProgram(`
+func replaces() {
+	defer func() { fmt.Println("recovered", describe(recover())) }()
+	defer func() { panic("replaced") }()
+	a := []int{1, 2, 3}
+	i := 5
+	fmt.Println(a[i])
+}`, `	replaces()`))
+}
+
+// A deferred function that panics and recovers its own panic leaves the
+// function's panic in place, for an earlier deferred call to recover: the
+// body's, or one a later deferred call replaced it with.
+func TestDeferredPanicRecoveredInsideIt(t *testing.T) {
+	sameAsGo(t, deferredPanicProgram(`
+func recoversItself() {
+	defer func() { fmt.Println("outer", describe(recover())) }()
+	defer func() {
+		defer func() { fmt.Println("inner", describe(recover())) }()
+		panic("x")
+	}()
+	panic("outer panic")
+}
+
+func afterReplaced() {
+	defer func() { fmt.Println("outer", describe(recover())) }()
+	defer func() {
+		defer func() { fmt.Println("inner", describe(recover())) }()
+		panic("x")
+	}()
+	defer func() { panic("replacing") }()
+	panic("body")
+}`, `	recoversItself()
+	afterReplaced()`))
+}
+
+// Deferred calls of functions and methods (declared before and after, one
+// recovering, generic), with arguments bound at the defer statement, of compiled
+// functions and builtins, in a loop, on named results, a recovered panic
+// panicked with again.
+func TestDeferredPanicOtherCalls(t *testing.T) {
+	sameAsGo(t, deferredPanicProgram(`
+type res struct{ name string }
+
+func (r *res) Close() { fmt.Println("closed", r.name) }
+
+func (r *res) Rescue() { fmt.Println("rescued", r.name, describe(recover())) }
+
+func rescue() { fmt.Println("rescue", describe(recover())) }
+
+func calls() (n int) {
+	r := &res{"r"}
+	defer rescue()
+	defer r.Close()
+	x := 1
+	defer fmt.Println("x was", x)
+	x = 2
+	for i := range 3 {
+		defer func() {
+			n += i
+			if i == 1 {
+				panic(fmt.Sprint("loop ", i))
+			}
+		}()
+	}
+	defer func(v int) { panic(v * 10) }(x)
+	return 100
+}
+
+func method() {
+	r := &res{"m"}
+	defer r.Rescue()
+	defer func() { panic(fmt.Errorf("wrapped %w", os.ErrNotExist)) }()
+}
+
+func declaredLater() {
+	defer rescueLater()
+	defer (&later{"l"}).Rescue()
+	defer func() { panic("from literal") }()
+	defer panicLater()
+}
+
+func compiled() {
+	defer func() { fmt.Println("compiled", describe(recover())) }()
+	c := make(chan int)
+	close(c)
+	defer close(c)
+	defer fmt.Println("before close")
+}
+
+func locked(mu *sync.Mutex) (err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("locked: %v", r)
+		}
+	}()
+	defer func() { panic("second") }()
+	panic("first")
+}
+
+func noPanic() (r int) {
+	defer func() { r *= 2 }()
+	defer func() { r += 1 }()
+	return 5
+}
+
+func repanic() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("wrapped: %v", r)
+		}
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			panic(fmt.Sprint("re-", r))
+		}
+	}()
+	panic("orig")
+}
+
+func rescueLater() { fmt.Println("rescueLater", describe(recover())) }
+
+func panicLater() { panic("from panicLater") }
+
+type later struct{ name string }
+
+func (l *later) Rescue() {
+	r := recover()
+	fmt.Println("later.Rescue", l.name, describe(r))
+	panic(fmt.Sprint("again: ", r))
+}
+
+func generic[T any](x T) {
+	defer show(x)
+	defer (&box[T]{x}).Rescue()
+	defer func() { panic(fmt.Sprint("generic ", x)) }()
+}
+
+func show[T any](x T) { fmt.Println("show", x, describe(recover())) }
+
+type box[T any] struct{ v T }
+
+func (b *box[T]) Rescue() {
+	fmt.Println("box", b.v, describe(recover()))
+	panic("from box")
+}`, `	fmt.Println(calls())
+	method()
+	declaredLater()
+	generic(7)
+	mu := newMutex()
+	fmt.Println(locked(mu), mu.TryLock())
+	compiled()
+	fmt.Println(noPanic())
+	fmt.Println(repanic())`))
+}
+
+// unrecoveredPanics end in a panic of a deferred call that nothing recovers.
+const unrecoveredPanics = `
+func unrecovered() {
+	defer fmt.Println("deferred calls still run")
+	defer func() { panic("second") }()
+	panic("first")
+}
+
+func unrecoveredAfterRecover() {
+	defer fmt.Println("deferred calls still run")
+	defer func() { recover(); panic("second") }()
+	panic("first")
+}
+
+func repanicked() {
+	defer fmt.Println("deferred calls still run")
+	defer func() { panic(recover()) }()
+	panic("first")
+}
+
+func chained() {
+	defer fmt.Println("deferred calls still run")
+	defer func() { panic(fmt.Errorf("third\non two lines")) }()
+	defer func() { panic("second") }()
+	a := []int{1}
+	i := 3
+	_ = a[i]
+}
+
+func noPanicInBody() {
+	defer fmt.Println("deferred calls still run")
+	defer func() { panic("only") }()
+	fmt.Println("body")
+}
+
+func declared() {
+	defer fmt.Println("deferred calls still run")
+	defer panicsToo()
+	panic("first")
+}
+
+func panicsToo() { panic("from panicsToo") }
+
+func across() {
+	defer fmt.Println("across runs")
+	defer func() { panic("third") }()
+	unrecovered()
+}
+
+var cases = map[string]func(){
+	"unrecovered": unrecovered, "unrecoveredAfterRecover": unrecoveredAfterRecover, "repanicked": repanicked,
+	"chained": chained, "noPanicInBody": noPanicInBody, "declared": declared, "across": across,
+}`
+
+// A panic of a deferred call never recovered ends the cell, reported as Go
+// reports the panics ("panic: first\n\tpanic: second", "[recovered]"…), after
+// the other deferred calls ran.
+func TestDeferredPanicUnrecovered(t *testing.T) {
+	src := deferredPanicProgram(unrecoveredPanics, "\tcases[os.Args[1]]()")
+	bin := goBuild(t, src)
+	s := newSession(t)
+	if _, _, e := runCell(s, src[:strings.Index(src, "func main()")]); e != nil {
+		t.Fatalf("%s: %s", e.Name, e.Value)
+	}
+	for _, name := range []string{"unrecovered", "unrecoveredAfterRecover", "repanicked", "chained", "noPanicInBody", "declared", "across"} {
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, _ := runBinary(t, bin, name)
+			want, _, _ := strings.Cut(stderr, "\n\ngoroutine ")
+			want = goBounds.ReplaceAllString(want, "$1")
+			got, _, e := runCell(s, name+"()")
+			if e == nil {
+				t.Fatalf("no error; go run: %s", want)
+			}
+			if msg := e.Name + ": " + e.Value; msg != want {
+				t.Errorf("cell: %s\ngo:   %s", msg, want)
+			}
+			if got != stdout {
+				t.Errorf("cell printed %q, go %q", got, stdout)
+			}
+		})
+	}
+}
+
+// A function with a single deferred call that recovers is not rewritten, and
+// runs as before; one with two deferred calls is.
+func TestSingleDeferKeptAsItWas(t *testing.T) {
+	const src = `package main
+
+import "fmt"
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+		}
+	}()
+	return a / b, nil
+}
+
+func rethrow() (msg string) {
+	defer func() { msg = fmt.Sprint("outer: ", recover()) }()
+	func() {
+		defer func() {
+			r := recover()
+			panic(fmt.Sprint("again: ", r))
+		}()
+		panic("inner")
+	}()
+	return "not reached"
+}
+
+func two() {
+	defer fmt.Println("one")
+	defer fmt.Println("two")
+}
+
+func main() {
+	fmt.Println(safeDiv(7, 2))
+	fmt.Println(safeDiv(1, 0))
+	fmt.Println(rethrow())
+	two()
+}
+`
+	sameAsGo(t, src)
+	s := newSession(t)
+	c, e := s.frontEnd(s.yi.FileSet(), s.checker, src[strings.Index(src, "import"):strings.Index(src, "func main()")], 1)
+	if e != nil {
+		t.Fatalf("%s: %s", e.Name, e.Value)
+	}
+	var b strings.Builder
+	for _, u := range c.units {
+		if err := format.Node(&b, s.yi.FileSet(), u.File); err != nil {
+			t.Fatal(err)
+		}
+	}
+	desugared := b.String()
+	for _, fn := range []string{"safeDiv", "rethrow", "two"} {
+		start := strings.Index(desugared, "func "+fn+"(")
+		if start < 0 {
+			t.Fatalf("no func %s in:\n%s", fn, desugared)
+		}
+		body, _, _ := strings.Cut(desugared[start:], "\n}\n")
+		if rewritten := strings.Contains(body, rtName+".Deferring()"); rewritten != (fn == "two") {
+			t.Errorf("func %s: rewritten %v:\n%s", fn, rewritten, body)
+		}
+	}
+}
+
+// An exit (os.Exit) in a function whose deferred calls catch their panics is
+// not replaced by a deferred call's panic, nor recovered: the cell ends with it.
+func TestDeferredPanicKeepsExit(t *testing.T) {
+	_, _, e := runCell(newSession(t), `import (
+	"fmt"
+	"os"
+)
+
+func exits() (r any) {
+	defer fmt.Println("deferred")
+	defer func() { r = recover(); fmt.Println("recovered", r) }()
+	defer func() { panic("x") }()
+	os.Exit(3)
+	return nil
+}
+
+fmt.Println(exits())
+fmt.Println("after")`)
+	if e == nil || e.Name != "Exit" || e.Value != "exit status 3" {
+		t.Fatalf("error %+v, want exit status 3", e)
 	}
 }

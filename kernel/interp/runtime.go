@@ -54,6 +54,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ResultOrError": reflect.ValueOf(resultOrError),
 		"GoPanic":       reflect.ValueOf(goPanic),
 		"Recovered":     reflect.ValueOf(recovered),
+		"Deferring":     reflect.ValueOf(newDeferring),
 		// Package desugar's type assertions to interfaces of cells.
 		"Unmatched":    reflect.ValueOf(unmatched),
 		"AssertFailed": reflect.ValueOf(assertFailed),

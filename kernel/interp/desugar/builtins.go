@@ -14,6 +14,9 @@ import (
 //	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
 //	clear(x)      →  __clear(x)
 //	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
+//
+// (A recover in a function literal deferred by a function whose deferred calls
+// catch their panics is already p.Recover(), see deferpanic.go.)
 func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {

@@ -24,24 +24,60 @@ import (
 // A deferred function literal that calls recover keeps its form (recover works
 // only called directly by the deferred function), and so does a call of a
 // declared function without arguments, which has nothing to evaluate.
+//
+// In a function whose deferred calls may stop one another by panicking, each
+// defer statement so rewritten is then made to catch its call's panic
+// (deferCatching in deferpanic.go).
 func (d *desugarer) defers(root ast.Node) {
-	var loopVars []map[types.Object]bool // per enclosing function: variables declared in its loops
+	type function struct {
+		loopVars  map[types.Object]bool // variables declared in its loops
+		panics    string                // the variable of its deferred calls' panics, or "" (deferpanic.go)
+		last      *ast.DeferStmt        // a defer statement whose call always runs last, if one
+		rangeFunc int                   // how deep the walk is in bodies of ranges over functions
+	}
+	var fns []*function // the enclosing functions, innermost last
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			loopVars = append(loopVars, d.declaredInLoops(n))
+			fn := &function{loopVars: d.declaredInLoops(n)}
+			if body := funcBody(n); body != nil && d.defersMayStop(body) {
+				fn.panics = d.temp("dp")
+				fn.last = runsLast(body)
+			}
+			fns = append(fns, fn)
+		case *ast.RangeStmt:
+			if len(fns) > 0 && d.rangesOverFunc(n) {
+				fns[len(fns)-1].rangeFunc++
+			}
 		}
 		return true
 	}, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			loopVars = loopVars[:len(loopVars)-1]
-		case *ast.DeferStmt:
-			var inLoops map[types.Object]bool
-			if len(loopVars) > 0 {
-				inLoops = loopVars[len(loopVars)-1]
+			if fn := fns[len(fns)-1]; fn.panics != "" {
+				d.catchDeferredPanics(funcBody(n), fn.panics)
 			}
-			if r := d.deferNow(n, inLoops); r != nil {
+			fns = fns[:len(fns)-1]
+		case *ast.RangeStmt:
+			if len(fns) > 0 && d.rangesOverFunc(n) {
+				fns[len(fns)-1].rangeFunc--
+			}
+		case *ast.DeferStmt:
+			var fn *function
+			if len(fns) > 0 {
+				fn = fns[len(fns)-1]
+			}
+			var inLoops map[types.Object]bool
+			if fn != nil {
+				inLoops = fn.loopVars
+			}
+			r, bound := d.deferNow(n, inLoops)
+			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 && !(n == fn.last && !d.mayRecover(n.Call)) {
+				if w := d.deferCatching(n, r, bound, fn.panics); w != nil {
+					r = w
+				}
+			}
+			if r != nil {
 				c.Replace(r)
 			}
 		}
@@ -49,16 +85,32 @@ func (d *desugarer) defers(root ast.Node) {
 	})
 }
 
+// funcBody is the body of a function declaration or literal, or nil.
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// rangesOverFunc reports whether st ranges over a function (rangefunc.go
+// rewrites its body, defer statements included).
+func (d *desugarer) rangesOverFunc(st *ast.RangeStmt) bool {
+	t := d.typeOf(st.X)
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
 // declaredInLoops returns the variables declared inside the loops of a
 // function's body (not in function literals in it).
 func (d *desugarer) declaredInLoops(fn ast.Node) map[types.Object]bool {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := funcBody(fn)
 	vars := map[types.Object]bool{}
 	if body == nil {
 		return vars
@@ -87,8 +139,24 @@ func (d *desugarer) declaredInLoops(fn ast.Node) map[types.Object]bool {
 }
 
 // deferNow returns st with what it needs bound at the defer statement, or nil
-// to leave it.
-func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool) ast.Stmt {
+// to leave it, and the variables it bound.
+func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool) (ast.Stmt, []boundValue) {
+	var bound []boundValue
+	r := d.deferBind(st, inLoops, &bound)
+	if r == nil {
+		bound = nil
+	}
+	return r, bound
+}
+
+// boundValue is a variable deferNow declared for a deferred call, of type t.
+type boundValue struct {
+	name string
+	t    types.Type
+	pos  token.Pos
+}
+
+func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, bound *[]boundValue) ast.Stmt {
 	call := st.Call
 	pos := st.Defer
 	n := strconv.Itoa(d.cfg.Unique())
@@ -100,6 +168,7 @@ func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool) a
 			return nil
 		}
 		name := "__df" + n + "_" + what
+		*bound = append(*bound, boundValue{name, t, e.Pos()})
 		binds = append(binds, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
 			&ast.ValueSpec{Names: []*ast.Ident{ident(e.Pos(), name)}, Type: te, Values: []ast.Expr{e}}}}})
 		return ident(e.Pos(), name)

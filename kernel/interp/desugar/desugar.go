@@ -31,6 +31,11 @@
 //     interpreter keeps off a value: the name of a cell's named type that is not
 //     a struct, and the String or Error method of a value held in an interface
 //     (printargs.go);
+//   - bind what a deferred call uses at the defer statement (defer.go), and make
+//     each deferred call of a function that may run several catch its panic, so
+//     that it replaces the function's panic and the other deferred calls still
+//     run, as in Go, where the interpreter stops at the first that panics
+//     (deferpanic.go);
 //
 // and, with syntax alone, recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
