@@ -17,7 +17,7 @@ import (
 // time the block runs, so the values are bound in a block at the defer:
 //
 //	defer f(a, b)          →  { var __a0 A = a; var __a1 B = b; defer f(__a0, __a1) }
-//	defer x.M(a)           →  { var __r X = x (&x for a pointer method); …; defer __r.M(__a0) }
+//	defer x.M(a)           →  { var __r X = x (&x for a pointer method, *x for a value one through a pointer); …; defer __r.M(__a0) }
 //	defer g()(a)           →  { var __f F = g(); …; defer __f(__a0) }
 //	defer func() { …v… }() →  { var __v V = v; defer func(v V) { …v… }(__v) }   (v declared in a loop)
 //
@@ -34,12 +34,14 @@ func (d *desugarer) defers(root ast.Node) {
 		panics    string                // the variable of its deferred calls' panics, or "" (deferpanic.go)
 		last      *ast.DeferStmt        // a defer statement whose call always runs last, if one
 		rangeFunc int                   // how deep the walk is in bodies of ranges over functions
+		lit       bool                  // whether it is a function literal
 	}
 	var fns []*function // the enclosing functions, innermost last
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			fn := &function{loopVars: d.declaredInLoops(n)}
+			_, isLit := n.(*ast.FuncLit)
+			fn := &function{loopVars: d.declaredInLoops(n), lit: isLit}
 			if body := funcBody(n); body != nil && d.defersMayStop(body) {
 				fn.panics = d.temp("dp")
 				fn.last = runsLast(body)
@@ -71,7 +73,7 @@ func (d *desugarer) defers(root ast.Node) {
 			if fn != nil {
 				inLoops = fn.loopVars
 			}
-			r, bound := d.deferNow(n, inLoops)
+			r, bound := d.deferNow(n, inLoops, fn != nil && fn.lit)
 			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 && !(n == fn.last && !d.mayRecover(n.Call)) {
 				if w := d.deferCatching(n, r, bound, fn.panics); w != nil {
 					r = w
@@ -139,10 +141,13 @@ func (d *desugarer) declaredInLoops(fn ast.Node) map[types.Object]bool {
 }
 
 // deferNow returns st with what it needs bound at the defer statement, or nil
-// to leave it, and the variables it bound.
-func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool) (ast.Stmt, []boundValue) {
+// to leave it, and the variables it bound. inLit tells that st is in a function
+// literal, where yaegi v0.16.1 never runs the deferred call of a function or
+// method the cell declares further down (`defer cleanup()`): the function, or
+// the method value, is then bound too, and deferred through that variable.
+func (d *desugarer) deferNow(st *ast.DeferStmt, inLoops map[types.Object]bool, inLit bool) (ast.Stmt, []boundValue) {
 	var bound []boundValue
-	r := d.deferBind(st, inLoops, &bound)
+	r := d.deferBind(st, inLoops, inLit, &bound)
 	if r == nil {
 		bound = nil
 	}
@@ -156,7 +161,7 @@ type boundValue struct {
 	pos  token.Pos
 }
 
-func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, bound *[]boundValue) ast.Stmt {
+func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, inLit bool, bound *[]boundValue) ast.Stmt {
 	call := st.Call
 	pos := st.Defer
 	n := strconv.Itoa(d.cfg.Unique())
@@ -185,7 +190,8 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 		}
 		return d.deferLiteral(st, lit, inLoops, bind, done)
 	}
-	if id := identOf(call.Fun); id != nil && len(call.Args) == 0 {
+	later := inLit && d.declaredLater(st, call.Fun)
+	if id := identOf(call.Fun); id != nil && len(call.Args) == 0 && !later {
 		if fn, isFunc := d.info.Uses[id].(*types.Func); isFunc && fn.Parent() == fn.Pkg().Scope() {
 			return nil
 		}
@@ -196,7 +202,7 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 	case *ast.Ident:
 		_, isFunc := d.info.Uses[fun].(*types.Func)
 		_, builtin := d.info.Uses[fun].(*types.Builtin)
-		if !isFunc && !builtin && sig != nil {
+		if (!isFunc || later) && !builtin && sig != nil {
 			out.Fun = bind(call.Fun, sig, "f") // a variable holding a function
 		}
 	case *ast.SelectorExpr:
@@ -209,12 +215,19 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 				return nil
 			}
 			m := sel.Obj().(*types.Func)
+			ptr, isPtr := rt.Underlying().(*types.Pointer)
 			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-				if _, isPtr := rt.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(rt) {
+				if !isPtr && !types.IsInterface(rt) {
 					recv, rt = &ast.UnaryExpr{OpPos: fun.X.Pos(), Op: token.AND, X: fun.X}, types.NewPointer(rt)
 				}
+			} else if isPtr {
+				// Go copies *p at the defer; yaegi reads it when the call runs.
+				recv, rt = &ast.StarExpr{Star: fun.X.Pos(), X: fun.X}, ptr.Elem()
 			}
 			out.Fun = &ast.SelectorExpr{X: bind(recv, rt, "r"), Sel: fun.Sel}
+			if later && sig != nil {
+				out.Fun = bind(out.Fun, sig, "f") // the method value
+			}
 		case sig != nil: // a field holding a function
 			out.Fun = bind(call.Fun, sig, "f")
 		}
@@ -248,6 +261,33 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 		out.Args = append(out.Args, bind(a, t, "a"+strconv.Itoa(i)))
 	}
 	return done(out)
+}
+
+// declaredLater reports whether fun, the function a defer statement st calls,
+// is a function or a method the unit declares after st (not a generic one,
+// whose value is a wrapper: deferring that would defer the wrapper).
+func (d *desugarer) declaredLater(st *ast.DeferStmt, fun ast.Expr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		if sel, ok := d.info.Selections[f]; ok && sel.Kind() == types.MethodVal {
+			id = f.Sel
+		}
+	}
+	if id == nil {
+		return false
+	}
+	fn, ok := d.info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() != d.unit.Pkg || fn.Pos() <= st.Pos() || fn.Pos() >= d.unit.File.End() {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.TypeParams().Len() > 0 || sig.Recv() != nil && sig.RecvTypeParams().Len() > 0 {
+		return false
+	}
+	return true
 }
 
 // deferLiteral passes the variables of loops that a deferred function literal
