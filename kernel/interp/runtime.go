@@ -81,9 +81,18 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"PrintLookalike": reflect.ValueOf(printLookalike),
 		"PrintError":     reflect.ValueOf(printError),
 		"Shown":          reflect.ValueOf(func(v any) any { return v }),
+		"TypedNil":       reflect.ValueOf(typedNil),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 	}
+}
+
+// typedNil panics saying why a nil pointer of type ptr cannot be converted to
+// iface, a compiled interface (see desugar/typednil.go).
+func typedNil(ptr, iface string) {
+	panic(fmt.Errorf("ratelab cannot convert a nil %s to %s here: in Go the %s would hold the nil pointer and not be nil (a comparison with nil is false), "+
+		"but the interpreter makes it a nil %s, so such a comparison would answer true; "+
+		"use a nil %s explicitly (return nil, not a nil %s variable), or a non-nil %s", ptr, iface, iface, iface, iface, ptr, ptr))
 }
 
 // resultError is the error a cell's last expression, of type (T, error),

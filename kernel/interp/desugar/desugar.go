@@ -31,6 +31,9 @@
 //     interpreter keeps off a value: the name of a cell's named type that is not
 //     a struct, and the String or Error method of a value held in an interface
 //     (printargs.go);
+//   - refuse a nil pointer of a cell's type where it is converted to a compiled
+//     interface (error…), which the interpreter makes a nil interface where Go
+//     keeps a non-nil one holding the nil pointer (typednil.go);
 //   - bind what a deferred call uses at the defer statement (defer.go), and make
 //     each deferred call of a function that may run several catch its panic, so
 //     that it replaces the function's panic and the other deferred calls still
@@ -86,6 +89,8 @@ type desugarer struct {
 	// result is the unit's result expression as checked, before any rewrite.
 	result ast.Expr
 	errs   []error
+	// nilChecks are the statements typedNils puts before a statement.
+	nilChecks map[ast.Stmt][]ast.Stmt
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -114,6 +119,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)
 	d.printArgs(root)
+	d.typedNils(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)

@@ -1,0 +1,66 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// A nil pointer of a cell's type converted to error (a compiled interface with
+// methods) would be a nil error under the interpreter, where Go's error holds
+// the nil pointer and is not nil: the conversion is refused, in each place it
+// can happen.
+func TestTypedNilToCompiledInterfaceRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type MyErr struct{ msg string }
+func (e *MyErr) Error() string { return e.msg }
+func fails(err error) bool { return err != nil }`)
+	for _, code := range []string{
+		`func f() error { var p *MyErr; return p }; _ = f()`,
+		`var p *MyErr; var err error; err = p; _ = err`,
+		`var p *MyErr; var err error = p; _ = err`,
+		`var p *MyErr; fmt.Println(fails(p))`,
+		`var p *MyErr; _ = []error{p}`,
+		`var p *MyErr; _ = error(p)`,
+		`type box struct{ p *MyErr }; b := box{}; ch := make(chan error, 1); ch <- b.p`,
+	} {
+		e, _ := fail(t, s, code)
+		if !strings.Contains(e.Value, "ratelab cannot convert a nil *main.MyErr to error here") {
+			t.Errorf("%s: error %q, want the refusal", code, e.Value)
+		}
+	}
+}
+
+// Non-nil pointers, and the usual way of returning no error, run as in Go.
+func TestTypedNilNotNilRuns(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type MyErr struct{ msg string }
+
+func (e *MyErr) Error() string { return e.msg }
+
+func check(bad bool) error {
+	var p *MyErr
+	if bad {
+		p = &MyErr{"bad"}
+	}
+	if p != nil {
+		return p
+	}
+	return nil
+}
+
+func main() {
+	fmt.Println(check(false) == nil, check(true) == nil, check(true))
+	var target *MyErr
+	fmt.Println(errors.As(check(true), &target), target.msg)
+	errs := []error{&MyErr{"a"}, new(MyErr)}
+	fmt.Println(len(errs), errs[0])
+}
+`)
+}
