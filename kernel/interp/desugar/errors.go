@@ -309,11 +309,16 @@ func (d *desugarer) sessionTypes() []*types.Named {
 	return list
 }
 
+// stringLit returns the literal "s".
+func stringLit(pos token.Pos, s string) *ast.BasicLit {
+	return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)}
+}
+
 // stringList returns []string{"a", …}.
 func stringList(pos token.Pos, list []string) ast.Expr {
 	var elts []ast.Expr
 	for _, s := range list {
-		elts = append(elts, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)})
+		elts = append(elts, stringLit(pos, s))
 	}
 	return &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: ident(pos, "string")}, Lbrace: pos, Elts: elts, Rbrace: pos}
 }

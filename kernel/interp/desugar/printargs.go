@@ -4,10 +4,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // yaegi v0.16.1 hands fmt and log what a cell prints without what Go's fmt
@@ -114,7 +117,7 @@ func (d *desugarer) sprintFunc(fn *types.Func) *types.Func {
 // fmtFuncs are fmt's Sprint, Sprintf and Sprintln, for their signatures.
 var fmtFuncs = func() map[string]*types.Func {
 	pkg := types.NewPackage("fmt", "fmt")
-	anys := types.NewSlice(types.Universe.Lookup("any").Type())
+	anys := types.NewSlice(anyType)
 	str := types.NewVar(token.NoPos, pkg, "", types.Typ[types.String])
 	m := map[string]*types.Func{}
 	for _, name := range []string{"Sprint", "Sprintf", "Sprintln"} {
@@ -131,14 +134,8 @@ var fmtFuncs = func() map[string]*types.Func {
 // printFunc returns the function of fmt or log, or the method of *log.Logger,
 // that call calls if it takes ...any to print, or nil.
 func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
-	var fn *types.Func
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		fn, _ = d.info.Uses[f.Sel].(*types.Func)
-	case *ast.Ident:
-		fn, _ = d.info.Uses[f].(*types.Func)
-	}
-	if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != "fmt" && fn.Pkg().Path() != "log") {
+	fn := refuse.CalledFunc(d.info, call)
+	if fn == nil || (fn.Pkg().Path() != "fmt" && fn.Pkg().Path() != "log") {
 		return nil
 	}
 	params := fn.Signature().Params()
@@ -179,7 +176,10 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	return nil
 }
 
-var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+var (
+	errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	anyType   = types.Universe.Lookup("any").Type()
+)
 
 // goName is t as Go's %T prints it.
 func goName(t types.Type) string {
@@ -214,23 +214,55 @@ func (d *desugarer) printArgLit(x ast.Expr, t types.Type, param string, last ast
 // calling v's, or nil; unnamedBelow whether %#v of v would name types below
 // its top that the interpreter keeps no name for.
 func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr {
-	args := []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(goName(t))}, ident(pos, v)}
+	args := []ast.Expr{stringLit(pos, goName(t)), ident(pos, v)}
 	for _, m := range []string{"Error", "String", "GoString"} {
-		if !hasStringMethod(t, m) {
+		if hasStringMethod(t, m) {
+			args = append(args, methodThunk(pos, v, m))
+		} else {
 			args = append(args, ident(pos, "nil"))
-			continue
 		}
-		// A closure, not the method value v.String: that would dereference a nil
-		// pointer here, where fmt prints <nil>.
-		call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, m)}, Lparen: pos, Rparen: pos}
-		args = append(args, &ast.FuncLit{
-			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{},
-				Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
-		})
 	}
 	args = append(args, ident(pos, strconv.FormatBool(d.unnamedBelow(t, 0))))
 	return d.rtCall(pos, "PrintArg", args...)
+}
+
+// methodThunk returns func() string { return v.m() }: a closure, not the
+// method value v.m, which would dereference a nil pointer v where it is
+// written, where fmt prints <nil> instead.
+func methodThunk(pos token.Pos, v, m string) ast.Expr {
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, m)}, Lparen: pos, Rparen: pos}
+	return &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
+	}
+}
+
+// structCases returns, for each struct type of the session, and pointer to
+// one, that implements it and for which want holds,
+//
+//	if v, __ok := param.(T); __ok { return ret(T) }
+//
+// or false after recording (as what) why a type cannot be written.
+func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, what string, want func(types.Type) bool, ret func(types.Type) ast.Expr) ([]ast.Stmt, bool) {
+	var cases []ast.Stmt
+	for _, named := range d.sessionTypes() {
+		if _, isStruct := named.Underlying().(*types.Struct); !isStruct || named.TypeParams().Len() > 0 {
+			continue
+		}
+		for _, cand := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(cand, it) || !want(cand) {
+				continue
+			}
+			te, err := d.typeExpr(cand, pos)
+			if err != nil {
+				d.fail(pos, what, err)
+				return nil, false
+			}
+			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ret(cand)}}))
+		}
+	}
+	return cases, true
 }
 
 // hasStringMethod reports whether t's method set has the method name of type
@@ -249,38 +281,33 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
 	it := t.Underlying().(*types.Interface)
 	pos := x.Pos()
 	param, v := d.temp("px"), d.temp("pv")
-	var cases []ast.Stmt
+	printed := func(t types.Type) bool {
+		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString")
+	}
+	cases, ok := d.structCases(it, pos, param, v, "printing "+types.ExprString(x), printed,
+		func(t types.Type) ast.Expr { return d.printArgCall(pos, v, t) })
+	if !ok {
+		return nil
+	}
+	// yaegi's assertion to a named type that is not a struct is true for its
+	// underlying type's values too, and a value of it may reach fmt bare:
+	// PrintLookalike decides.
 	var lookalikes []string
 	for _, named := range d.sessionTypes() {
-		if types.IsInterface(named) || named.TypeParams().Len() > 0 {
+		if _, isStruct := named.Underlying().(*types.Struct); isStruct || types.IsInterface(named) || named.TypeParams().Len() > 0 {
 			continue
 		}
-		if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
-			// yaegi's assertion to it is true for its underlying type's values
-			// too, and a value of it may reach fmt bare: PrintLookalike decides.
-			if types.Implements(named, it) || types.Implements(types.NewPointer(named), it) {
-				printer := ""
-				for _, m := range []string{"Format", "GoString", "Error", "String"} {
-					if types.NewMethodSet(types.NewPointer(named)).Lookup(nil, m) != nil {
-						printer = m
-						break
-					}
-				}
-				lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
-			}
+		if !types.Implements(named, it) && !types.Implements(types.NewPointer(named), it) {
 			continue
 		}
-		for _, cand := range []types.Type{named, types.NewPointer(named)} {
-			if !types.Implements(cand, it) || !(hasStringMethod(cand, "Error") || hasStringMethod(cand, "String") || hasStringMethod(cand, "GoString")) {
-				continue
+		printer := ""
+		for _, m := range []string{"Format", "GoString", "Error", "String"} {
+			if types.NewMethodSet(types.NewPointer(named)).Lookup(nil, m) != nil {
+				printer = m
+				break
 			}
-			te, err := d.typeExpr(cand, pos)
-			if err != nil {
-				d.fail(pos, "printing "+types.ExprString(x), err)
-				return nil
-			}
-			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.printArgCall(pos, v, cand)}}))
 		}
+		lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
 	}
 	if len(cases) == 0 && len(lookalikes) == 0 {
 		return nil
@@ -293,7 +320,7 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
 	}
 	// The parameter is an any: of type error, yaegi calls the literal through
 	// reflect with the error's bare value, which panics.
-	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, last, cases...)
+	return d.printArgLit(x, anyType, param, last, cases...)
 }
 
 // errorfArg returns what replaces x, an argument of fmt.Errorf of the interface
@@ -303,39 +330,17 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
 //
 // so that %w wraps the value with its Error method.
 func (d *desugarer) errorfArg(x ast.Expr, t types.Type) ast.Expr {
-	it := t.Underlying().(*types.Interface)
 	pos := x.Pos()
 	param, v := d.temp("px"), d.temp("pv")
-	var cases []ast.Stmt
-	for _, named := range d.sessionTypes() {
-		if types.IsInterface(named) || named.TypeParams().Len() > 0 {
-			continue
-		}
-		if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
-			continue
-		}
-		for _, cand := range []types.Type{named, types.NewPointer(named)} {
-			if !types.Implements(cand, it) || !hasStringMethod(cand, "Error") {
-				continue
-			}
-			te, err := d.typeExpr(cand, pos)
-			if err != nil {
-				d.fail(pos, "fmt.Errorf of "+types.ExprString(x), err)
-				return nil
-			}
-			call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, "Error")}, Lparen: pos, Rparen: pos}
-			method := &ast.FuncLit{
-				Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{},
-					Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
-				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
-			}
-			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.rtCall(pos, "PrintError", ident(pos, v), method)}}))
-		}
-	}
-	if len(cases) == 0 {
+	cases, ok := d.structCases(t.Underlying().(*types.Interface), pos, param, v, "fmt.Errorf of "+types.ExprString(x),
+		func(t types.Type) bool { return hasStringMethod(t, "Error") },
+		func(types.Type) ast.Expr {
+			return d.rtCall(pos, "PrintError", ident(pos, v), methodThunk(pos, v, "Error"))
+		})
+	if !ok || len(cases) == 0 {
 		return nil
 	}
-	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, ident(pos, param), cases...)
+	return d.printArgLit(x, anyType, param, ident(pos, param), cases...)
 }
 
 // displayMethods are the methods through which a cell's value is shown
@@ -355,35 +360,18 @@ func (d *desugarer) shownResult(x ast.Expr) ast.Expr {
 	if t == nil || !types.IsInterface(t) || d.mentionsTypeParam(t, 0) {
 		return nil
 	}
-	it := t.Underlying().(*types.Interface)
 	pos := x.Pos()
 	param, v := d.temp("px"), d.temp("pv")
-	var cases []ast.Stmt
-	for _, named := range d.sessionTypes() {
-		if _, isStruct := named.Underlying().(*types.Struct); !isStruct || named.TypeParams().Len() > 0 {
-			continue
-		}
-		for _, cand := range []types.Type{named, types.NewPointer(named)} {
-			mset := types.NewMethodSet(cand)
-			shows := false
-			for _, m := range displayMethods {
-				shows = shows || mset.Lookup(nil, m) != nil
-			}
-			if !shows || !types.Implements(cand, it) {
-				continue
-			}
-			te, err := d.typeExpr(cand, pos)
-			if err != nil {
-				d.fail(pos, "showing "+types.ExprString(x), err)
-				return nil
-			}
-			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.rtCall(pos, "Shown", ident(pos, v))}}))
-		}
+	shows := func(t types.Type) bool {
+		mset := types.NewMethodSet(t)
+		return slices.ContainsFunc(displayMethods, func(m string) bool { return mset.Lookup(nil, m) != nil })
 	}
-	if len(cases) == 0 {
+	cases, ok := d.structCases(t.Underlying().(*types.Interface), pos, param, v, "showing "+types.ExprString(x), shows,
+		func(types.Type) ast.Expr { return d.rtCall(pos, "Shown", ident(pos, v)) })
+	if !ok || len(cases) == 0 {
 		return nil
 	}
-	return d.printArgLit(x, types.Universe.Lookup("any").Type(), param, ident(pos, param), cases...)
+	return d.printArgLit(x, anyType, param, ident(pos, param), cases...)
 }
 
 // declared reports whether t is a named type a cell declared.
@@ -400,25 +388,29 @@ func (d *desugarer) unnamedAtRuntime(t types.Type, depth int) bool {
 	if depth > 8 {
 		return false
 	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if !d.declared(t) {
-			return false
-		}
-		_, isStruct := t.Underlying().(*types.Struct)
-		return !isStruct
-	case *types.Pointer:
-		return d.unnamedAtRuntime(t.Elem(), depth+1)
-	case *types.Slice:
-		return d.unnamedAtRuntime(t.Elem(), depth+1)
-	case *types.Array:
-		return d.unnamedAtRuntime(t.Elem(), depth+1)
-	case *types.Chan:
-		return d.unnamedAtRuntime(t.Elem(), depth+1)
-	case *types.Map:
-		return d.unnamedAtRuntime(t.Key(), depth+1) || d.unnamedAtRuntime(t.Elem(), depth+1)
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		_, isStruct := named.Underlying().(*types.Struct)
+		return d.declared(named) && !isStruct
 	}
-	return false
+	return slices.ContainsFunc(components(t), func(c types.Type) bool { return d.unnamedAtRuntime(c, depth+1) })
+}
+
+// components are the types a pointer, slice, array, channel or map type is
+// made of (a map's key and value), or nil for another type.
+func components(t types.Type) []types.Type {
+	switch t := types.Unalias(t).(type) {
+	case *types.Pointer:
+		return []types.Type{t.Elem()}
+	case *types.Slice:
+		return []types.Type{t.Elem()}
+	case *types.Array:
+		return []types.Type{t.Elem()}
+	case *types.Chan:
+		return []types.Type{t.Elem()}
+	case *types.Map:
+		return []types.Type{t.Key(), t.Elem()}
+	}
+	return nil
 }
 
 // unnamedBelow reports whether %#v of a value of type t prints, below its top
@@ -468,25 +460,12 @@ func (d *desugarer) mentionsTypeParam(t types.Type, depth int) bool {
 	if depth > 8 {
 		return true
 	}
+	mentions := func(c types.Type) bool { return d.mentionsTypeParam(c, depth+1) }
 	switch t := types.Unalias(t).(type) {
 	case *types.TypeParam:
 		return true
 	case *types.Named:
-		for i := range t.TypeArgs().Len() {
-			if d.mentionsTypeParam(t.TypeArgs().At(i), depth+1) {
-				return true
-			}
-		}
-	case *types.Pointer:
-		return d.mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Slice:
-		return d.mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Array:
-		return d.mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Chan:
-		return d.mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Map:
-		return d.mentionsTypeParam(t.Key(), depth+1) || d.mentionsTypeParam(t.Elem(), depth+1)
+		return slices.ContainsFunc(slices.Collect(t.TypeArgs().Types()), mentions)
 	}
-	return false
+	return slices.ContainsFunc(components(t), mentions)
 }

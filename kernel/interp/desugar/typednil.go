@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -207,13 +206,10 @@ func (d *desugarer) nonNil(in ast.Stmt, e ast.Expr, target types.Type) {
 		return
 	}
 	pos := e.Pos()
-	quote := func(s string) ast.Expr {
-		return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)}
-	}
 	d.nilChecks[in] = append(d.nilChecks[in], &ast.IfStmt{If: pos,
 		Cond: &ast.BinaryExpr{X: d.copyExpr(e), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
-			&ast.ExprStmt{X: d.rtCall(pos, "TypedNil", quote(goName(ptr)), quote(goName(target)))}}}})
+			&ast.ExprStmt{X: d.rtCall(pos, "TypedNil", stringLit(pos, goName(ptr)), stringLit(pos, goName(target)))}}}})
 }
 
 // rereadable reports whether e can be evaluated again to the same value: a

@@ -12,7 +12,7 @@ import (
 // functions (methodCallers) with an argument whose type holds a struct of the
 // session whose embedding the interpreter loses (promotedEmbedded); or nil.
 func embeddedJSON(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
-	fn := calledFunc(info, call)
+	fn := CalledFunc(info, call)
 	if fn == nil || fn.Pkg().Path() != "encoding/json" {
 		return nil
 	}

@@ -251,7 +251,7 @@ var methodCallers = []struct {
 // with an argument whose type holds, below its top level, a cell's type with one
 // of the methods the function would call; or nil.
 func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
-	fn := calledFunc(info, call)
+	fn := CalledFunc(info, call)
 	if fn == nil {
 		return nil
 	}
@@ -272,8 +272,8 @@ func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *
 	return nil
 }
 
-// calledFunc returns the function or method of a package that call calls, or nil.
-func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+// CalledFunc returns the function or method of a package that call calls, or nil.
+func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	var fn *types.Func
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.SelectorExpr:
