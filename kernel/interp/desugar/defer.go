@@ -21,8 +21,9 @@ import (
 //	defer g()(a)           →  { var __f F = g(); …; defer __f(__a0) }
 //	defer func() { …v… }() →  { var __v V = v; defer func(v V) { …v… }(__v) }   (v declared in a loop)
 //
-// A deferred function literal that calls recover keeps its form (recover works
-// only called directly by the deferred function), and so does a call of a
+// A deferred function literal that calls recover stays in place, its arguments
+// alone bound (recover works only called directly by the deferred function, and
+// yaegi's returns nil for a literal deferred through a variable), and so does a call of a
 // declared function without arguments, which has nothing to evaluate.
 //
 // In a function whose deferred calls may stop one another by panicking, each
@@ -229,6 +230,11 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 				out.Fun = bind(out.Fun, sig, "f") // the method value
 			}
 		case sig != nil: // a field holding a function
+			out.Fun = bind(call.Fun, sig, "f")
+		}
+	case *ast.FuncLit:
+		// Called through a variable, its recover() would return nil in yaegi.
+		if !callsRecover(fun) && sig != nil {
 			out.Fun = bind(call.Fun, sig, "f")
 		}
 	default:
