@@ -132,3 +132,36 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("%s: %s", e.Name, e.Value)
 	}
 }
+
+// yaegi fails to compile a var declaration of the blank name without a value in a
+// function ("cannot use _ as value"); it declares nothing, so it goes.
+func TestBlankVarWithoutValue(t *testing.T) {
+	sameAsGo(t, `package main
+
+import "fmt"
+
+type T struct{ n int }
+
+func two() (int, int) { fmt.Println("two called"); return 1, 2 }
+
+func main() {
+	var _, b int
+	var _ T = T{3}
+	var _, e = two()
+	var _ fmt.Stringer
+	var (
+		_ [3]int
+		f = "f"
+	)
+	b++
+	func() {
+		var _ T
+		fmt.Println("literal")
+	}()
+	if b > 0 {
+		var _ error
+	}
+	fmt.Println(b, e, f)
+}
+`)
+}

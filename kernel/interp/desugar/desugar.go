@@ -120,6 +120,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.interfaceAssertions(root)
 	d.printArgs(root)
 	d.typedNils(root)
+	blankVars(root)
 	d.statements(root)
 	if body != nil {
 		d.topLevel(body)
