@@ -23,6 +23,8 @@
 //   - work around how the interpreter runs a cell's top level, where variables are
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
+//   - drop the blank names of var declarations without values, which the
+//     interpreter cannot compile in a function (blank.go);
 //   - send the calls of compiled methods the session replaces to its runtime
 //     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
 //   - write out the methods a struct promotes from an embedded interface, which
