@@ -23,7 +23,8 @@ import (
 // A value of a cell's type with methods held in an interface (a []Shape, an
 // any field) is yaegi's valueInterface, whose fields json cannot see: it
 // encoded as {}. The session's json.Marshal and MarshalIndent encode the value
-// each holds instead (jsonable).
+// each holds instead (jsonable), and so does the Encode method of json.Encoder,
+// which package desugar calls through the runtime's JSONEncode.
 
 // jsonMarshal is json.Marshal for cells.
 func jsonMarshal(v any) ([]byte, error) {
@@ -41,6 +42,15 @@ func jsonMarshalIndent(v any, prefix, indent string) ([]byte, error) {
 		return nil, err
 	}
 	return json.MarshalIndent(v, prefix, indent)
+}
+
+// jsonEncode is enc.Encode(v) for cells.
+func jsonEncode(enc *json.Encoder, v any) error {
+	v, err := jsonable(v)
+	if err != nil {
+		return err
+	}
+	return enc.Encode(v)
 }
 
 // jsonable returns v with each value held in a valueInterface in place of the

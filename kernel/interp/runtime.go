@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
@@ -84,6 +85,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"TypedNil":       reflect.ValueOf(typedNil),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
+		"JSONEncode": reflect.ValueOf(jsonEncode),
 	}
 }
 
@@ -221,6 +223,8 @@ func runtimeMapTypes(rt map[string]reflect.Value) interp.Exports {
 	return interp.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 		rt["Result"]: symbols.Displayable,
 		rt["Shown"]:  symbols.Displayable,
+		// As json.Marshal's: a cell's type with MarshalJSON keeps it.
+		rt["JSONEncode"]: symbols.MapTypes[reflect.ValueOf(json.Marshal)],
 	})}}
 }
 

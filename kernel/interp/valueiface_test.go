@@ -188,3 +188,20 @@ type Roster struct {
 }`)
 	failsSaying(t, s, `fmt.Printf("%#v", Roster{"x", Names{"p"}})`, "ratelab cannot print this main.Roster with %#v as Go would")
 }
+
+// A json.Encoder fails as json.Marshal does for a held value with MarshalJSON,
+// and encodes a value of such a type given directly through its method.
+func TestJSONEncoderOfHeldMarshaler(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import ("encoding/json"; "fmt"; "os")
+type Level int
+func (l Level) MarshalJSON() ([]byte, error) { return []byte("\"high\""), nil }
+func (l Level) Rank() int { return int(l) }`)
+	out, _, e := runCell(s, `fmt.Print(json.NewEncoder(os.Stdout).Encode([]any{Level(3)}))`)
+	if e != nil || !strings.Contains(out, "json: ratelab cannot encode a value of type main.Level held in an interface or a container: encoding/json would call its MarshalJSON method") {
+		t.Errorf("Encode([]any{Level(3)}): printed %q (cell error %v), want the error saying why", out, e)
+	}
+	if out, _, e := runCell(s, `fmt.Print(json.NewEncoder(os.Stdout).Encode(Level(3)))`); e != nil || out != "\"high\"\n<nil>" {
+		t.Errorf("Encode(Level(3)): printed %q (cell error %v), want %q", out, e, "\"high\"\n<nil>")
+	}
+}

@@ -12,6 +12,8 @@ import (
 var runtimeMethods = map[methodKey]string{
 	// Its errors name the structs declared in cells (celljson.go).
 	{"encoding/json", "Decoder", "Decode"}: "JSONDecode",
+	// It encodes the values a cell's interfaces hold (celljson.go).
+	{"encoding/json", "Encoder", "Encode"}: "JSONEncode",
 }
 
 // methodKey names a method: its type's package path and name, and its own.

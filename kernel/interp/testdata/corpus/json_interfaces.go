@@ -1,9 +1,12 @@
-// Encoding values held in interfaces: a []Shape, an any field, a map[string]any.
+// Encoding values held in interfaces: a []Shape, an any field, a map[string]any,
+// through json.Marshal and through a json.Encoder.
 package main
 
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"strings"
 )
 
 type Shape interface{ Area() float64 }
@@ -36,4 +39,9 @@ func main() {
 	m := map[string]any{"c": Circle{R: 4}, "n": 1}
 	b, err = json.MarshalIndent(m, "", " ")
 	fmt.Println(string(b), err)
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	fmt.Println(enc.Encode(Scene{"encoded", shapes, m}))
+	var sb strings.Builder
+	fmt.Println(json.NewEncoder(&sb).Encode([]any{Circle{R: 6}, Sq(7), "x"}), sb.String())
 }
