@@ -23,6 +23,7 @@ import (
 //   - json.Unmarshal's errors name the structs declared in cells as Go does, and
 //     json.Marshal encodes the values yaegi holds in its valueInterface
 //     (celljson.go);
+//   - reflect.DeepEqual compares those values as Go does (deepequal.go);
 //   - log.Fatal* and os.Exit end the cell with the exit status (symbols.Exit);
 //   - flag's functions work on a flag set of the running cell, empty at its start
 //     and parsing no arguments, as `go run prog` with no arguments: re-running a
@@ -91,8 +92,9 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 			"Marshal":       reflect.ValueOf(jsonMarshal),
 			"MarshalIndent": reflect.ValueOf(jsonMarshalIndent),
 		},
-		"log/log":   logFuncs(log.New(stderr, "", log.LstdFlags)),
-		"flag/flag": s.flags.funcs(),
+		"reflect/reflect": {"DeepEqual": reflect.ValueOf(deepEqual)},
+		"log/log":         logFuncs(log.New(stderr, "", log.LstdFlags)),
+		"flag/flag":       s.flags.funcs(),
 	}
 	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 	m := map[reflect.Value][]reflect.Type{}

@@ -86,6 +86,10 @@ var stdFast = interp.Exports{
 		"SortFunc":  reflect.ValueOf(fast.SortFunc),
 		"ErrorTree": reflect.ValueOf(fast.ErrorTree),
 		"AsMethod":  reflect.ValueOf(fast.AsMethod),
+		"Interfaces": reflect.ValueOf(func(x any) bool {
+			return fast.Interfaces(x) || x != nil && valueInterfaceType(reflect.TypeOf(x).Elem())
+		}),
+		"Equal": reflect.ValueOf(equal),
 	},
 }
 

@@ -99,3 +99,19 @@ func SortFunc(x, cmp any, stable bool) {
 	}
 	sort.Slice(x, less)
 }
+
+// Interfaces reports whether x is a slice or map whose elements are of an
+// interface type: values the interpreter's == compares wrongly when they hold
+// a cell's type (see Equal). The session's table gives package std the
+// runtime's version, which knows the interpreter's representation of its
+// interfaces too.
+func Interfaces(x any) bool {
+	t := reflect.TypeOf(x)
+	return t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Map) && t.Elem().Kind() == reflect.Interface
+}
+
+// Equal reports whether x == y. The interpreter compares two interface values
+// holding a cell's type by its wrappers of them (interp.valueInterface), so
+// the session's table gives package std the runtime's comparison instead, which
+// compares the values held, as Go does; compiled, Equal is ==.
+func Equal(x, y any) bool { return x == y }

@@ -1,12 +1,26 @@
 // Package maps is Go's maps for the interpreter.
 package maps
 
-import "iter"
+import (
+	"iter"
+
+	"github.com/ratelab/ratelab/kernel/interp/std/fast"
+)
 
 // Equal reports whether m1 and m2 hold the same keys with equal values.
 func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool {
 	if len(m1) != len(m2) {
 		return false
+	}
+	if fast.Interfaces(m1) {
+		// The interpreter's == compares interface values holding a cell's
+		// type wrongly, fast.Equal as Go does (see there).
+		for k, v1 := range m1 {
+			if v2, ok := m2[k]; !ok || !fast.Equal(v1, v2) {
+				return false
+			}
+		}
+		return true
 	}
 	for k, v1 := range m1 {
 		if v2, ok := m2[k]; !ok || v1 != v2 {

@@ -6,6 +6,8 @@ package slices
 import (
 	"cmp"
 	"iter"
+
+	"github.com/ratelab/ratelab/kernel/interp/std/fast"
 )
 
 // Equal reports whether s1 and s2 have the same length and equal elements (==:
@@ -13,6 +15,14 @@ import (
 func Equal[S ~[]E, E comparable](s1, s2 S) bool {
 	if len(s1) != len(s2) {
 		return false
+	}
+	if fast.Interfaces(s1) {
+		for i := 0; i < len(s1); i++ {
+			if !fast.Equal(s1[i], s2[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	for i := 0; i < len(s1); i++ {
 		if s1[i] != s2[i] {
@@ -70,6 +80,14 @@ func compareLengths(n1, n2 int) int {
 
 // Index returns the index of the first element of s equal to v, or -1.
 func Index[S ~[]E, E comparable](s S, v E) int {
+	if fast.Interfaces(s) {
+		for i := 0; i < len(s); i++ {
+			if fast.Equal(s[i], v) {
+				return i
+			}
+		}
+		return -1
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] == v {
 			return i
@@ -195,6 +213,9 @@ func Clone[S ~[]E, E any](s S) S {
 // Compact replaces each run of equal elements by one, zeroing the elements it
 // frees.
 func Compact[S ~[]E, E comparable](s S) S {
+	if fast.Interfaces(s) {
+		return CompactFunc[S, E](s, func(a, b E) bool { return fast.Equal(a, b) })
+	}
 	return CompactFunc[S, E](s, func(a, b E) bool { return a == b })
 }
 
