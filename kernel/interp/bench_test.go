@@ -218,3 +218,34 @@ func weigh%[1]d(xs []float32) (float32, Level%[1]d) {
 	b.WriteString("_, level := weigh0([]float32{0.5, 1.5, 2.5})\nlevel")
 	return b.String()
 }
+
+// BenchmarkDeferredCall measures a call of a cell's function with one deferred
+// call, 1000 times a cell, per kind of deferred call: a compiled method
+// (mu.Unlock), a function literal, and a function the cell declares. The metric
+// ns/call is one call of the function, its deferred call included.
+func BenchmarkDeferredCall(b *testing.B) {
+	for _, c := range []struct{ name, decl string }{
+		{"compiled", "func f() { mu.Lock(); defer mu.Unlock(); n++ }"},
+		{"literal", "func f() { defer func() { n++ }() }"},
+		{"declared", "func f() { defer inc() }"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := New(Options{NoCapture: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			rec := &recorder{}
+			if _, e := s.Execute(context.Background(), "import \"sync\"\nvar mu sync.Mutex\nvar n int\nfunc inc() { n++ }\n"+c.decl, rec); e != nil {
+				b.Fatal(e.Value)
+			}
+			const calls = 1000
+			for b.Loop() {
+				if _, e := s.Execute(context.Background(), "for range 1000 { f() }", rec); e != nil {
+					b.Fatal(e.Value)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*calls), "ns/call")
+		})
+	}
+}

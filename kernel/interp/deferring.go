@@ -36,9 +36,13 @@ func (d *deferring) Take(v any) bool {
 }
 
 // Call is a deferred call: it takes v (see Take) and calls f, whose panic, if
-// it panics, replaces the function's.
+// it panics, replaces the function's. If the function is exiting (os.Exit,
+// log.Fatal), f is not called: in Go the program ends there, and no deferred
+// call runs.
 func (d *deferring) Call(v any, f func()) {
-	d.Take(v)
+	if d.Take(v) && isExit(d.v) {
+		return
+	}
 	defer func() { d.caught(recover()) }()
 	f()
 }

@@ -89,12 +89,13 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 	}
 }
 
-// typedNil panics saying why a nil pointer of type ptr cannot be converted to
-// iface, a compiled interface (see desugar/typednil.go).
+// typedNil panics saying why a nil value of type ptr (a pointer, or a named
+// map, slice or func type) cannot be converted to iface, a compiled interface
+// (see desugar/typednil.go).
 func typedNil(ptr, iface string) {
-	panic(fmt.Errorf("ratelab cannot convert a nil %s to %s here: in Go the %s would hold the nil pointer and not be nil (a comparison with nil is false), "+
+	panic(fmt.Errorf("ratelab cannot convert a nil %s to %s here: in Go the %s would hold the nil %s and not be nil (a comparison with nil is false), "+
 		"but the interpreter makes it a nil %s, so such a comparison would answer true; "+
-		"use a nil %s explicitly (return nil, not a nil %s variable), or a non-nil %s", ptr, iface, iface, iface, iface, ptr, ptr))
+		"use a nil %s explicitly (return nil, not a nil %s variable), or a non-nil %s", ptr, iface, iface, ptr, iface, iface, ptr, ptr))
 }
 
 // resultError is the error a cell's last expression, of type (T, error),

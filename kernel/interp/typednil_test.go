@@ -58,3 +58,46 @@ func main() {
 }
 `)
 }
+
+// A nil value of a cell's named slice, map or func type with an Error method is
+// made a nil error by the interpreter too (Go's error holds it and is not nil):
+// refused as a nil pointer is; non-nil ones run as in Go.
+func TestTypedNilNamedSliceMapFunc(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Errs []error
+func (e Errs) Error() string { return fmt.Sprint(len(e), " errors") }
+type Codes map[string]int
+func (c Codes) Error() string { return "codes" }
+type Fail func() string
+func (f Fail) Error() string { return f() }`)
+	for code, typ := range map[string]string{
+		`var es Errs; var err error = es; _ = err`:           "main.Errs",
+		`func f() error { var es Errs; return es }; _ = f()`: "main.Errs",
+		`var c Codes; var err error; err = c; _ = err`:       "main.Codes",
+		`var fl Fail; fmt.Println(error(fl) == nil)`:         "main.Fail",
+	} {
+		failsSaying(t, s, code, "ratelab cannot convert a nil "+typ+" to error here")
+	}
+	sameAsGo(t, `package main
+
+import "fmt"
+
+type Errs []error
+
+func (e Errs) Error() string { return fmt.Sprint(len(e), " errors") }
+
+type Fail func() string
+
+func (f Fail) Error() string { return f() }
+
+func main() {
+	es := Errs{fmt.Errorf("a")}
+	var err error = es
+	fmt.Println(err == nil, err)
+	fl := Fail(func() string { return "failed" })
+	err = fl
+	fmt.Println(err == nil, err)
+}
+`)
+}

@@ -33,7 +33,6 @@ func (d *desugarer) defers(root ast.Node) {
 	type function struct {
 		loopVars  map[types.Object]bool // variables declared in its loops
 		panics    string                // the variable of its deferred calls' panics, or "" (deferpanic.go)
-		last      *ast.DeferStmt        // a defer statement whose call always runs last, if one
 		rangeFunc int                   // how deep the walk is in bodies of ranges over functions
 		lit       bool                  // whether it is a function literal
 	}
@@ -43,9 +42,8 @@ func (d *desugarer) defers(root ast.Node) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			_, isLit := n.(*ast.FuncLit)
 			fn := &function{loopVars: d.declaredInLoops(n), lit: isLit}
-			if body := funcBody(n); body != nil && d.defersMayStop(body) {
+			if body := funcBody(n); body != nil && d.defersMayStop(body, isLit) {
 				fn.panics = d.temp("dp")
-				fn.last = runsLast(body)
 			}
 			fns = append(fns, fn)
 		case *ast.RangeStmt:
@@ -75,7 +73,7 @@ func (d *desugarer) defers(root ast.Node) {
 				inLoops = fn.loopVars
 			}
 			r, bound := d.deferNow(n, inLoops, fn != nil && fn.lit)
-			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 && !(n == fn.last && !d.mayRecover(n.Call)) {
+			if fn != nil && fn.panics != "" && fn.rangeFunc == 0 {
 				if w := d.deferCatching(n, r, bound, fn.panics); w != nil {
 					r = w
 				}

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -24,7 +23,7 @@ import (
 //		mu.Lock()                    __dp := __rt.Deferring()
 //		defer mu.Unlock()            defer __dp.Reraise()   // runs last: the panic left, if any
 //		defer g(x)                   mu.Lock()
-//		defer func() {               { var __df_r *sync.Mutex = &mu; defer __df_r.Unlock() }   // (*)
+//		defer func() {               { var __df_r *sync.Mutex = &mu; defer func(…) { __dp.Call(recover(), func() { __df_r.Unlock() }) }(…) }
 //			if r := recover(); …     { var __df_a0 X = x
 //		}()                            defer func(__df_a0 X) {
 //		…                                  if __dp.Take(recover()) {   // f's panic, now __dp's
@@ -46,17 +45,27 @@ import (
 // deferred call of another function that may be interpreted sees the panic
 // through its own recover, as the deferred call of a function that panics with
 // it (Raise), and may end it there. Calls of builtins, of package functions and
-// of compiled types' methods cannot recover, and are called directly. (*) The
-// first defer statement of the body runs last: a panic in it stops no other, and
-// it is left alone if it cannot recover. Deferred calls in the body of a range
+// of compiled types' methods cannot recover, and are called directly.
+//
+// So is a function with one deferred call (defersMayStop): in Go, os.Exit and
+// log.Fatal end the program at once and no deferred call runs, but in a cell they
+// panic with symbols.Exit, which the interpreter unwinds running every deferred
+// call; Call runs none once the function's panic is an exit. (One kind is left:
+// a single deferred call of a function value that may recover, which cannot be
+// handed a raised panic: see deferredThroughValue.) Deferred calls in the body of a range
 // over a function are left to rangefunc.go, which runs each from a deferred call
 // of its own.
 
-// defersMayStop reports whether the function with this body may run more than
-// one deferred call, one of which could stop the others by panicking: it has
-// two defer statements, or one in a loop.
-func (d *desugarer) defersMayStop(body *ast.BlockStmt) bool {
-	defers, inLoop, loops := 0, false, 0
+// defersMayStop reports whether the function with this body, a function
+// literal if lit, defers a call (not in the body of a range over a function)
+// that may be stopped: by another's panic, when it has two defer statements or
+// one in a loop; or by an exit (os.Exit, log.Fatal), which in Go runs no
+// deferred call (deferring.Call skips them all). A function whose one deferred
+// call is of a function value that may recover is left as it was (such a value
+// could not recover a panic raised again for it: see deferredThroughValue).
+func (d *desugarer) defersMayStop(body *ast.BlockStmt, lit bool) bool {
+	var defers []*ast.DeferStmt
+	inLoop, loops := false, 0
 	astutil.Apply(body, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncLit:
@@ -69,7 +78,7 @@ func (d *desugarer) defersMayStop(body *ast.BlockStmt) bool {
 		case *ast.ForStmt:
 			loops++
 		case *ast.DeferStmt:
-			defers++
+			defers = append(defers, n)
 			inLoop = inLoop || loops > 0
 		}
 		return true
@@ -80,34 +89,34 @@ func (d *desugarer) defersMayStop(body *ast.BlockStmt) bool {
 		}
 		return true
 	})
-	return defers > 1 || inLoop
+	if len(defers) > 1 || inLoop {
+		return true
+	}
+	return len(defers) == 1 && !d.deferredThroughValue(defers[0], lit)
 }
 
-// runsLast returns the function's first defer statement if it is one of the
-// statements of its body (not in a block, branch or loop, and the function has
-// no labels to jump back to): its call always runs last. A panic in it stops
-// no other deferred call, so a call that cannot recover (mayRecover) is left
-// alone there (`mu.Lock(); defer mu.Unlock()`).
-func runsLast(body *ast.BlockStmt) *ast.DeferStmt {
-	var first *ast.DeferStmt
-	labels := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.LabeledStmt:
-			labels = true
-		case *ast.DeferStmt:
-			if first == nil {
-				first = n
-			}
-		}
-		return true
-	})
-	if labels || first == nil || !slices.Contains(body.List, ast.Stmt(first)) {
-		return nil
+// deferredThroughValue reports whether st, in a function literal if lit, defers
+// a call that may recover of a function value deferNow binds at the defer
+// statement (a variable or field holding a function, a function declared further
+// down the cell): yaegi v0.16.1 gives such a value the frame it was made in as
+// its caller, so its recover would not see a panic Raise hands it.
+func (d *desugarer) deferredThroughValue(st *ast.DeferStmt, lit bool) bool {
+	call := st.Call
+	if _, isLit := call.Fun.(*ast.FuncLit); isLit || !d.mayRecover(call) {
+		return false
 	}
-	return first
+	if lit && d.declaredLater(st, call.Fun) {
+		return true
+	}
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		_, isFunc := d.info.Uses[fun].(*types.Func)
+		return !isFunc
+	case *ast.SelectorExpr:
+		sel, ok := d.info.Selections[fun]
+		return ok && sel.Kind() == types.FieldVal
+	}
+	return true
 }
 
 // catchDeferredPanics declares the panic variable p at the start of body, and
@@ -181,12 +190,16 @@ func (d *desugarer) deferCatching(orig *ast.DeferStmt, r ast.Stmt, bound []bound
 	case isLit:
 		d.recoverFrom(lit, p)
 		body = []ast.Stmt{callIn(recoverCall, thunk(&ast.ExprStmt{X: call}))}
-	case !d.mayRecover(call):
+	case !d.mayRecover(orig.Call):
 		f := thunk(&ast.ExprStmt{X: call})
 		if sig, ok := d.typeOf(orig.Call.Fun).(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
-			switch call.Fun.(type) {
-			case *ast.Ident, *ast.SelectorExpr:
-				f = call.Fun // mu.Unlock
+			// A package's function is passed as it is (a compiled method value,
+			// such as wg.Done of a bound *sync.WaitGroup, yaegi v0.16.1 gives
+			// the type of the method expression: func(*sync.WaitGroup)).
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+				if _, isPkg := d.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
+					f = call.Fun
+				}
 			}
 		}
 		body = []ast.Stmt{callIn(recoverCall, f)}

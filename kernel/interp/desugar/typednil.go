@@ -23,7 +23,8 @@ import (
 // are a return value, an assignment with =, a var declaration with a type, a
 // call's argument, an explicit conversion, a composite literal's element and a
 // channel send, in a statement of a block; p is a variable or a field of one,
-// which the check can read again. &T{…} and new(T) are never nil.
+// which the check can read again. &T{…} and new(T) are never nil. A nil value of
+// a cell's named map, slice or func type is refused the same way.
 func (d *desugarer) typedNils(root ast.Node) {
 	var results []*types.Tuple // of the enclosing functions, innermost last
 	var stmts []ast.Stmt       // the enclosing statements, innermost last; nil for one not in a block
@@ -201,8 +202,8 @@ func (d *desugarer) nonNil(in ast.Stmt, e ast.Expr, target types.Type) {
 	if src == nil {
 		return
 	}
-	ptr, ok := types.Unalias(src).(*types.Pointer)
-	if !ok || !d.declared(ptr.Elem()) || d.mentionsTypeParam(ptr, 0) {
+	ptr := types.Unalias(src)
+	if !d.nilOfCellType(ptr) || d.mentionsTypeParam(ptr, 0) {
 		return
 	}
 	pos := e.Pos()
@@ -210,6 +211,23 @@ func (d *desugarer) nonNil(in ast.Stmt, e ast.Expr, target types.Type) {
 		Cond: &ast.BinaryExpr{X: d.copyExpr(e), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
 			&ast.ExprStmt{X: d.rtCall(pos, "TypedNil", stringLit(pos, goName(ptr)), stringLit(pos, goName(target)))}}}})
+}
+
+// nilOfCellType reports whether t, a value of which may be nil, is a pointer to
+// a cell's type, or a cell's named map, slice or func type (`type Errs []error`
+// with an Error method): yaegi makes a nil one a nil compiled interface too.
+func (d *desugarer) nilOfCellType(t types.Type) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		return d.declared(ptr.Elem())
+	}
+	if _, named := t.(*types.Named); !named || !d.declared(t) {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Signature:
+		return true
+	}
+	return false
 }
 
 // rereadable reports whether e can be evaluated again to the same value: a
