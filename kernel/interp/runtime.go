@@ -267,7 +267,7 @@ func (s *Session) sessionOverrides() interp.Exports {
 func (s *Session) goroutinePanic(pos string, v any) {
 	what := "panic in a goroutine: " + panicMessage(v)
 	if e, ok := v.(symbols.Exit); ok {
-		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the cell goes on", e.Code)
+		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the goroutine ran no deferred call (a deferred wg.Done() included, so a wg.Wait() for it waits until interrupted), and the cell goes on", e.Code)
 	}
 	msg := fmt.Sprintf("%s\n    started at %s\n", what, s.describePos(pos))
 	s.mu.Lock()
