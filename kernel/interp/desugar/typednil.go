@@ -64,6 +64,9 @@ func (d *desugarer) typedNils(root ast.Node) {
 				for i := range n.Results {
 					d.nonNil(in, n.Results[i], results[len(results)-1].At(i).Type())
 				}
+				if len(n.Results) == 1 {
+					d.nonNilCall(in, &n.Results[0], results[len(results)-1].At(0).Type())
+				}
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
@@ -72,12 +75,18 @@ func (d *desugarer) typedNils(root ast.Node) {
 						d.nonNil(in, n.Rhs[i], t)
 					}
 				}
+				if t := d.typeOf(n.Lhs[0]); len(n.Rhs) == 1 && len(results) > 0 && rereadable(n.Lhs[0]) && t != nil {
+					d.nonNilCall(in, &n.Rhs[0], t)
+				}
 			}
 		case *ast.ValueSpec:
 			if n.Type != nil {
 				if t := d.typeOf(n.Type); t != nil {
 					for i := range n.Values {
 						d.nonNil(in, n.Values[i], t)
+					}
+					if len(n.Values) == 1 && len(results) > 0 {
+						d.nonNilCall(in, &n.Values[0], t)
 					}
 				}
 			}
@@ -206,11 +215,51 @@ func (d *desugarer) nonNil(in ast.Stmt, e ast.Expr, target types.Type) {
 	if !d.nilOfCellType(ptr) || d.mentionsTypeParam(ptr, 0) {
 		return
 	}
+	d.nonNilCheck(in, d.copyExpr(e), ptr, target)
+}
+
+// nonNilCheck records, for the statement in, `if e == nil { __rt.TypedNil(…) }`:
+// e, of type ptr, is converted to target.
+func (d *desugarer) nonNilCheck(in ast.Stmt, e ast.Expr, ptr, target types.Type) {
 	pos := e.Pos()
 	d.nilChecks[in] = append(d.nilChecks[in], &ast.IfStmt{If: pos,
-		Cond: &ast.BinaryExpr{X: d.copyExpr(e), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
+		Cond: &ast.BinaryExpr{X: e, OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
 			&ast.ExprStmt{X: d.rtCall(pos, "TypedNil", stringLit(pos, goName(ptr)), stringLit(pos, goName(target)))}}}})
+}
+
+// nonNilCall is nonNil of *e, a call whose result (a pointer of a cell's type…)
+// is converted to target, a compiled interface with methods, as the only
+// expression a statement in a function evaluates besides a variable it
+// assigns (return f(), err = f(), var err error = f()): the call cannot be made
+// twice, so it is made first, into a temporary, which the check reads and the
+// statement uses instead. Nothing else in the statement runs before it, so
+// the order of evaluation stays Go's.
+func (d *desugarer) nonNilCall(in ast.Stmt, e *ast.Expr, target types.Type) {
+	call, ok := ast.Unparen(*e).(*ast.CallExpr)
+	if !ok || in == nil {
+		return
+	}
+	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() {
+		return // a conversion: of what nonNil checks, if anything
+	}
+	iface, ok := target.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 || d.declared(target) {
+		return
+	}
+	src := d.typeOf(call)
+	if src == nil {
+		return
+	}
+	src = types.Unalias(src)
+	if !d.nilOfCellType(src) || d.mentionsTypeParam(src, 0) {
+		return
+	}
+	pos := call.Pos()
+	tmp := d.temp("tn")
+	d.nilChecks[in] = append(d.nilChecks[in], &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, tmp)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{*e}})
+	*e = ident(pos, tmp)
+	d.nonNilCheck(in, ident(pos, tmp), src, target)
 }
 
 // nilOfCellType reports whether t, a value of which may be nil, is a pointer to
