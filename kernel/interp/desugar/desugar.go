@@ -31,6 +31,9 @@
 //     interpreter keeps off a value: the name of a cell's named type that is not
 //     a struct, and the String or Error method of a value held in an interface
 //     (printargs.go);
+//   - check the indexes and slice expressions that are not provably in range
+//     before the interpreter does, to panic with Go's message, which gives the
+//     index and the length (bounds.go);
 //   - refuse a nil pointer of a cell's type where it is converted to a compiled
 //     interface (error…), which the interpreter makes a nil interface where Go
 //     keeps a non-nil one holding the nil pointer (typednil.go);
@@ -113,6 +116,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if u.Kind == check.Decls {
 		d.promotedMethods(u.File)
 	}
+	d.bounds(root) // first: it moves no statement, and needs every index typed
 	d.comparisons(root)
 	d.errorCalls(root)
 	d.defers(root)
