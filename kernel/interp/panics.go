@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/ratelab/ratelab/kernel/interp/std/fast"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -110,38 +111,22 @@ func panicMessage(v any) string {
 	return strings.ReplaceAll(msg, "\n", "\n\t")
 }
 
-// Go's bounds errors, by the runtime's boundsErrorCode (runtime/error.go):
-// the format with x and y, and the one for a negative x, which omits y.
-var boundsFormats = [...]struct{ format, negative string }{
-	{"index out of range [%x] with length %y", "index out of range [%x]"},
-	{"slice bounds out of range [:%x] with length %y", "slice bounds out of range [:%x]"},
-	{"slice bounds out of range [:%x] with capacity %y", "slice bounds out of range [:%x]"},
-	{"slice bounds out of range [%x:%y]", "slice bounds out of range [%x:]"},
-	{"slice bounds out of range [::%x] with length %y", "slice bounds out of range [::%x]"},
-	{"slice bounds out of range [::%x] with capacity %y", "slice bounds out of range [::%x]"},
-	{"slice bounds out of range [:%x:%y]", "slice bounds out of range [:%x:]"},
-	{"slice bounds out of range [%x:%y:]", "slice bounds out of range [%x::]"},
-}
-
-// boundsError returns Go's run-time error for a failed bounds check: code is
-// the runtime's boundsErrorCode, x and y integers of any integer type.
-func boundsError(code int, x, y any) runtimeError {
-	f := boundsFormats[code].format
-	xs, ys := fmt.Sprint(x), fmt.Sprint(y)
-	if strings.HasPrefix(xs, "-") {
-		f = boundsFormats[code].negative
-	}
-	return runtimeError{"runtime error: " + strings.NewReplacer("%x", xs, "%y", ys).Replace(f)}
-}
-
 // boundsPanic is __rt.Bounds, which package desugar calls where an index or a
-// slice expression is out of range (desugar/bounds.go).
-func boundsPanic(code int, x, y any) { panic(boundsError(code, x, y)) }
+// slice expression is out of range (desugar/bounds.go): code is the runtime's
+// boundsErrorCode, x and y integers of any integer type.
+func boundsPanic(code int, x, y any) { panic(fast.NewBoundsError(code, x, y)) }
+
+// boundsIf is __rt.BoundsIf: boundsPanic if the check failed.
+func boundsIf(failed bool, code int, x, y any) {
+	if failed {
+		boundsPanic(code, x, y)
+	}
+}
 
 // checkIndex is __rt.Index: i, checked against the length n.
 func checkIndex(i int64, n int) int {
 	if i < 0 || i >= int64(n) {
-		panic(boundsError(0, i, n))
+		panic(fast.NewBoundsError(0, i, n))
 	}
 	return int(i)
 }
@@ -149,7 +134,7 @@ func checkIndex(i int64, n int) int {
 // checkIndexU is __rt.IndexU: checkIndex for an unsigned index.
 func checkIndexU(i uint64, n int) int {
 	if i >= uint64(n) {
-		panic(boundsError(0, i, n))
+		panic(fast.NewBoundsError(0, i, n))
 	}
 	return int(i)
 }

@@ -83,9 +83,10 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"Shown":          reflect.ValueOf(func(v any) any { return v }),
 		"TypedNil":       reflect.ValueOf(typedNil),
 		// Bounds checks (desugar/bounds.go).
-		"Bounds": reflect.ValueOf(boundsPanic),
-		"Index":  reflect.ValueOf(checkIndex),
-		"IndexU": reflect.ValueOf(checkIndexU),
+		"Bounds":   reflect.ValueOf(boundsPanic),
+		"BoundsIf": reflect.ValueOf(boundsIf),
+		"Index":    reflect.ValueOf(checkIndex),
+		"IndexU":   reflect.ValueOf(checkIndexU),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 	}

@@ -86,6 +86,7 @@ var stdFast = interp.Exports{
 		"SortFunc":  reflect.ValueOf(fast.SortFunc),
 		"ErrorTree": reflect.ValueOf(fast.ErrorTree),
 		"AsMethod":  reflect.ValueOf(fast.AsMethod),
+		"Bounds":    reflect.ValueOf(fast.Bounds),
 	},
 }
 

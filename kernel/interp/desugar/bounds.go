@@ -57,6 +57,12 @@ func (d *desugarer) bounds(root ast.Node) {
 	})
 	switch r := root.(type) {
 	case *ast.BlockStmt:
+		if body := d.unit.Body(); body == r {
+			b.top = map[ast.Stmt]bool{}
+			for _, st := range r.List {
+				b.top[st] = true
+			}
+		}
 		b.stmts(r.List)
 	case *ast.File:
 		for _, decl := range r.Decls {
@@ -119,6 +125,11 @@ type bounder struct {
 	// or whose address is taken: a call may change them.
 	escaping   map[types.Object]bool
 	gotoLabels map[string]bool
+	// top holds the statements of a cell's top level, which run once: their
+	// checks are compiled calls, __rt.BoundsIf(cond, code, x, y), since an if
+	// statement there would run in a function literal of its own (toplevel.go)
+	// and the panic would be reported there rather than at the statement.
+	top map[ast.Stmt]bool
 }
 
 // function walks the body of a function: no loop of the enclosing function
@@ -835,6 +846,12 @@ func (q *evalSeq) compare(x ast.Expr, tv types.TypeAndValue, bound ast.Expr, yTy
 
 // check records `if cond { __rt.Bounds(code, x, y) }` before the statement.
 func (q *evalSeq) check(pos token.Pos, op boundsOperand, cond ast.Expr, code int, x, y ast.Expr) {
+	if q.b.top[q.at] && !op.ptr {
+		at := q.at.Pos()
+		q.b.before[q.at] = append(q.b.before[q.at], &ast.ExprStmt{X: q.b.d.rtCall(at, "BoundsIf", cond,
+			&ast.BasicLit{ValuePos: at, Kind: token.INT, Value: strconv.Itoa(code)}, q.b.clone(x, pos), y)})
+		return
+	}
 	var body []ast.Stmt
 	if op.ptr {
 		// Go dereferences a nil pointer to an array before it checks the index.
@@ -843,7 +860,8 @@ func (q *evalSeq) check(pos token.Pos, op boundsOperand, cond ast.Expr, code int
 	}
 	body = append(body, &ast.ExprStmt{X: q.b.d.rtCall(pos, "Bounds",
 		&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(code)}, q.b.clone(x, pos), y)})
-	q.b.before[q.at] = append(q.b.before[q.at], &ast.IfStmt{If: pos, Cond: cond,
+	// At the statement: the session marks a top-level statement where it starts.
+	q.b.before[q.at] = append(q.b.before[q.at], &ast.IfStmt{If: q.at.Pos(), Cond: cond,
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}})
 }
 
