@@ -46,7 +46,7 @@ func (d *desugarer) bounds(root ast.Node) {
 	if d.shadowsBuiltins(root) {
 		return // the checks could not call Go's len
 	}
-	b := &bounder{d: d, before: map[ast.Stmt][]ast.Stmt{}, proven: map[[2]types.Object]bool{}}
+	b := &bounder{d: d, before: map[ast.Stmt][]ast.Stmt{}, proven: map[[2]types.Object]bool{}, replace: map[ast.Stmt]*ast.BlockStmt{}}
 	b.escaping = d.escapingVars(root)
 	b.gotoLabels = map[string]bool{}
 	ast.Inspect(root, func(n ast.Node) bool {
@@ -83,7 +83,7 @@ func (d *desugarer) bounds(root ast.Node) {
 			}
 		}
 	}
-	if len(b.before) == 0 {
+	if len(b.before) == 0 && len(b.replace) == 0 {
 		return
 	}
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
@@ -96,6 +96,9 @@ func (d *desugarer) bounds(root ast.Node) {
 		if st, ok := c.Node().(ast.Stmt); ok && c.Index() >= 0 {
 			for _, check := range b.before[st] {
 				c.InsertBefore(check)
+			}
+			if block := b.replace[st]; block != nil {
+				c.Replace(block)
 			}
 		}
 		return true
@@ -125,6 +128,8 @@ type bounder struct {
 	// or whose address is taken: a call may change them.
 	escaping   map[types.Object]bool
 	gotoLabels map[string]bool
+	// replace holds the blocks that replace assignments (lateIndex).
+	replace map[ast.Stmt]*ast.BlockStmt
 	// top holds the statements of a cell's top level, which run once: their
 	// checks are compiled calls, __rt.BoundsIf(cond, code, x, y), since an if
 	// statement there would run in a function literal of its own (toplevel.go)
@@ -193,6 +198,9 @@ func (b *bounder) stmt(st, at ast.Stmt) {
 			q.expr(r)
 		}
 		for _, ix := range lhs {
+			if len(s.Lhs) == 1 && len(s.Rhs) == 1 && at == st && q.tainted && b.lateIndex(s, ix) {
+				continue
+			}
 			q.index(ix)
 		}
 	case *ast.BlockStmt:
@@ -256,6 +264,58 @@ func (b *bounder) stmt(st, at ast.Stmt) {
 			b.stmts(cc.Body)
 		}
 	}
+}
+
+// lateIndex rewrites as, `x[i] = v` or `x[i] op= v` whose v may call, so that
+// the check of x[i] comes after v, as in Go, where x and i are evaluated first:
+//
+//	{ __x := x; __i := i; __v := v; if i < 0 || … { __rt.Bounds(…) }; __x[__i] = __v }
+//
+// (an array's x is the variable itself). It reports false where it cannot.
+func (b *bounder) lateIndex(as *ast.AssignStmt, ix *ast.IndexExpr) bool {
+	d := b.d
+	q := &evalSeq{b: b, at: as}
+	if tv, ok := d.info.Types[ix.X]; !ok || !tv.IsValue() {
+		return false
+	}
+	op := q.operand(ix.X)
+	idx, hasIdx := d.info.Types[ix.Index]
+	rhs, hasRHS := d.info.Types[as.Rhs[0]]
+	if !op.ok || !hasIdx || !hasRHS || rhs.Type == nil || !b.pure(ix.X) || !b.pure(ix.Index) {
+		return false
+	}
+	if basic, ok := rhs.Type.(*types.Basic); ok && basic.Info()&types.IsUntyped != 0 {
+		return false
+	}
+	if idx.Value != nil && op.arrLen >= 0 {
+		return true // go/types checked it
+	}
+	if xid, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
+		if iid, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && b.proven[[2]types.Object{d.info.Uses[xid], d.info.Uses[iid]}] {
+			return true
+		}
+	}
+	pos := ix.Lbrack
+	var list []ast.Stmt
+	define := func(what string, v ast.Expr) *ast.Ident {
+		name := d.temp(what)
+		list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, name)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{v}})
+		return ident(pos, name)
+	}
+	x, i := ix.X, ix.Index
+	if op.arrLen < 0 || op.ptr {
+		x = define("bx", ix.X)
+		op.operand = x
+	}
+	if idx.Value == nil {
+		i = define("bi", ix.Index)
+	}
+	v := define("bv", as.Rhs[0])
+	list = append(list, b.checkStmt(as, pos, op, q.compare(i, idx, q.lenExpr(op, pos, false), nil, pos, token.GEQ), boundsIndex, i, q.lenExpr(op, pos, false)))
+	list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{&ast.IndexExpr{X: b.clone(x, pos), Lbrack: pos, Index: b.clone(i, pos), Rbrack: ix.Rbrack}},
+		TokPos: as.TokPos, Tok: as.Tok, Rhs: []ast.Expr{b.clone(v, pos)}})
+	b.replace[as] = &ast.BlockStmt{Lbrace: as.Pos(), List: list, Rbrace: as.End()}
+	return true
 }
 
 // clauses walks a switch's case clauses: their expressions are evaluated one
@@ -846,23 +906,27 @@ func (q *evalSeq) compare(x ast.Expr, tv types.TypeAndValue, bound ast.Expr, yTy
 
 // check records `if cond { __rt.Bounds(code, x, y) }` before the statement.
 func (q *evalSeq) check(pos token.Pos, op boundsOperand, cond ast.Expr, code int, x, y ast.Expr) {
-	if q.b.top[q.at] && !op.ptr {
-		at := q.at.Pos()
-		q.b.before[q.at] = append(q.b.before[q.at], &ast.ExprStmt{X: q.b.d.rtCall(at, "BoundsIf", cond,
-			&ast.BasicLit{ValuePos: at, Kind: token.INT, Value: strconv.Itoa(code)}, q.b.clone(x, pos), y)})
-		return
-	}
-	var body []ast.Stmt
+	q.b.before[q.at] = append(q.b.before[q.at], q.b.checkStmt(q.at, pos, op, cond, code, x, y))
+}
+
+// checkStmt returns `if cond { __rt.Bounds(code, x, y) }`, the check of an
+// index or slice expression at pos, to go before the statement at; at a cell's
+// top level, `__rt.BoundsIf(cond, code, x, y)`.
+func (b *bounder) checkStmt(at ast.Stmt, pos token.Pos, op boundsOperand, cond ast.Expr, code int, x, y ast.Expr) ast.Stmt {
 	if op.ptr {
-		// Go dereferences a nil pointer to an array before it checks the index.
-		body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, "_")}, TokPos: pos, Tok: token.ASSIGN,
-			Rhs: []ast.Expr{&ast.StarExpr{Star: pos, X: q.b.clone(op.operand, pos)}}})
+		// Go dereferences a nil pointer to an array before it checks the
+		// index: the statement's own evaluation will.
+		cond = &ast.BinaryExpr{X: &ast.BinaryExpr{X: b.clone(op.operand, pos), OpPos: pos, Op: token.NEQ, Y: ident(pos, "nil")},
+			OpPos: pos, Op: token.LAND, Y: &ast.ParenExpr{Lparen: pos, X: cond, Rparen: pos}}
 	}
-	body = append(body, &ast.ExprStmt{X: q.b.d.rtCall(pos, "Bounds",
-		&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(code)}, q.b.clone(x, pos), y)})
+	codeLit := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(code)}
+	if b.top[at] {
+		codeLit.ValuePos = at.Pos()
+		return &ast.ExprStmt{X: b.d.rtCall(at.Pos(), "BoundsIf", cond, codeLit, b.clone(x, pos), y)}
+	}
 	// At the statement: the session marks a top-level statement where it starts.
-	q.b.before[q.at] = append(q.b.before[q.at], &ast.IfStmt{If: q.at.Pos(), Cond: cond,
-		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}})
+	return &ast.IfStmt{If: at.Pos(), Cond: cond, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+		&ast.ExprStmt{X: b.d.rtCall(pos, "Bounds", codeLit, b.clone(x, pos), y)}}}}
 }
 
 // pure reports whether e can be evaluated again, before its statement, to the
