@@ -82,6 +82,9 @@ type Config struct {
 	// Unique returns a number never returned before in the session, for the
 	// names of temporaries.
 	Unique func() int
+	// NoBounds leaves out the bounds checks (bounds.go): for benchmarks that
+	// measure what they cost.
+	NoBounds bool
 }
 
 // desugarer rewrites one unit.
@@ -116,7 +119,9 @@ func Unit(u *check.Unit, cfg Config) error {
 	if u.Kind == check.Decls {
 		d.promotedMethods(u.File)
 	}
-	d.bounds(root) // first: it moves no statement, and needs every index typed
+	if !cfg.NoBounds {
+		d.bounds(root) // first, while every index is typed; it moves no statement
+	}
 	d.comparisons(root)
 	d.errorCalls(root)
 	d.defers(root)
