@@ -249,3 +249,44 @@ func BenchmarkDeferredCall(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBounds measures what the bounds checks (desugar/bounds.go) cost in
+// loops summing 10^5 ints, with the checks ("checked") and without
+// ("unchecked"): a range loop and a counting loop to len(s), whose checks are
+// left out, and s[idx[i]], whose outer index is checked.
+func BenchmarkBounds(b *testing.B) {
+	setup := `var s, idx []int
+for i := 0; i < 100000; i++ {
+	s = append(s, i)
+	idx = append(idx, (i*7919)%100000)
+}
+func sumRange() int { t := 0; for i := range s { t += s[i] }; return t }
+func sumCounting() int { t := 0; for i := 0; i < len(s); i++ { t += s[i] }; return t }
+func sumIndirect() int { t := 0; for i := range idx { t += s[idx[i]] }; return t }`
+	for _, loop := range []string{"range", "counting", "indirect"} {
+		for _, checked := range []bool{false, true} {
+			name := loop + "/unchecked"
+			if checked {
+				name = loop + "/checked"
+			}
+			b.Run(name, func(b *testing.B) {
+				s, err := New(Options{NoCapture: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer s.Close()
+				s.noBounds = !checked
+				rec := &recorder{}
+				if _, e := s.Execute(context.Background(), setup, rec); e != nil {
+					b.Fatal(e.Value)
+				}
+				cell := map[string]string{"range": "sumRange()", "counting": "sumCounting()", "indirect": "sumIndirect()"}[loop]
+				for b.Loop() {
+					if _, e := s.Execute(context.Background(), cell, rec); e != nil {
+						b.Fatal(e.Value)
+					}
+				}
+			})
+		}
+	}
+}

@@ -57,10 +57,7 @@ var corpusRefused = map[string]string{
 // corpusDefects maps a program to a defect of the interpreter that this branch
 // found but does not fix or refuse yet: the program errors or differs, and is
 // skipped naming it, so the list stays in view.
-var corpusDefects = map[string]string{
-	"panic_index":      "Go's bounds errors give the index and length (index out of range [3] with length 3); the interpreter's panic inside reflect does not, so the cell reports \"index out of range\" alone. Checking each index through the runtime was measured (a loop summing 10^5 ints by index: 6× slower with a compiled check per index, 1.6× with an inline interpreted one) and not taken",
-	"panics_recovered": "Go's bounds errors give the index and length (index out of range [5] with length 3); the interpreter's does not (see panic_index)",
-}
+var corpusDefects = map[string]string{}
 
 // goResult is what a program printed under go run.
 type goResult struct {

@@ -220,6 +220,7 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 		Import:   s.hiddenImport,
 		Has:      interpreterHas,
 		Unique:   s.unique,
+		NoBounds: s.noBounds,
 	}
 	results := make([]*ast.ExprStmt, len(units))
 	for gi, u := range units {

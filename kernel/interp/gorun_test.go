@@ -78,11 +78,10 @@ func runCell(s *Session, code string) (stdout, stderr string, e *engine.Error) {
 
 // sameAsGo runs src, a main package, with the Go toolchain and as one cell of a
 // new session, and fails t unless the cell runs without error or stderr and
-// prints what the program printed (bounds errors aside: see goBounds).
+// prints what the program printed.
 func sameAsGo(t *testing.T, src string) {
 	t.Helper()
 	want, _, _ := goRun(t, src)
-	want = goBounds.ReplaceAllString(want, "$1")
 	got, stderr, e := runCell(newSession(t), src)
 	if e != nil {
 		t.Fatalf("%s: %s\n%s", e.Name, e.Value, strings.Join(e.Traceback, "\n"))

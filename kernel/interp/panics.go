@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/ratelab/ratelab/kernel/interp/std/fast"
 	"github.com/ratelab/ratelab/kernel/interp/symbols"
 )
 
@@ -108,4 +109,32 @@ func panicMessage(v any) string {
 		msg = fmt.Sprint(args...)
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
+}
+
+// boundsPanic is __rt.Bounds, which package desugar calls where an index or a
+// slice expression is out of range (desugar/bounds.go): code is the runtime's
+// boundsErrorCode, x and y integers of any integer type.
+func boundsPanic(code int, x, y any) { panic(fast.NewBoundsError(code, x, y)) }
+
+// boundsIf is __rt.BoundsIf: boundsPanic if the check failed.
+func boundsIf(failed bool, code int, x, y any) {
+	if failed {
+		boundsPanic(code, x, y)
+	}
+}
+
+// checkIndex is __rt.Index: i, checked against the length n.
+func checkIndex(i int64, n int) int {
+	if i < 0 || i >= int64(n) {
+		panic(fast.NewBoundsError(0, i, n))
+	}
+	return int(i)
+}
+
+// checkIndexU is __rt.IndexU: checkIndex for an unsigned index.
+func checkIndexU(i uint64, n int) int {
+	if i >= uint64(n) {
+		panic(fast.NewBoundsError(0, i, n))
+	}
+	return int(i)
 }

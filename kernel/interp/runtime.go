@@ -83,6 +83,11 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"PrintError":     reflect.ValueOf(printError),
 		"Shown":          reflect.ValueOf(func(v any) any { return v }),
 		"TypedNil":       reflect.ValueOf(typedNil),
+		// Bounds checks (desugar/bounds.go).
+		"Bounds":   reflect.ValueOf(boundsPanic),
+		"BoundsIf": reflect.ValueOf(boundsIf),
+		"Index":    reflect.ValueOf(checkIndex),
+		"IndexU":   reflect.ValueOf(checkIndexU),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 		"JSONEncode": reflect.ValueOf(jsonEncode),

@@ -60,6 +60,9 @@ type Options struct {
 // called while a cell runs.
 type Session struct {
 	opts Options
+	// noBounds leaves package desugar's bounds checks out, for the benchmarks
+	// that measure what they cost.
+	noBounds bool
 
 	// mu guards yi (swapped by Reset) and the fields below it.
 	mu sync.Mutex

@@ -89,7 +89,8 @@ var stdFast = interp.Exports{
 		"Interfaces": reflect.ValueOf(func(x any) bool {
 			return fast.Interfaces(x) || x != nil && valueInterfaceType(reflect.TypeOf(x).Elem())
 		}),
-		"Equal": reflect.ValueOf(equal),
+		"Equal":  reflect.ValueOf(equal),
+		"Bounds": reflect.ValueOf(fast.Bounds),
 	},
 }
 

@@ -17,8 +17,7 @@ import (
 // a cell as in Go: testdata/stdlib_program.go.txt calls every function with
 // explicit type arguments, as the front end writes them, on ints, floats with a
 // NaN, strings, a struct declared in the program and a named slice type, and
-// prints the results; the cell must print what the program built by Go prints
-// (bounds errors aside, see goBounds).
+// prints the results; the cell must print what the program built by Go prints.
 func TestGenericStdlibAsGo(t *testing.T) {
 	src, err := os.ReadFile("testdata/stdlib_program.go.txt")
 	if err != nil {

@@ -33,6 +33,9 @@
 //     interpreter keeps off a value: the name of a cell's named type that is not
 //     a struct, and the String or Error method of a value held in an interface
 //     (printargs.go);
+//   - check the indexes and slice expressions that are not provably in range
+//     before the interpreter does, to panic with Go's message, which gives the
+//     index and the length (bounds.go);
 //   - refuse a nil pointer of a cell's type where it is converted to a compiled
 //     interface (error…), which the interpreter makes a nil interface where Go
 //     keeps a non-nil one holding the nil pointer (typednil.go);
@@ -81,6 +84,9 @@ type Config struct {
 	// Unique returns a number never returned before in the session, for the
 	// names of temporaries.
 	Unique func() int
+	// NoBounds leaves out the bounds checks (bounds.go): for benchmarks that
+	// measure what they cost.
+	NoBounds bool
 }
 
 // desugarer rewrites one unit.
@@ -114,6 +120,9 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.constDecls(root)
 	if u.Kind == check.Decls {
 		d.promotedMethods(u.File)
+	}
+	if !cfg.NoBounds {
+		d.bounds(root) // first, while every index is typed; it moves no statement
 	}
 	d.comparisons(root)
 	d.errorCalls(root)

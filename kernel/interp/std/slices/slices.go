@@ -119,7 +119,10 @@ func ContainsFunc[S ~[]E, E any](s S, f func(E) bool) bool {
 // Insert inserts v at index i of s and returns the result; it panics if i is out
 // of range [0, len(s)].
 func Insert[S ~[]E, E any](s S, i int, v ...E) S {
-	_ = s[i:] // the bounds check
+	// The bounds check of s[i:], with Go's message (which the interpreter's lacks).
+	if i < 0 || i > len(s) {
+		fast.Bounds(3, i, len(s))
+	}
 	n := len(s) + len(v)
 	out := s
 	if n > cap(s) {
@@ -147,7 +150,13 @@ func growCap(c, n int) int {
 // Delete removes s[i:j] and returns the result, zeroing the elements it frees;
 // it panics if s[i:j] is not a valid slice of s.
 func Delete[S ~[]E, E any](s S, i, j int) S {
-	_ = s[i:j:len(s)] // the bounds check
+	// The bounds check of s[i:j:len(s)], with Go's message.
+	if j < 0 || j > len(s) {
+		fast.Bounds(6, j, len(s))
+	}
+	if i < 0 || i > j {
+		fast.Bounds(7, i, j)
+	}
 	if i == j {
 		return s
 	}
@@ -182,7 +191,13 @@ func zero[S ~[]E, E any](s S) {
 // Replace replaces s[i:j] by v and returns the result; it panics if s[i:j] is
 // not a valid slice of s. Elements freed at the end are zeroed.
 func Replace[S ~[]E, E any](s S, i, j int, v ...E) S {
-	_ = s[i:j] // the bounds check
+	// The bounds check of s[i:j], with Go's message.
+	if j < 0 || j > cap(s) {
+		fast.Bounds(2, j, cap(s))
+	}
+	if i < 0 || i > j {
+		fast.Bounds(3, i, j)
+	}
 	tail := Clone[S, E](s[j:])
 	n := i + len(v) + len(tail)
 	out := s
