@@ -86,23 +86,7 @@ func (d *desugarer) bounds(root ast.Node) {
 	if len(b.before) == 0 && len(b.replace) == 0 {
 		return
 	}
-	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
-		switch st := c.Node().(type) {
-		case *ast.IfStmt:
-			if elif, ok := st.Else.(*ast.IfStmt); ok && len(b.before[elif]) > 0 {
-				st.Else = &ast.BlockStmt{Lbrace: elif.Pos(), List: append(b.before[elif], elif), Rbrace: elif.End()}
-			}
-		}
-		if st, ok := c.Node().(ast.Stmt); ok && c.Index() >= 0 {
-			for _, check := range b.before[st] {
-				c.InsertBefore(check)
-			}
-			if block := b.replace[st]; block != nil {
-				c.Replace(block)
-			}
-		}
-		return true
-	})
+	insertBefore(root, b.before, b.replace)
 }
 
 // The runtime's boundsErrorCode: what Bounds's code means.

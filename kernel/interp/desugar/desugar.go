@@ -61,6 +61,8 @@ import (
 	"go/types"
 	"strconv"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
@@ -145,6 +147,28 @@ func Unit(u *check.Unit, cfg Config) error {
 	isolateClosures(root)
 	tagCellStructs(u.File) // under the names the cell gave its types
 	return nil
+}
+
+// insertBefore puts the statements before holds for a statement of root in
+// front of it: in its block, or, for an else-if, in a block made the else
+// branch. A statement replace holds a block for is then replaced by it.
+func insertBefore(root ast.Node, before map[ast.Stmt][]ast.Stmt, replace map[ast.Stmt]*ast.BlockStmt) {
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		if st, ok := c.Node().(*ast.IfStmt); ok {
+			if elif, ok := st.Else.(*ast.IfStmt); ok && len(before[elif]) > 0 {
+				st.Else = &ast.BlockStmt{Lbrace: elif.Pos(), List: append(before[elif], elif), Rbrace: elif.End()}
+			}
+		}
+		if st, ok := c.Node().(ast.Stmt); ok && c.Index() >= 0 {
+			for _, s := range before[st] {
+				c.InsertBefore(s)
+			}
+			if block := replace[st]; block != nil {
+				c.Replace(block)
+			}
+		}
+		return true
+	})
 }
 
 // fail records why the node at pos cannot be rewritten.

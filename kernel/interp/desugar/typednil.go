@@ -107,14 +107,7 @@ func (d *desugarer) typedNils(root ast.Node) {
 	if len(d.nilChecks) == 0 {
 		return
 	}
-	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
-		if st, ok := c.Node().(ast.Stmt); ok && c.Index() >= 0 {
-			for _, check := range d.nilChecks[st] {
-				c.InsertBefore(check)
-			}
-		}
-		return true
-	})
+	insertBefore(root, d.nilChecks, nil)
 }
 
 // underlying returns the underlying type of e's type, or nil.
