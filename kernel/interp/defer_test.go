@@ -267,22 +267,29 @@ fmt.Println(n)`); rec.out() != "deferred\n1\n" {
 	}
 }
 
-// os.Exit in a goroutine ends only that goroutine in a cell (the cell goes on,
-// and says so): the goroutine's deferred calls do not run, those of the cell's
-// functions do.
-func TestExitInGoroutineKeepsOtherDefers(t *testing.T) {
+// An exit in a goroutine of a go statement, which the session survives, runs
+// the goroutine's deferred calls: a deferred wg.Done() must, or the cell's
+// wg.Wait() would never return. On the cell's own goroutine none runs.
+func TestExitInGoroutineRunsItsDefers(t *testing.T) {
 	s := newSession(t)
-	_, rec := run(t, s, `import ("fmt"; "os"; "time")
+	_, rec := run(t, s, `import ("fmt"; "os"; "sync")
 func work() {
-	defer fmt.Println("main's deferred")
+	defer fmt.Println("work's deferred")
+	var wg sync.WaitGroup
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer fmt.Println("goroutine's deferred")
 		os.Exit(6)
 	}()
-	time.Sleep(100 * time.Millisecond)
+	wg.Wait()
+	fmt.Println("waited")
 }
 work()`)
-	if out := rec.out(); out != "main's deferred\n" {
+	if out := rec.out(); out != "goroutine's deferred\nwaited\nwork's deferred\n" {
 		t.Errorf("cell printed %q", out)
+	}
+	if e, rec := fail(t, s, `func quit() { defer fmt.Println("not printed"); os.Exit(2) }; quit()`); e.Name != "Exit" || rec.out() != "" {
+		t.Errorf("os.Exit on the cell's goroutine: error %s, printed %q; want Exit and nothing", e.Name, rec.out())
 	}
 }

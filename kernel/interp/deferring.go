@@ -38,9 +38,10 @@ func (d *deferring) Take(v any) bool {
 // Call is a deferred call: it takes v (see Take) and calls f, whose panic, if
 // it panics, replaces the function's. If the function is exiting (os.Exit,
 // log.Fatal), f is not called: in Go the program ends there, and no deferred
-// call runs.
+// call runs; except in a goroutine of a go statement, whose exit the session
+// survives (see goroutines.go).
 func (d *deferring) Call(v any, f func()) {
-	if d.Take(v) && isExit(d.v) {
+	if d.Take(v) && isExit(d.v) && !inGoStatement() {
 		return
 	}
 	defer func() { d.caught(recover()) }()

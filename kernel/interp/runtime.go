@@ -38,6 +38,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		}
 	}
 	goPanic := func(pos string, v any) {
+		goEnd()
 		if v != nil {
 			s.goroutinePanic(pos, goPanicValue(v))
 		}
@@ -54,6 +55,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"Result":        reflect.ValueOf(result),
 		"ResultOrError": reflect.ValueOf(resultOrError),
 		"GoPanic":       reflect.ValueOf(goPanic),
+		"GoStart":       reflect.ValueOf(goStart),
 		"Recovered":     reflect.ValueOf(recovered),
 		"Deferring":     reflect.ValueOf(newDeferring),
 		// Package desugar's type assertions to interfaces of cells.
@@ -272,7 +274,7 @@ func (s *Session) sessionOverrides() interp.Exports {
 func (s *Session) goroutinePanic(pos string, v any) {
 	what := "panic in a goroutine: " + panicMessage(v)
 	if e, ok := v.(symbols.Exit); ok {
-		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the goroutine ran no deferred call (a deferred wg.Done() included, so a wg.Wait() for it waits until interrupted), and the cell goes on", e.Code)
+		what = fmt.Sprintf("os.Exit(%d) in a goroutine: a program would have ended here; the goroutine's deferred calls ran, and the cell goes on", e.Code)
 	}
 	msg := fmt.Sprintf("%s\n    started at %s\n", what, s.describePos(pos))
 	s.mu.Lock()

@@ -42,6 +42,8 @@ func recoverGo(st *ast.GoStmt, cfg Config) *ast.BlockStmt {
 			Rparen: pos,
 		}}}},
 	}, Lparen: pos, Rparen: pos}}
+	// __rt.GoStart(): the runtime knows the goroutine (goroutines.go).
+	start := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, cfg.Runtime), Sel: ident(pos, "GoStart")}, Lparen: pos, Rparen: pos}}
 	// The goroutine's function is a variable, not a literal the go statement
 	// calls, so that isolateClosures makes it apart from the running frame.
 	g := prefix + "_g"
@@ -52,7 +54,7 @@ func recoverGo(st *ast.GoStmt, cfg Config) *ast.BlockStmt {
 	block.List = append(block.List,
 		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, g)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.FuncLit{
 			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: st.Call.Rparen, List: []ast.Stmt{report, &ast.ExprStmt{X: call}}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: st.Call.Rparen, List: []ast.Stmt{start, report, &ast.ExprStmt{X: call}}},
 		}}},
 		&ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: ident(pos, g), Lparen: pos, Rparen: pos}})
 	return block
