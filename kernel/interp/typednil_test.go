@@ -118,6 +118,8 @@ func lookup(ok bool) *MyErr { fmt.Println("lookup", ok); if ok { return nil }; r
 		`func find() error { return lookup(true) }; _ = find()`,
 		`func f() { var err error; err = lookup(true); _ = err }; f()`,
 		`func f() { var err error = lookup(true); _ = err }; f()`,
+		`func get() (int, error) { return 0, lookup(true) }; _, _ = get()`,
+		`func get2() (*MyErr, error) { x := 1; _ = x; return nil, lookup(true) }; _, _ = get2()`,
 	} {
 		failsSaying(t, s, code, "ratelab cannot convert a nil *main.MyErr to error here")
 	}
@@ -126,7 +128,16 @@ func lookup(ok bool) *MyErr { fmt.Println("lookup", ok); if ok { return nil }; r
 `+decls+`
 func find(ok bool) error { return lookup(ok) }
 
+func get(ok bool) (int, error) { return 0, lookup(ok) }
+
+func two() (error, error) { return lookup(false), lookup(false) }
+
+func rec() (*MyErr, error) { return nil, lookup(false) }
+
 func main() {
+	fmt.Println(get(false))
+	fmt.Println(two())
+	fmt.Println(rec())
 	fmt.Println(find(false))
 	var err error
 	err = lookup(false)

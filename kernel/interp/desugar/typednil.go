@@ -64,8 +64,13 @@ func (d *desugarer) typedNils(root ast.Node) {
 				for i := range n.Results {
 					d.nonNil(in, n.Results[i], results[len(results)-1].At(i).Type())
 				}
-				if len(n.Results) == 1 {
-					d.nonNilCall(in, &n.Results[0], results[len(results)-1].At(0).Type())
+				// return nil, lookup(): a call after operands that evaluate
+				// to the same without it keeps Go's order when made first.
+				for i := range n.Results {
+					d.nonNilCall(in, &n.Results[i], results[len(results)-1].At(i).Type())
+					if !plainOperand(n.Results[i]) {
+						break
+					}
 				}
 			}
 		case *ast.AssignStmt:
@@ -222,12 +227,11 @@ func (d *desugarer) nonNilCheck(in ast.Stmt, e ast.Expr, ptr, target types.Type)
 }
 
 // nonNilCall is nonNil of *e, a call whose result (a pointer of a cell's type…)
-// is converted to target, a compiled interface with methods, as the only
-// expression a statement in a function evaluates besides a variable it
-// assigns (return f(), err = f(), var err error = f()): the call cannot be made
+// is converted to target, a compiled interface with methods, where nothing a
+// statement in a function evaluates before it has an effect (return f(),
+// return nil, f(), err = f(), var err error = f()): the call cannot be made
 // twice, so it is made first, into a temporary, which the check reads and the
-// statement uses instead. Nothing else in the statement runs before it, so
-// the order of evaluation stays Go's.
+// statement uses instead, and the order of evaluation stays Go's.
 func (d *desugarer) nonNilCall(in ast.Stmt, e *ast.Expr, target types.Type) {
 	call, ok := ast.Unparen(*e).(*ast.CallExpr)
 	if !ok || in == nil {
@@ -253,6 +257,16 @@ func (d *desugarer) nonNilCall(in ast.Stmt, e *ast.Expr, target types.Type) {
 	d.nilChecks[in] = append(d.nilChecks[in], &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, tmp)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{*e}})
 	*e = ident(pos, tmp)
 	d.nonNilCheck(in, ident(pos, tmp), src, target)
+}
+
+// plainOperand reports whether evaluating e can have no effect and cannot
+// panic: a name or a literal (of a basic type, or a function).
+func plainOperand(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return true
+	}
+	return false
 }
 
 // nilOfCellType reports whether t, a value of which may be nil, is a pointer to
