@@ -200,17 +200,8 @@ func main() {
 	} {
 		t.Run(name, func(t *testing.T) {
 			stdout, stderr, _ := goRun(t, src)
-			want, _, _ := strings.Cut(stderr, "\n\ngoroutine ")
 			got, _, e := runCell(newSession(t), src)
-			if e == nil {
-				t.Fatalf("no error; go run: %s", want)
-			}
-			if msg := e.Name + ": " + e.Value; msg != want {
-				t.Errorf("cell: %s\ngo:   %s", msg, want)
-			}
-			if got != stdout {
-				t.Errorf("cell printed %q, go %q", got, stdout)
-			}
+			panicsAsGo(t, got, e, stdout, stderr)
 		})
 	}
 }

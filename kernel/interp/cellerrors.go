@@ -76,7 +76,7 @@ func equal(x, y any) bool {
 		return false
 	}
 	if !tx.Comparable() {
-		panic(runtimeError{"runtime error: comparing uncomparable type " + goTypeString(tx)})
+		panic(runtimeError("runtime error: comparing uncomparable type " + goTypeString(tx)))
 	}
 	return x == y
 }

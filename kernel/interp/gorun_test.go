@@ -90,3 +90,20 @@ func sameAsGo(t *testing.T, src string) {
 		t.Errorf("cell printed (stderr %q):\n%s\ngo run printed:\n%s", stderr, got, want)
 	}
 }
+
+// panicsAsGo checks that a cell that printed got and failed with e ended as a
+// program that printed stdout, and stderr ending with its panic, did: the same
+// output, and the panic's message as Go prints it.
+func panicsAsGo(t *testing.T, got string, e *engine.Error, stdout, stderr string) {
+	t.Helper()
+	want, _, _ := strings.Cut(stderr, "\n\ngoroutine ")
+	if e == nil {
+		t.Fatalf("no error; go run: %s", want)
+	}
+	if msg := e.Name + ": " + e.Value; msg != want {
+		t.Errorf("cell: %s\ngo:   %s", msg, want)
+	}
+	if got != stdout {
+		t.Errorf("cell printed %q, go %q", got, stdout)
+	}
+}

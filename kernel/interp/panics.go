@@ -26,12 +26,7 @@ import (
 // reports of panics.
 
 // runtimeError is a run-time error, as runtime.Error is: r.(runtime.Error) holds.
-type runtimeError struct{ msg string }
-
-func (e runtimeError) Error() string { return e.msg }
-
-// RuntimeError marks the error as a run-time error (runtime.Error).
-func (runtimeError) RuntimeError() {}
+type runtimeError = fast.RuntimeError
 
 // reflectPanics maps the messages of the panics of package reflect that stand for
 // a Go run-time error to the run-time error's message. Go's messages also give
@@ -62,18 +57,18 @@ func goPanicValue(v any) any {
 		return v.Interface()
 	case *reflect.ValueError:
 		// An operation on the zero Value: the pointer it came from was nil.
-		return runtimeError{"runtime error: invalid memory address or nil pointer dereference"}
+		return runtimeError("runtime error: invalid memory address or nil pointer dereference")
 	case string:
 		for _, p := range reflectPanics {
 			if strings.HasPrefix(v, p.prefix) {
-				return runtimeError{p.goMsg}
+				return runtimeError(p.goMsg)
 			}
 		}
 	case error:
 		// yaegi's failed type assertion: "cell3/_.go:4:7: interface conversion: …".
 		msg := v.Error()
 		if _, rest, ok := parsePos(msg); ok && strings.HasPrefix(rest, "interface conversion: ") {
-			return runtimeError{rest}
+			return runtimeError(rest)
 		}
 	}
 	return v

@@ -506,17 +506,8 @@ func TestDeferredPanicUnrecovered(t *testing.T) {
 	for _, name := range []string{"unrecovered", "unrecoveredAfterRecover", "repanicked", "chained", "noPanicInBody", "declared", "across"} {
 		t.Run(name, func(t *testing.T) {
 			stdout, stderr, _ := runBinary(t, bin, name)
-			want, _, _ := strings.Cut(stderr, "\n\ngoroutine ")
 			got, _, e := runCell(s, name+"()")
-			if e == nil {
-				t.Fatalf("no error; go run: %s", want)
-			}
-			if msg := e.Name + ": " + e.Value; msg != want {
-				t.Errorf("cell: %s\ngo:   %s", msg, want)
-			}
-			if got != stdout {
-				t.Errorf("cell printed %q, go %q", got, stdout)
-			}
+			panicsAsGo(t, got, e, stdout, stderr)
 		})
 	}
 }

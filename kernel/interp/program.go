@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"slices"
 
 	"github.com/ratelab/ratelab/kernel/interp/check"
@@ -27,9 +28,12 @@ import (
 // pieces depending on one another keep the cell's order among themselves, as
 // before.
 func programOrder(src string, pieces []piece) []piece {
+	// Most cells are not programs: they are told apart without parsing.
+	if !slices.ContainsFunc(pieces, func(p piece) bool { return p.kind == declPiece && mainDecl.MatchString(src[p.start:p.end]) }) {
+		return pieces
+	}
 	declares := make([][]string, len(pieces)) // top-level names, and a method's type
 	uses := make([]map[string]bool, len(pieces))
-	hasMain := false
 	for i, p := range pieces {
 		if p.kind == importPiece || p.kind == packagePiece {
 			continue
@@ -45,13 +49,10 @@ func programOrder(src string, pieces []piece) []piece {
 		for _, id := range check.DeclaredNames(d) {
 			declares[i] = append(declares[i], id.Name)
 		}
-		if fd, ok := d.(*ast.FuncDecl); ok {
-			if fd.Recv != nil && len(fd.Recv.List) == 1 {
-				if base, _ := check.ReceiverBase(fd.Recv.List[0].Type); base != nil {
-					declares[i] = append(declares[i], base.Name)
-				}
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if base, _ := check.ReceiverBase(fd.Recv.List[0].Type); base != nil {
+				declares[i] = append(declares[i], base.Name)
 			}
-			hasMain = hasMain || fd.Recv == nil && fd.Name.Name == "main"
 		}
 		uses[i] = map[string]bool{}
 		ast.Inspect(d, func(n ast.Node) bool {
@@ -60,9 +61,6 @@ func programOrder(src string, pieces []piece) []piece {
 			}
 			return true
 		})
-	}
-	if !hasMain {
-		return pieces
 	}
 	declaredBy := map[string][]int{}
 	for i, names := range declares {
@@ -88,6 +86,9 @@ func programOrder(src string, pieces []piece) []piece {
 	}
 	return order
 }
+
+// mainDecl matches the start of the declaration of func main.
+var mainDecl = regexp.MustCompile(`^func\s+main\s*\(`)
 
 // dependencyOrder returns the strongly connected components of the graph in
 // which node i has an edge to each node of after[i], each in increasing order,

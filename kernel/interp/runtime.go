@@ -185,9 +185,9 @@ func sameType(x, ptr any) bool {
 func notType(x any, static string, ptr any) error {
 	want := goTypeString(reflect.TypeOf(ptr).Elem())
 	if x == nil {
-		return runtimeError{fmt.Sprintf("interface conversion: %s is nil, not %s", static, want)}
+		return runtimeError(fmt.Sprintf("interface conversion: %s is nil, not %s", static, want))
 	}
-	return runtimeError{fmt.Sprintf("interface conversion: %s is %s, not %s", static, goTypeString(reflect.TypeOf(x)), want)}
+	return runtimeError(fmt.Sprintf("interface conversion: %s is %s, not %s", static, goTypeString(reflect.TypeOf(x)), want))
 }
 
 // assertFailed is the run-time error of a failed assertion x.(iface), in Go's
@@ -195,7 +195,7 @@ func notType(x any, static string, ptr any) error {
 // cell's (whose methods reflect does not see).
 func assertFailed(x any, iface string, methods []string) error {
 	if x == nil {
-		return runtimeError{"interface conversion: interface is nil, not " + iface}
+		return runtimeError("interface conversion: interface is nil, not " + iface)
 	}
 	t := reflect.TypeOf(unwrapped(x))
 	msg := fmt.Sprintf("interface conversion: %s is not %s", goTypeString(t), iface)
@@ -207,7 +207,7 @@ func assertFailed(x any, iface string, methods []string) error {
 			}
 		}
 	}
-	return runtimeError{msg}
+	return runtimeError(msg)
 }
 
 // cellStructName is the name of the struct type a cell declared that t is, or

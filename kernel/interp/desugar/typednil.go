@@ -201,19 +201,31 @@ func valueOf(e ast.Expr) ast.Expr {
 // a variable (or a field of one) holding a pointer of a cell's type, is
 // converted to target, a compiled interface with methods.
 func (d *desugarer) nonNil(in ast.Stmt, e ast.Expr, target types.Type) {
-	iface, ok := target.Underlying().(*types.Interface)
-	if in == nil || !ok || iface.NumMethods() == 0 || d.declared(target) || !rereadable(e) {
+	if in == nil || !rereadable(e) {
 		return
+	}
+	if src := d.nilConverted(e, target); src != nil {
+		d.nonNilCheck(in, d.copyExpr(e), src, target)
+	}
+}
+
+// nilConverted returns the type of e if a nil value of it converted to target
+// is one the interpreter gets wrong: a pointer of a cell's type (or one of its
+// named map, slice or func types) to a compiled interface with methods; or nil.
+func (d *desugarer) nilConverted(e ast.Expr, target types.Type) types.Type {
+	iface, ok := target.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 || d.declared(target) {
+		return nil
 	}
 	src := d.typeOf(e)
 	if src == nil {
-		return
+		return nil
 	}
-	ptr := types.Unalias(src)
-	if !d.nilOfCellType(ptr) || d.mentionsTypeParam(ptr, 0) {
-		return
+	src = types.Unalias(src)
+	if !d.nilOfCellType(src) || d.mentionsTypeParam(src, 0) {
+		return nil
 	}
-	d.nonNilCheck(in, d.copyExpr(e), ptr, target)
+	return src
 }
 
 // nonNilCheck records, for the statement in, `if e == nil { __rt.TypedNil(…) }`:
@@ -240,16 +252,8 @@ func (d *desugarer) nonNilCall(in ast.Stmt, e *ast.Expr, target types.Type) {
 	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() {
 		return // a conversion: of what nonNil checks, if anything
 	}
-	iface, ok := target.Underlying().(*types.Interface)
-	if !ok || iface.NumMethods() == 0 || d.declared(target) {
-		return
-	}
-	src := d.typeOf(call)
+	src := d.nilConverted(call, target)
 	if src == nil {
-		return
-	}
-	src = types.Unalias(src)
-	if !d.nilOfCellType(src) || d.mentionsTypeParam(src, 0) {
 		return
 	}
 	pos := call.Pos()

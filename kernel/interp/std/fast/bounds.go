@@ -1,6 +1,7 @@
 package fast
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -18,51 +19,35 @@ var boundsFormats = [...]struct{ format, negative string }{
 	{"slice bounds out of range [%x:%y:]", "slice bounds out of range [%x::]"},
 }
 
-// BoundsError is a failed bounds check, worded as Go's runtime words it; it is
-// a runtime.Error.
-type BoundsError struct{ msg string }
+// RuntimeError is a run-time error worded as Go's runtime words it ("runtime
+// error: index out of range [5] with length 3"): r.(runtime.Error) holds, as
+// for Go's.
+type RuntimeError string
 
-func (e BoundsError) Error() string { return e.msg }
+func (e RuntimeError) Error() string { return string(e) }
 
 // RuntimeError marks the error as a run-time error (runtime.Error).
-func (BoundsError) RuntimeError() {}
+func (RuntimeError) RuntimeError() {}
 
 // NewBoundsError returns the error of a failed bounds check: code is the
 // runtime's boundsErrorCode, x and y are integers (of any integer type: an
 // unsigned one prints as such).
-func NewBoundsError(code int, x, y any) BoundsError {
+func NewBoundsError(code int, x, y any) RuntimeError {
 	f := boundsFormats[code].format
 	xs, ys := itoa(x), itoa(y)
 	if strings.HasPrefix(xs, "-") {
 		f = boundsFormats[code].negative
 	}
-	return BoundsError{"runtime error: " + strings.NewReplacer("%x", xs, "%y", ys).Replace(f)}
+	return RuntimeError("runtime error: " + strings.NewReplacer("%x", xs, "%y", ys).Replace(f))
 }
 
+// itoa writes the integer v in decimal, whatever its integer type.
 func itoa(v any) string {
-	switch v := v.(type) {
-	case int:
-		return strconv.Itoa(v)
-	case int8:
-		return strconv.FormatInt(int64(v), 10)
-	case int16:
-		return strconv.FormatInt(int64(v), 10)
-	case int32:
-		return strconv.FormatInt(int64(v), 10)
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case uint:
-		return strconv.FormatUint(uint64(v), 10)
-	case uint8:
-		return strconv.FormatUint(uint64(v), 10)
-	case uint16:
-		return strconv.FormatUint(uint64(v), 10)
-	case uint32:
-		return strconv.FormatUint(uint64(v), 10)
-	case uint64:
-		return strconv.FormatUint(v, 10)
-	case uintptr:
-		return strconv.FormatUint(uint64(v), 10)
+	switch rv := reflect.ValueOf(v); {
+	case rv.CanInt():
+		return strconv.FormatInt(rv.Int(), 10)
+	case rv.CanUint():
+		return strconv.FormatUint(rv.Uint(), 10)
 	}
 	return "?"
 }
