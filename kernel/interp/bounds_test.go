@@ -276,3 +276,34 @@ func desugaredCell(t *testing.T, s *Session, code string) string {
 	}
 	return b.String()
 }
+
+// An index of a named integer type (time.Month, type Idx int), or a constant of
+// one, is checked against len(s) as an int: the check failed to compile
+// ("mismatched types time.Month and int") where Go runs the program.
+func TestBoundsNamedIntegerIndexes(t *testing.T) {
+	sameAsGo(t, `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+type Idx int
+type Small uint8
+
+const k Idx = 1
+
+func main() {
+	s := []int{10, 20, 30, 40}
+	var m time.Month = 2
+	var i Idx = 3
+	var u Small = 1
+	fmt.Println(s[time.March], s[m], s[i], s[k], s[u], s[i-1:], s[:m], s[u:i])
+	arr := [5]int{1, 2, 3, 4, 5}
+	fmt.Println(arr[i], arr[m:i], "abcd"[i])
+	defer func() { fmt.Println("recovered:", recover()) }()
+	var far Idx = 9
+	fmt.Println(s[far])
+}
+`)
+}

@@ -554,7 +554,7 @@ func (d *desugarer) escapingVars(root ast.Node) map[types.Object]bool {
 // shadowsBuiltins reports whether the unit or the session declares a name the
 // checks use: len, cap, int64 or uint64.
 func (d *desugarer) shadowsBuiltins(root ast.Node) bool {
-	names := map[string]bool{"len": true, "cap": true, "int64": true, "uint64": true}
+	names := map[string]bool{"len": true, "cap": true, "int": true, "int64": true, "uint64": true}
 	if pkg := d.unit.Pkg; pkg != nil {
 		for n := range names {
 			if pkg.Scope().Lookup(n) != nil {
@@ -872,16 +872,26 @@ func (q *evalSeq) compare(x ast.Expr, tv types.TypeAndValue, bound ast.Expr, yTy
 		return ok && (b.Kind() == types.Int || b.Kind() == types.UntypedInt)
 	}
 	intBound := yType == nil || isInt(yType)
-	xc := q.b.clone(x, pos)
 	if tv.Value != nil && intBound {
-		return &ast.BinaryExpr{X: xc, OpPos: pos, Op: op, Y: bound}
+		// Its value, untyped: a constant of a named type (time.March) is
+		// not comparable with len(s).
+		return &ast.BinaryExpr{X: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: tv.Value.ExactString()}, OpPos: pos, Op: op, Y: bound}
 	}
 	if tv.Value == nil && isInt(tv.Type) && intBound {
+		// int(x) for a named int type (type Idx int), which len(s) is not.
+		asInt := func() ast.Expr {
+			xc := q.b.clone(x, pos)
+			if types.Identical(tv.Type, types.Typ[types.Int]) {
+				return xc
+			}
+			return &ast.CallExpr{Fun: ident(pos, "int"), Lparen: pos, Args: []ast.Expr{xc}, Rparen: pos}
+		}
 		return &ast.BinaryExpr{
-			X:     &ast.BinaryExpr{X: xc, OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
+			X:     &ast.BinaryExpr{X: asInt(), OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
 			OpPos: pos, Op: token.LOR,
-			Y: &ast.BinaryExpr{X: q.b.clone(x, pos), OpPos: pos, Op: op, Y: bound}}
+			Y: &ast.BinaryExpr{X: asInt(), OpPos: pos, Op: op, Y: bound}}
 	}
+	xc := q.b.clone(x, pos)
 	u64 := func(e ast.Expr) ast.Expr {
 		return &ast.CallExpr{Fun: ident(pos, "uint64"), Lparen: pos, Args: []ast.Expr{e}, Rparen: pos}
 	}
