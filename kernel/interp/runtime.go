@@ -50,6 +50,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		result(v)
 	}
 	statement := func(line, col int) { s.markStatement(position{line: line, col: col}) }
+	printers := &sessionPrinters{}
 	return map[string]reflect.Value{
 		"Statement":     reflect.ValueOf(statement),
 		"Result":        reflect.ValueOf(result),
@@ -80,11 +81,12 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 			return errorsUnwrap(err, cellMethods{known, methods})
 		}),
 		// Arguments of print functions (desugar/printargs.go).
-		"PrintArg":       reflect.ValueOf(printArg),
-		"PrintLookalike": reflect.ValueOf(printLookalike),
-		"PrintError":     reflect.ValueOf(printError),
-		"Shown":          reflect.ValueOf(func(v any) any { return v }),
-		"TypedNil":       reflect.ValueOf(typedNil),
+		"PrintArg":     reflect.ValueOf(printArg),
+		"Printers":     reflect.ValueOf(printers.set),
+		"PrintDynamic": reflect.ValueOf(printers.arg),
+		"PrintError":   reflect.ValueOf(printError),
+		"Shown":        reflect.ValueOf(func(v any) any { return v }),
+		"TypedNil":     reflect.ValueOf(typedNil),
 		// Bounds checks (desugar/bounds.go).
 		"Bounds":   reflect.ValueOf(boundsPanic),
 		"BoundsIf": reflect.ValueOf(boundsIf),

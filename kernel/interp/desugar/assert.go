@@ -183,12 +183,12 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 }
 
 // ifAsserted returns `if name, __ok := x.(t); __ok { then }`.
-func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, then ast.Stmt) ast.Stmt {
+func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, then ...ast.Stmt) ast.Stmt {
 	return &ast.IfStmt{If: pos,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, name), ident(pos, "__ok")}, TokPos: pos, Tok: token.DEFINE,
 			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: t, Rparen: pos}}},
 		Cond: ident(pos, "__ok"),
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{then}, Rbrace: pos}}
+		Body: &ast.BlockStmt{Lbrace: pos, List: then, Rbrace: pos}}
 }
 
 // wrappable reports whether t, an assertion's concrete target, is a struct type

@@ -29,30 +29,36 @@ import (
 //	x of type T, named as Go names it ("[]main.Celsius"):
 //	    func(__x T) any { return __rt.PrintArg("[]main.Celsius", __x, nil, nil, nil, false) }(x)
 //	x of an interface type I:
-//	    func(__x any) any {
-//	        if __v, __ok := __x.(Circle); __ok {   // each struct type of the session implementing I
-//	            return __rt.PrintArg("main.Circle", __v, nil, func() string { return __v.String() }, nil, false)
-//	        }                                        // whose method set has Error, String or GoString
-//	        return __rt.PrintLookalike(any(__x), lookalikes)
-//	    }(x)
+//	    __rt.PrintDynamic(any(x), errorf, empty)
 //
 // PrintArg's value prints as Go prints it, calling the methods given (Error,
 // String, GoString; nil where the type has none), and refuses %#v where Go
 // would name types below the value's top that the interpreter keeps no name
-// for (its last argument). Converted to an any, a value of a named type that is
-// not a struct, with methods, reaches fmt in yaegi's valueInterface, which
-// names its type (see the runtime's valueiface.go); without methods it keeps no
-// name anywhere, and yaegi's assertion to such a type is true for any value of
-// its underlying type. So PrintLookalike is given each such type of the
-// session implementing I (name, underlying type, printing method), and refuses
-// %T of a value that could be of one, and printing at all one that could be of
-// one with a String or Error method.
+// for (its last argument).
 //
-// An argument of fmt.Errorf of an interface type becomes, for each struct type
-// implementing it with an Error method, __rt.PrintError(__v, …), an error that
-// %w wraps and errors.Is and == see through. A cell's value of an interface
-// type is shown through __rt.Shown(__v) for each struct type with a method
-// through which values are shown (shownResult).
+// Which of the session's types a value of an interface type holds is known
+// only when the call runs, and a function declared in one cell prints values of
+// types that later cells declare. So each cell that declares a type or a
+// method registers with the runtime a printer of all the session's types
+// (sessionPrinters): an interpreted function that asserts the value to each of
+// them with a printing method and calls it through PrintArg, which only
+// interpreted code can. PrintDynamic asks the latest printer.
+//
+// Converted to an any, a value of a named type that is not a struct, with
+// methods, reaches fmt in yaegi's valueInterface, which names its type (see the
+// runtime's valueiface.go): the printer's case for it is taken on that name.
+// Without methods it keeps no name anywhere, and yaegi's assertion to such a
+// type is true for any value of its underlying type. So the printer also
+// lists each such type of the session (name, underlying type, printing
+// method), and the runtime's printLookalike refuses %T of a value that could
+// be of one, and printing at all one that could be of one with a String or
+// Error method.
+//
+// Given an argument of fmt.Errorf, the printer returns, for a type with an
+// Error method, __rt.PrintError(__v, …), an error that %w wraps and errors.Is
+// and == see through. A cell's value of an interface type is shown through
+// __rt.Shown(__v) for each struct type with a method through which values are
+// shown (shownResult).
 func (d *desugarer) printArgs(root ast.Node) {
 	if es := d.unit.ResultExpr(); es != nil && !d.unit.ResultErr {
 		if r := d.shownResult(es.X); r != nil {
@@ -82,6 +88,26 @@ func (d *desugarer) printArgs(root ast.Node) {
 		}
 		return true
 	})
+	d.registerPrinters()
+}
+
+// registerPrinters puts the unit's sessionPrinters call first in its
+// statements, or, in a unit of declarations only, in a variable declaration.
+func (d *desugarer) registerPrinters() {
+	pos, ok := d.typeDecl()
+	if !ok {
+		return
+	}
+	call := d.sessionPrinters(pos)
+	if call == nil {
+		return
+	}
+	if body := d.unit.Body(); body != nil {
+		body.List = append([]ast.Stmt{&ast.ExprStmt{X: call}}, body.List...)
+		return
+	}
+	d.unit.File.Decls = append(d.unit.File.Decls, &ast.GenDecl{TokPos: pos, Tok: token.VAR,
+		Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, d.temp("printers"))}, Values: []ast.Expr{call}}}})
 }
 
 // loggerCall returns what replaces call, of a print method of a *log.Logger:
@@ -163,12 +189,12 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	t := tv.Type
 	switch {
 	case errorf && types.IsInterface(t):
-		return d.errorfArg(x, t)
+		return d.dynamicPrintArg(x, t, true)
 	case errorf && (types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)):
 		return nil // yaegi hands it over with its Error method
 	}
 	if types.IsInterface(t) {
-		return d.dynamicPrintArg(x, t)
+		return d.dynamicPrintArg(x, t, false)
 	}
 	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
@@ -241,13 +267,22 @@ func methodThunk(pos token.Pos, v, m string) ast.Expr {
 // structCases returns, for each struct type of the session, and pointer to
 // one, that implements it and for which want holds,
 //
-//	if v, __ok := param.(T); __ok { return ret(T) }
+//	if v, __ok := param.(T); __ok { body(T)… }
 //
-// or false after recording (as what) why a type cannot be written.
-func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, what string, want func(types.Type) bool, ret func(types.Type) ast.Expr) ([]ast.Stmt, bool) {
+// or false after recording (as what) why a type cannot be written. Given the
+// name of a string variable holding the Go name of param's type, as yaegi's
+// valueInterface records it (held), it also returns cases for the named types
+// that are not structs, guarded by that name,
+//
+//	if held == "main.T" { if v, __ok := param.(T); __ok { body(T)… } }
+//
+// since yaegi's assertion to such a type is true for any value of its
+// underlying type.
+func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, held, what string, want func(types.Type) bool, body func(types.Type) []ast.Stmt) ([]ast.Stmt, bool) {
 	var cases []ast.Stmt
 	for _, named := range d.sessionTypes() {
-		if _, isStruct := named.Underlying().(*types.Struct); !isStruct || named.TypeParams().Len() > 0 {
+		_, isStruct := named.Underlying().(*types.Struct)
+		if (!isStruct && (held == "" || types.IsInterface(named))) || named.TypeParams().Len() > 0 {
 			continue
 		}
 		for _, cand := range []types.Type{named, types.NewPointer(named)} {
@@ -259,7 +294,17 @@ func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, wh
 				d.fail(pos, what, err)
 				return nil, false
 			}
-			cases = append(cases, ifAsserted(pos, param, te, v, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ret(cand)}}))
+			c := ifAsserted(pos, param, te, v, body(cand)...)
+			if !isStruct {
+				// As the interpreter knows it: a type declared again is T_5.
+				name := "main." + types.ExprString(te)
+				if _, isPointer := cand.(*types.Pointer); isPointer {
+					name = "*main." + strings.TrimPrefix(types.ExprString(te), "*")
+				}
+				c = &ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, name)},
+					Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{c}, Rbrace: pos}}
+			}
+			cases = append(cases, c)
 		}
 	}
 	return cases, true
@@ -276,28 +321,61 @@ func hasStringMethod(t types.Type, name string) bool {
 	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String])
 }
 
-// dynamicPrintArg returns what replaces x, of the interface type t, or nil.
-func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
-	it := t.Underlying().(*types.Interface)
+// dynamicPrintArg returns what replaces x, of the interface type t, an
+// argument of a print function (of fmt.Errorf if errorf):
+//
+//	__rt.PrintDynamic(any(x), errorf, empty)
+//
+// empty telling whether t is the empty interface. Which cell types x may hold
+// is not known here: a function declared in one cell prints values of types
+// that later cells declare. So the session's runtime asks the printer that the
+// latest cell declaring types or methods registered (sessionPrinters).
+func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.Expr {
 	pos := x.Pos()
-	param, v := d.temp("px"), d.temp("pv")
+	empty := t.Underlying().(*types.Interface).Empty()
+	v := &ast.CallExpr{Fun: ident(pos, "any"), Lparen: pos, Args: []ast.Expr{x}, Rparen: x.End()}
+	return d.rtCall(pos, "PrintDynamic", v, ident(pos, strconv.FormatBool(errorf)), ident(pos, strconv.FormatBool(empty)))
+}
+
+// sessionPrinters returns, for a unit that declares a type or a method, the
+// call that registers with the runtime how values of the session's types
+// print, or nil:
+//
+//	__rt.Printers(func(__px any, __errorf bool) (any, bool) {
+//	    if __pv, __ok := __px.(T); __ok {   // each struct type of the session, and pointer to one,
+//	        if __errorf {                    // whose method set has Error, String or GoString
+//	            return __rt.PrintError(__pv, func() string { return __pv.Error() }), true
+//	        }
+//	        return __rt.PrintArg("main.T", __pv, …), true
+//	    }
+//	    return nil, false
+//	}, lookalikes)
+//
+// The interpreter keeps those methods off a value held in an interface, so
+// only interpreted code that asserts the value to its type can call them.
+// lookalikes holds, for each named type that is not a struct, its name, its
+// underlying type's and its printing method (or ""): see the runtime's
+// printLookalike.
+func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
+	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
 		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString")
 	}
-	cases, ok := d.structCases(it, pos, param, v, "printing "+types.ExprString(x), printed,
-		func(t types.Type) ast.Expr { return d.printArgCall(pos, v, t) })
+	cases, ok := d.structCases(types.NewInterfaceType(nil, nil), pos, param, v, held, "printing", printed, func(t types.Type) []ast.Stmt {
+		var body []ast.Stmt
+		if hasStringMethod(t, "Error") {
+			asError := d.rtCall(pos, "PrintError", ident(pos, v), methodThunk(pos, v, "Error"))
+			body = append(body, &ast.IfStmt{If: pos, Cond: ident(pos, errorf), Body: &ast.BlockStmt{Lbrace: pos,
+				List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{asError, ident(pos, "true")}}}, Rbrace: pos}})
+		}
+		return append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.printArgCall(pos, v, t), ident(pos, "true")}})
+	})
 	if !ok {
 		return nil
 	}
-	// yaegi's assertion to a named type that is not a struct is true for its
-	// underlying type's values too, and a value of it may reach fmt bare:
-	// PrintLookalike decides.
 	var lookalikes []string
 	for _, named := range d.sessionTypes() {
 		if _, isStruct := named.Underlying().(*types.Struct); isStruct || types.IsInterface(named) || named.TypeParams().Len() > 0 {
-			continue
-		}
-		if !types.Implements(named, it) && !types.Implements(types.NewPointer(named), it) {
 			continue
 		}
 		printer := ""
@@ -309,38 +387,35 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type) ast.Expr {
 		}
 		lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
 	}
-	if len(cases) == 0 && len(lookalikes) == 0 {
-		return nil
+	field := func(name string, t ast.Expr) *ast.Field {
+		return &ast.Field{Names: []*ast.Ident{ident(pos, name)}, Type: t}
 	}
-	// Converted to any, a value of a cell's type with methods keeps its type in
-	// yaegi's valueInterface; returned as it is, it would reach fmt bare.
-	last := ast.Expr(&ast.CallExpr{Fun: ident(pos, "any"), Lparen: pos, Args: []ast.Expr{ident(pos, param)}, Rparen: pos})
-	if len(lookalikes) > 0 {
-		last = d.rtCall(pos, "PrintLookalike", last, stringList(pos, lookalikes))
+	body := append(cases, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, "nil"), ident(pos, "false")}})
+	printer := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{field(param, ident(pos, "any")), field(errorf, ident(pos, "bool")), field(held, ident(pos, "string"))}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "any")}, {Type: ident(pos, "bool")}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
 	}
-	// The parameter is an any: of type error, yaegi calls the literal through
-	// reflect with the error's bare value, which panics.
-	return d.printArgLit(x, anyType, param, last, cases...)
+	return d.rtCall(pos, "Printers", printer, stringList(pos, lookalikes))
 }
 
-// errorfArg returns what replaces x, an argument of fmt.Errorf of the interface
-// type t, or nil: for each struct type of the session implementing t and error,
-//
-//	if __v, __ok := __x.(T); __ok { return __rt.PrintError(__v, func() string { return __v.Error() }) }
-//
-// so that %w wraps the value with its Error method.
-func (d *desugarer) errorfArg(x ast.Expr, t types.Type) ast.Expr {
-	pos := x.Pos()
-	param, v := d.temp("px"), d.temp("pv")
-	cases, ok := d.structCases(t.Underlying().(*types.Interface), pos, param, v, "fmt.Errorf of "+types.ExprString(x),
-		func(t types.Type) bool { return hasStringMethod(t, "Error") },
-		func(types.Type) ast.Expr {
-			return d.rtCall(pos, "PrintError", ident(pos, v), methodThunk(pos, v, "Error"))
-		})
-	if !ok || len(cases) == 0 {
-		return nil
+// typeDecl returns the position of the unit's first declaration of a type or
+// a method, if it has one.
+func (d *desugarer) typeDecl() (token.Pos, bool) {
+	for _, decl := range d.unit.File.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if decl.Recv != nil {
+				return decl.Pos(), true
+			}
+		case *ast.GenDecl:
+			if decl.Tok == token.TYPE {
+				return decl.Pos(), true
+			}
+		}
 	}
-	return d.printArgLit(x, anyType, param, ident(pos, param), cases...)
+	return token.NoPos, false
 }
 
 // displayMethods are the methods through which a cell's value is shown
@@ -366,8 +441,10 @@ func (d *desugarer) shownResult(x ast.Expr) ast.Expr {
 		mset := types.NewMethodSet(t)
 		return slices.ContainsFunc(displayMethods, func(m string) bool { return mset.Lookup(nil, m) != nil })
 	}
-	cases, ok := d.structCases(t.Underlying().(*types.Interface), pos, param, v, "showing "+types.ExprString(x), shows,
-		func(types.Type) ast.Expr { return d.rtCall(pos, "Shown", ident(pos, v)) })
+	cases, ok := d.structCases(t.Underlying().(*types.Interface), pos, param, v, "", "showing "+types.ExprString(x), shows,
+		func(types.Type) []ast.Stmt {
+			return []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{d.rtCall(pos, "Shown", ident(pos, v))}}}
+		})
 	if !ok || len(cases) == 0 {
 		return nil
 	}
