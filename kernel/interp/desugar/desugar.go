@@ -23,6 +23,10 @@
 //   - work around how the interpreter runs a cell's top level, where variables are
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
+//   - put the values of a parallel assignment in temporaries first where one
+//     is a call, a composite literal or a receive, which the interpreter
+//     writes straight into its variable, leaving the others unassigned
+//     (parallel.go);
 //   - drop the blank names of var declarations without values, which the
 //     interpreter cannot compile in a function (blank.go);
 //   - send the calls of compiled methods the session replaces to its runtime
@@ -133,6 +137,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.interfaceAssertions(root)
 	d.printArgs(root)
 	d.typedNils(root)
+	d.parallelAssigns(root)
 	blankVars(root)
 	d.statements(root)
 	if body != nil {

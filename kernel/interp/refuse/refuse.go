@@ -83,6 +83,11 @@ const (
 	// a value in an error as its last field alone, so no error in a tree can be
 	// found to be one.
 	ValueErrorTarget
+	// ParallelAssignment: a parallel assignment with a value that is a call, a
+	// composite literal or a receive, where its values cannot be put in
+	// temporaries first (desugar/parallel.go): yaegi v0.16.1 would leave the
+	// other variables unassigned.
+	ParallelAssignment
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -113,6 +118,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use a package that offers the same, or run this code as a compiled program"},
 	ValueErrorTarget: {"%s into %s, a struct type declared in a cell whose methods have value receivers: in an error value the interpreter keeps only the last field of such a struct, so it could never find one",
 		"declare its methods with pointer receivers (func (e *T) Error() string), return &T{…}, and look for a *T (var target *T; errors.As(err, &target))"},
+	ParallelAssignment: {"%s assigns several values at once, one of them a call, a composite literal or a receive, which the interpreter cannot run so: it would leave the other variables unassigned",
+		"assign the values one statement each, or put them in variables first"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
