@@ -14,25 +14,39 @@ import (
 // `x, y = Label{}, 3`, pair by pair, and a pair whose value it can write
 // straight into its variable (a composite literal, a call, a receive) turns
 // off the statement's own assignment, for every pair: the others keep their
-// old or zero value (p is 0), with no error (cfg.go, the assignStmt case).
+// old or zero value (p is 0), with no error (cfg.go, the assignStmt case). Its
+// parallel assignment to variables of interface types panics besides
+// (reflect.Set: … not assignable): it copies the values through temporaries of
+// the values' types.
 //
-// So the values of such a statement are first put in temporaries, one
-// statement each, in order; the statement then assigns only temporaries and
-// constants, which yaegi gets right:
+// So such a statement puts its values in temporaries of its variables' types
+// first, one statement each, in order, then the operands of the index
+// expressions and indirections on its left, and assigns one variable per
+// statement:
 //
-//	__pa1 := 3.5 * x               // var __pa1 T = …, T the value's type
-//	__pa2 := []int{1}
-//	p, r := __pa1, __pa2
+//	xs[i], n = f(), []int{1}   →   var __pa1 T = f()
+//	                                var __pa2 []int = []int{1}
+//	                                __lo3 := xs; __lo4 := i
+//	                                __lo3[__lo4] = __pa1
+//	                                n = __pa2
 //
-// Go evaluates the values in that order too (calls and receives left to
-// right); it evaluates the index expressions and pointer indirections on the
-// left with them, which stay where they are, so a left side that calls a
-// function, or a for statement's post statement, where nothing can go before
-// it, is refused.
+// (:= declares the new variables the same way, var declares each.) Go
+// evaluates the left side's operands and the values before it assigns, the
+// calls in order (gc all calls first), so a left side that calls a function is
+// refused. In the init statement of an if or switch, the statements go before
+// it, in a block; a for statement keeps the variables it declares, one per
+// iteration, and only the values move out. A for statement's post statement
+// and a labelled statement, where nothing can go before them, are refused.
 func (d *desugarer) parallelAssigns(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt, *ast.DeclStmt:
+			if _, labelled := c.Parent().(*ast.LabeledStmt); labelled {
+				if before, _ := d.parallelValues(n.(ast.Stmt)); len(before) > 0 {
+					d.errs = append(d.errs, refuse.At(d.cfg.Fset, n.Pos(), refuse.ParallelAssignment, "a labelled statement"))
+				}
+				return true
+			}
 			if c.Index() < 0 {
 				return true // an init statement: see hoistInit
 			}
