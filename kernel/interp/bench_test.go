@@ -290,3 +290,36 @@ func sumIndirect() int { t := 0; for i := range idx { t += s[idx[i]] }; return t
 		}
 	}
 }
+
+// BenchmarkPrintInterface measures a print call of a value held in an
+// interface (desugar/printargs.go: __rt.PrintDynamic asks the session's
+// printer), per call: of a struct with a String method ("stringer"), of a
+// plain struct, and of an int.
+func BenchmarkPrintInterface(b *testing.B) {
+	for _, c := range []struct{ name, value string }{
+		{"stringer", "Circle{2}"},
+		{"struct", "Plain{2}"},
+		{"int", "2"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := New(Options{NoCapture: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			rec := &recorder{}
+			setup := "import (\"fmt\"; \"io\")\ntype Circle struct{ R int }\nfunc (c Circle) String() string { return \"circle\" }\n" +
+				"type Plain struct{ R int }\nfunc show(v any) { fmt.Fprint(io.Discard, v) }\nvar v any = " + c.value
+			if _, e := s.Execute(context.Background(), setup, rec); e != nil {
+				b.Fatal(e.Value)
+			}
+			const calls = 1000
+			for b.Loop() {
+				if _, e := s.Execute(context.Background(), "for range 1000 { show(v) }", rec); e != nil {
+					b.Fatal(e.Value)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*calls), "ns/call")
+		})
+	}
+}
