@@ -75,3 +75,17 @@ func TestDependencyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramPanicWritesNoStrayFrame checks that a program cell's panic comes
+// out as its error alone: yaegi wrote "-: panic: main(...)" to the cell's
+// stderr for main's frame, which has no position.
+func TestProgramPanicWritesNoStrayFrame(t *testing.T) {
+	src := "package main\n\nfunc main() {\n\tvar m map[string]int\n\tm[\"a\"] = 1\n}\n"
+	_, stderr, e := runCell(newSession(t), src)
+	if e == nil || e.Value != "assignment to entry in nil map" {
+		t.Fatalf("error %v, want the nil map panic", e)
+	}
+	if stderr != "" {
+		t.Errorf("stderr %q, want none", stderr)
+	}
+}

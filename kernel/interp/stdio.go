@@ -71,6 +71,10 @@ type cellIO struct {
 // frame a panic unwinds: in a cell, the prelude or package std's source.
 var panicFrame = regexp.MustCompile(`^((?:cell\d+/)?_\.go:\d+:\d+|\d+:\d+|` + stdGoPath + `/src/\S+\.go:\d+:\d+): panic`)
 
+// unplacedPanicFrame matches the frame line yaegi writes for a frame it has
+// no position for ("-: panic: main(...)"), such as a program cell's main.
+var unplacedPanicFrame = regexp.MustCompile(`^-: panic: [\pL\pN_.]+\(\.\.\.\)\n?$`)
+
 // takeFrames returns and forgets the collected panic frames; s.mu must be held.
 func (c *cellIO) takeFrames() []string {
 	f := c.frames
@@ -88,6 +92,9 @@ type streamWriter struct {
 
 func (w streamWriter) Write(p []byte) (int, error) {
 	s := w.c.s
+	if w.name == "stderr" && unplacedPanicFrame.Match(p) {
+		return len(p), nil // a frame of code the session wrote, with no place to report
+	}
 	if w.name == "stderr" {
 		if m := panicFrame.FindSubmatch(p); m != nil {
 			s.mu.Lock()
