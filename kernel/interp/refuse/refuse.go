@@ -88,6 +88,12 @@ const (
 	// temporaries first (desugar/parallel.go): yaegi v0.16.1 would leave the
 	// other variables unassigned.
 	ParallelAssignment
+	// RuntimeMethodValue: a method of a compiled type that the session
+	// replaces at its calls (desugar/methods.go: reflect.Type.Name,
+	// json.Decoder.Decode…) used as a value, not called: the value would be
+	// the compiled method, which describes a cell's types as the interpreter
+	// built them (reflect.Type.Name of a cell's struct type would be "").
+	RuntimeMethodValue
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -120,6 +126,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"declare its methods with pointer receivers (func (e *T) Error() string), return &T{…}, and look for a *T (var target *T; errors.As(err, &target))"},
 	ParallelAssignment: {"%s assigns several values at once, one of them a call, a composite literal or a receive, which the interpreter cannot run so: it would leave the other variables unassigned",
 		"assign the values one statement each, or put them in variables first"},
+	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
+		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
