@@ -71,6 +71,8 @@ func main() {
 func TestReflectCellTypesRefused(t *testing.T) {
 	s := newSession(t)
 	run(t, s, "import (\"fmt\"; \"reflect\")\ntype Celsius float64\ntype Reading struct{ Temps []Celsius }\ntype Point struct{ X, Y int }\nfunc (p Point) Sum() int { return p.X + p.Y }\nvar _ = fmt.Sprint")
+	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Celsius(3)).Name())", "reflect.TypeOf(Celsius(3)) would describe float64 where Go describes main.Celsius")
+	failsSaying(t, s, "fmt.Println(reflect.ValueOf(Reading{}).Field(0).Type())", "reflect.ValueOf(Reading{}) would describe float64 where Go describes main.Celsius")
 	failsSaying(t, s, "t := reflect.TypeOf(Point{})\nname := t.Name\nfmt.Println(name())", "method t.Name used as a value")
 	failsSaying(t, s, "f := reflect.Type.String\n_ = f", "method reflect.Type.String used as a value")
 	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Point{}).NumMethod())", "ratelab cannot run reflect.Type.NumMethod on main.Point")
