@@ -71,11 +71,21 @@ func main() {
 func TestReflectCellTypesRefused(t *testing.T) {
 	s := newSession(t)
 	run(t, s, "import (\"fmt\"; \"reflect\")\ntype Celsius float64\ntype Reading struct{ Temps []Celsius }\ntype Point struct{ X, Y int }\nfunc (p Point) Sum() int { return p.X + p.Y }\nvar _ = fmt.Sprint")
-	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Celsius(3)).Name())", "reflect.TypeOf(Celsius(3)) would describe float64 where Go describes main.Celsius")
-	failsSaying(t, s, "fmt.Println(reflect.ValueOf(Reading{}).Field(0).Type())", "reflect.ValueOf(Reading{}) would describe float64 where Go describes main.Celsius")
+	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Celsius(3)).Name())", "reflect.TypeOf(Celsius(3)): reflect would describe main.Celsius as float64")
+	failsSaying(t, s, "fmt.Println(reflect.ValueOf(Reading{}).Field(0).Type())", "reflect.ValueOf(Reading{}): reflect would describe main.Celsius as float64")
+	failsSaying(t, s, "func kind(v any) string { return reflect.TypeOf(v).Name() }", "reflect.TypeOf(v): reflect would describe a value of session type Celsius it may be given as its underlying type")
 	failsSaying(t, s, "t := reflect.TypeOf(Point{})\nname := t.Name\nfmt.Println(name())", "method t.Name used as a value")
 	failsSaying(t, s, "f := reflect.Type.String\n_ = f", "method reflect.Type.String used as a value")
 	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Point{}).NumMethod())", "ratelab cannot run reflect.Type.NumMethod on main.Point")
 	failsSaying(t, s, "fmt.Println(reflect.ValueOf(&Point{}).MethodByName(\"Sum\").IsValid())", "ratelab cannot run reflect.Value.MethodByName on *main.Point")
-	failsSaying(t, s, "var p any = Point{}\nfmt.Println(reflect.TypeOf(p).Implements(reflect.TypeOf((*fmt.Stringer)(nil)).Elem()))", "ratelab cannot run reflect.Type.Implements on main.Point")
+	failsSaying(t, s, "fmt.Println(reflect.TypeOf(Point{}).Implements(reflect.TypeOf((*fmt.Stringer)(nil)).Elem()))", "ratelab cannot run reflect.Type.Implements on main.Point")
+}
+
+// A named non-struct type declared after a cell that reflects on interface
+// values is refused: such a value given to it would be described as its
+// underlying type.
+func TestReflectErasedTypeDeclaredLater(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "import \"reflect\"\nfunc kind(v any) string { return reflect.TypeOf(v).Name() }")
+	failsSaying(t, s, "type Celsius float64", "type Celsius float64: reflect would describe a value of it given to an earlier cell's reflect.TypeOf(v) as its underlying type")
 }

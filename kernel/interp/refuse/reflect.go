@@ -4,20 +4,48 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
 )
+
+// reflectCall returns the name of the reflect function call calls with one
+// argument of interest, TypeOf or ValueOf, and its argument; or "".
+func reflectCall(info *types.Info, call *ast.CallExpr) (string, ast.Expr) {
+	fn := CalledFunc(info, call)
+	if fn == nil || fn.Pkg().Path() != "reflect" || (fn.Name() != "TypeOf" && fn.Name() != "ValueOf") || len(call.Args) != 1 {
+		return "", nil
+	}
+	return "reflect." + fn.Name(), call.Args[0]
+}
+
+// reflectDynamic returns the calls of reflect.TypeOf and reflect.ValueOf in u
+// with a value of an interface type, which may hold a value of a named
+// non-struct type of the session (see Indistinct).
+func reflectDynamic(u *check.Unit) []target {
+	var ts []target
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, arg := reflectCall(u.Info, call); fn != "" {
+				if tv, ok := u.Info.Types[arg]; ok && types.IsInterface(tv.Type) {
+					ts = append(ts, target{call.Pos(), fn + "(" + types.ExprString(arg) + ")", tv.Type})
+				}
+			}
+		}
+		return true
+	})
+	return ts
+}
 
 // reflectErased returns the refusal of call if it is reflect.TypeOf(x) or
 // reflect.ValueOf(x) with x of a type that holds a named non-struct type of
 // the session, which reflect would see as its underlying type (see
-// ReflectErased); or nil. A value that reaches such a call in an interface
-// keeps no sign of its type there (see indistinct.go), so an argument of an
-// interface type is let through, as other code handling such values is.
+// ReflectErased); or nil. An argument of an interface type is Indistinct's.
 func reflectErased(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *Error {
-	fn := CalledFunc(info, call)
-	if fn == nil || fn.Pkg().Path() != "reflect" || (fn.Name() != "TypeOf" && fn.Name() != "ValueOf") || len(call.Args) != 1 {
+	fn, arg := reflectCall(info, call)
+	if fn == "" {
 		return nil
 	}
-	tv, ok := info.Types[call.Args[0]]
+	tv, ok := info.Types[arg]
 	if !ok {
 		return nil
 	}
@@ -25,8 +53,7 @@ func reflectErased(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *E
 	if named == nil {
 		return nil
 	}
-	construct := "reflect." + fn.Name() + "(" + types.ExprString(call.Args[0]) + ")"
-	return At(fset, call.Pos(), ReflectErased, construct, qualified(erase(named)), "main."+named.Obj().Name())
+	return At(fset, call.Pos(), ReflectErased, fn+"("+types.ExprString(arg)+")", "main."+named.Obj().Name(), qualified(erase(named)))
 }
 
 // heldIndistinct returns a named non-struct type of the session that t is or

@@ -91,7 +91,10 @@ const (
 	// ReflectErased: reflect.TypeOf or reflect.ValueOf of a value whose type
 	// holds a named type declared in a cell whose underlying type is not a
 	// struct (type Celsius float64): yaegi v0.16.1 gives such a type no reflect
-	// type of its own, so reflect would describe its underlying type.
+	// type of its own, so reflect would describe its underlying type. A call
+	// with a value of an interface type, which could hold one, is refused once
+	// the session has such a type, and so is the declaration of one after such
+	// a call (indistinct.go).
 	ReflectErased
 	// RuntimeMethodValue: a method of a compiled type that the session
 	// replaces at its calls (desugar/methods.go: reflect.Type.Name,
@@ -131,7 +134,7 @@ var what = map[Kind]struct{ msg, instead string }{
 		"declare its methods with pointer receivers (func (e *T) Error() string), return &T{…}, and look for a *T (var target *T; errors.As(err, &target))"},
 	ParallelAssignment: {"%s assigns several values at once, one of them a call, a composite literal or a receive, which the interpreter cannot run so: it would leave the other variables unassigned",
 		"assign the values one statement each, or put them in variables first"},
-	ReflectErased: {"%s would describe %s where Go describes %s: the interpreter gives a named type declared in a cell whose underlying type is not a struct no reflect type of its own",
+	ReflectErased: {"%s: reflect would describe %s as %s, where Go describes its own type: the interpreter gives a named type declared in a cell whose underlying type is not a struct no reflect type of its own",
 		"print the type with fmt's %T, tell types apart with a type switch, or declare the type as a struct (type Celsius struct{ v float64 } for type Celsius float64)"},
 	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
 		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
