@@ -289,6 +289,9 @@ func cellArgsOrError(args []any) ([]any, error) {
 			continue
 		}
 		v := reflect.ValueOf(a)
+		if err := errHeldReflectType(v); err != nil {
+			return nil, err
+		}
 		if !holdsCellStruct(v, 0) {
 			continue
 		}

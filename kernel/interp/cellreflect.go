@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/ratelab/ratelab/kernel/interp/desugar"
 )
@@ -248,4 +249,97 @@ func reflectValueMethodByName(v reflect.Value, name string) reflect.Value {
 		noMethods(v.Type(), "reflect.Value.MethodByName")
 	}
 	return v.MethodByName(name)
+}
+
+var reflectTypeType = reflect.TypeFor[reflect.Type]()
+
+// reflectTypeHolders caches, per type, whether a value of it can hold a
+// reflect.Type below its top level.
+var reflectTypeHolders sync.Map // reflect.Type → bool
+
+// holdsReflectType reports whether a value of t can hold a reflect.Type in a
+// field, element, key or pointee of t's (reflect.StructField, []reflect.Type).
+func holdsReflectType(t reflect.Type) bool {
+	if v, ok := reflectTypeHolders.Load(t); ok {
+		return v.(bool)
+	}
+	reflectTypeHolders.Store(t, false) // a recursive type meets itself as false
+	found := false
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		found = t.Elem() == reflectTypeType || holdsReflectType(t.Elem())
+	case reflect.Map:
+		found = t.Key() == reflectTypeType || t.Elem() == reflectTypeType || holdsReflectType(t.Key()) || holdsReflectType(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if ft := t.Field(i).Type; ft == reflectTypeType || holdsReflectType(ft) {
+				found = true
+				break
+			}
+		}
+	}
+	reflectTypeHolders.Store(t, found)
+	return found
+}
+
+// heldReflectType returns a reflect.Type of a type holding a cell's struct that
+// v holds below its top level, or nil: fmt would print it with the
+// interpreter's name (goType names only a reflect.Type printed itself).
+func heldReflectType(v reflect.Value) reflect.Type {
+	if !v.IsValid() || !holdsReflectType(v.Type()) {
+		return nil
+	}
+	return findReflectType(v, map[uintptr]bool{})
+}
+
+// errHeldReflectType is the error of printing v if it holds a reflect.Type
+// heldReflectType finds, or nil.
+func errHeldReflectType(v reflect.Value) error {
+	t := heldReflectType(v)
+	if t == nil {
+		return nil
+	}
+	return fmt.Errorf("ratelab cannot print a %s that holds a reflect.Type of %s, a type declared in a cell: fmt would name it as the interpreter built it; "+
+		"print the reflect.Type itself (f.Type for a reflect.StructField), which ratelab names as Go does", goTypeString(v.Type()), goTypeString(t))
+}
+
+func findReflectType(v reflect.Value, seen map[uintptr]bool) reflect.Type {
+	if v.Type() == reflectTypeType {
+		if t, ok := v.Interface().(reflect.Type); ok && t != nil && hasCellStruct(t) {
+			return t
+		}
+		return nil
+	}
+	if !holdsReflectType(v.Type()) {
+		return nil
+	}
+	var elems []reflect.Value
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || seen[v.Pointer()] {
+			return nil
+		}
+		seen[v.Pointer()] = true
+		elems = []reflect.Value{v.Elem()}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			elems = append(elems, v.Index(i))
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			elems = append(elems, it.Key(), it.Value())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanInterface() {
+				elems = append(elems, f)
+			}
+		}
+	}
+	for _, e := range elems {
+		if t := findReflectType(e, seen); t != nil {
+			return t
+		}
+	}
+	return nil
 }

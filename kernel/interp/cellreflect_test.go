@@ -89,3 +89,27 @@ func TestReflectErasedTypeDeclaredLater(t *testing.T) {
 	run(t, s, "import \"reflect\"\nfunc kind(v any) string { return reflect.TypeOf(v).Name() }")
 	failsSaying(t, s, "type Celsius float64", "type Celsius float64: reflect would describe a value of it given to an earlier cell's reflect.TypeOf(v) as its underlying type")
 }
+
+// A reflect.Type of a cell's struct type printed inside another value (a
+// reflect.StructField, a slice) is refused: fmt would name it as the
+// interpreter built it.
+func TestReflectTypeInsideValuesRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "import (\"fmt\"; \"reflect\")\ntype P struct{ X int }\ntype W struct{ In P }\nvar _ = fmt.Sprint")
+	failsSaying(t, s, "fmt.Println(reflect.TypeOf(W{}).Field(0))", "ratelab cannot print a reflect.StructField that holds a reflect.Type of main.P")
+	failsSaying(t, s, "fmt.Println([]reflect.Type{reflect.TypeOf(W{})})", "ratelab cannot print a []reflect.Type that holds a reflect.Type of main.W")
+	failsSaying(t, s, "reflect.TypeOf(W{}).Field(0)", "ratelab cannot print a reflect.StructField that holds a reflect.Type of main.P")
+	sameAsGo(t, `package main
+
+import (
+	"fmt"
+	"reflect"
+)
+
+type P struct{ X int }
+
+func main() {
+	fmt.Println(reflect.TypeOf(P{}).Field(0), []reflect.Type{reflect.TypeOf(0)}, reflect.TypeOf(P{}).Field(0).Type)
+}
+`)
+}

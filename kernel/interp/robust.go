@@ -148,6 +148,9 @@ func displayable(v any) any {
 	if t, ok := v.(reflect.Type); ok && hasCellStruct(t) {
 		return goType{t}
 	}
+	if err := errHeldReflectType(reflect.ValueOf(v)); err != nil {
+		panic(err)
+	}
 	if v == nil || !holdsCellStruct(reflect.ValueOf(v), 0) {
 		return v
 	}
