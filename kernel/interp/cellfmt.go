@@ -275,6 +275,13 @@ func cellArgsOrError(args []any) ([]any, error) {
 		if _, ok := a.(fmt.Formatter); ok {
 			continue
 		}
+		if t, ok := a.(reflect.Type); ok && hasCellStruct(t) {
+			if out == nil {
+				out = slices.Clone(args)
+			}
+			out[i] = goType{t} // prints with Go's name for t
+			continue
+		}
 		if _, ok := a.(fmt.Stringer); ok {
 			continue
 		}
@@ -282,6 +289,9 @@ func cellArgsOrError(args []any) ([]any, error) {
 			continue
 		}
 		v := reflect.ValueOf(a)
+		if err := errHeldReflectType(v); err != nil {
+			return nil, err
+		}
 		if !holdsCellStruct(v, 0) {
 			continue
 		}
@@ -777,6 +787,9 @@ func cellFormat(format string, args []any) (string, []any) {
 				arg++
 			case c == 'T' && arg >= 0 && arg < len(args):
 				a := args[arg]
+				if _, ok := a.(goType); ok {
+					a = cellValue{v: reflect.ValueOf(a), name: "*reflect.rtype"}
+				}
 				if _, isCell := a.(cellValue); !isCell {
 					if inner, wrapped := unwrap(a); wrapped {
 						a = wrappedTypeName(inner)

@@ -145,6 +145,12 @@ func (s *Session) renderResult(v any, id int) (b engine.Bundle, ok bool, e *engi
 // displayable is v with the values yaegi keeps in valueInterfaces in it made
 // printable (see printable); it panics where that cannot print what Go would.
 func displayable(v any) any {
+	if t, ok := v.(reflect.Type); ok && hasCellStruct(t) {
+		return goType{t}
+	}
+	if err := errHeldReflectType(reflect.ValueOf(v)); err != nil {
+		panic(err)
+	}
 	if v == nil || !holdsCellStruct(reflect.ValueOf(v), 0) {
 		return v
 	}

@@ -95,6 +95,26 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 		"JSONEncode": reflect.ValueOf(jsonEncode),
+		// Methods of package reflect (cellreflect.go).
+		"ReflectTypeName":             reflect.ValueOf(reflectTypeName),
+		"ReflectTypeString":           reflect.ValueOf(reflectTypeString),
+		"ReflectTypePkgPath":          reflect.ValueOf(reflectTypePkgPath),
+		"ReflectTypeField":            reflect.ValueOf(reflectTypeField),
+		"ReflectTypeFieldByIndex":     reflect.ValueOf(reflectTypeFieldByIndex),
+		"ReflectTypeFieldByName":      reflect.ValueOf(reflectTypeFieldByName),
+		"ReflectTypeFieldByNameFunc":  reflect.ValueOf(reflectTypeFieldByNameFunc),
+		"ReflectTypeNumMethod":        reflect.ValueOf(reflectTypeNumMethod),
+		"ReflectTypeMethod":           reflect.ValueOf(reflectTypeMethod),
+		"ReflectTypeMethodByName":     reflect.ValueOf(reflectTypeMethodByName),
+		"ReflectTypeImplements":       reflect.ValueOf(reflectTypeImplements),
+		"ReflectValueField":           reflect.ValueOf(reflectValueField),
+		"ReflectValueFieldByIndex":    reflect.ValueOf(reflectValueFieldByIndex),
+		"ReflectValueFieldByName":     reflect.ValueOf(reflectValueFieldByName),
+		"ReflectValueFieldByNameFunc": reflect.ValueOf(reflectValueFieldByNameFunc),
+		"ReflectValueString":          reflect.ValueOf(reflectValueString),
+		"ReflectValueNumMethod":       reflect.ValueOf(reflectValueNumMethod),
+		"ReflectValueMethod":          reflect.ValueOf(reflectValueMethod),
+		"ReflectValueMethodByName":    reflect.ValueOf(reflectValueMethodByName),
 	}
 }
 

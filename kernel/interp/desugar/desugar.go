@@ -30,7 +30,10 @@
 //   - drop the blank names of var declarations without values, which the
 //     interpreter cannot compile in a function (blank.go);
 //   - send the calls of compiled methods the session replaces to its runtime
-//     (methods.go: json.Decoder.Decode, whose errors must name cell structs);
+//     (methods.go: json.Decoder.Decode, whose errors must name cell structs,
+//     and the methods of reflect.Type and reflect.Value that would describe a
+//     cell's struct type as the interpreter built it), and refuse such a method
+//     used as a value;
 //   - write out the methods a struct promotes from an embedded interface, which
 //     the interpreter does not promote (promoted.go);
 //   - give fmt's and log's print functions, and a cell's shown value, what the
@@ -138,6 +141,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.printArgs(root)
 	d.typedNils(root)
 	d.parallelAssigns(root)
+	d.runtimeMethodValues(root)
 	blankVars(root)
 	d.statements(root)
 	if body != nil {

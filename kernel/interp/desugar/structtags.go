@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -24,9 +25,16 @@ import (
 //
 //   - the first field of a declared (not generic, not alias) struct type gets
 //     `ratelab:"type=Name"`, which makes the type distinct from every other
-//     declared type, and gives printing its name (see cellfmt.go).
+//     declared type, and gives printing its name (see cellfmt.go);
 //
-// The session's fmt functions read the marks back (StructMarks).
+//   - an embedded field gets an "embedded" mark: yaegi marks a field embedded
+//     only when it is its struct's one field;
+//
+//   - a marked field's own tag, if it has one, is kept verbatim under the key
+//     "ratelabtag", for package reflect to show it as declared (DeclaredField).
+//
+// The session's fmt functions and its reflect methods read the marks back
+// (StructMarks, DeclaredField).
 func tagCellStructs(root ast.Node) {
 	named := map[*ast.StructType]string{}
 	ast.Inspect(root, func(n ast.Node) bool {
@@ -61,6 +69,9 @@ func tagCellStructs(root ast.Node) {
 			}
 			if !ast.IsExported(fieldName(f)) {
 				marks = append(marks, "unexported")
+			}
+			if len(f.Names) == 0 {
+				marks = append(marks, "embedded")
 			}
 			if len(marks) > 0 {
 				f.Tag = markedTag(f, marks)
@@ -106,7 +117,7 @@ func markedTag(f *ast.Field, marks []string) *ast.BasicLit {
 		}
 	}
 	var b strings.Builder
-	unexported := marks[len(marks)-1] == "unexported"
+	unexported := slices.Contains(marks, "unexported")
 	skip := map[string]bool{"ratelab": true}
 	if unexported {
 		for _, k := range skippingEncoders {
@@ -120,6 +131,9 @@ func markedTag(f *ast.Field, marks []string) *ast.BasicLit {
 		}
 	}
 	b.WriteString(`ratelab:` + strconv.Quote(strings.Join(marks, ",")))
+	if tag != "" {
+		b.WriteString(` ratelabtag:` + strconv.Quote(string(tag)))
+	}
 	return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(b.String())}
 }
 
@@ -161,4 +175,15 @@ func StructMarks(tag reflect.StructTag) (typeName string, unexported bool) {
 		}
 	}
 	return typeName, unexported
+}
+
+// DeclaredField returns the tag a field was declared with, and whether it was
+// embedded, from the tag tagCellStructs gave it. A tag without ratelab's marks is
+// the declared one.
+func DeclaredField(tag reflect.StructTag) (declared reflect.StructTag, embedded bool) {
+	marks, ok := tag.Lookup("ratelab")
+	if !ok {
+		return tag, false
+	}
+	return reflect.StructTag(tag.Get("ratelabtag")), slices.Contains(strings.Split(marks, ","), "embedded")
 }

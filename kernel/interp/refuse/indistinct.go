@@ -28,7 +28,11 @@ import (
 //     a value of such a type, or one built of it, would pass it;
 //
 // and the declaration of a named non-struct type is refused if its erasure is T
-// or a part of T for an assertion an earlier cell compiled, and so is the
+// or a part of T for an assertion an earlier cell compiled, or if an earlier
+// cell calls reflect.TypeOf or reflect.ValueOf with a value of an interface
+// type (reflect would describe such a type's values in it as their erasure; a
+// call with a value of such a type itself is refused as ReflectErased, and a
+// call with an interface value once the session has such a type is too), and so is the
 // declaration of such a type, or of a method of one, that makes it implement an
 // interface an earlier cell asserts to by its method set (see SourceInterface;
 // the assertions to such interfaces of the types the session has when the cell
@@ -43,6 +47,9 @@ type Indistinct struct {
 	erasures map[string]string // erasure of a named non-struct type → its name
 	asserted map[string]string // erasure of a part of an assertion's target → the target
 	ifaces   map[string]*types.Interface
+	// reflected is an earlier cell's call of reflect with an interface value
+	// (see reflectDynamic), or "".
+	reflected string
 	// The last cell Check passed, for Commit.
 	pending *cellFacts
 }
@@ -51,6 +58,7 @@ type Indistinct struct {
 type cellFacts struct {
 	erasures, asserted map[string]string
 	ifaces             map[string]*types.Interface // the source interfaces it asserts to
+	reflected          string                      // a call of reflect with an interface value
 }
 
 // Check returns the refusals of the units of one cell (checked, in order, and
@@ -77,7 +85,17 @@ func (ix *Indistinct) Check(fset *token.FileSet, units []*check.Unit) []*Error {
 				}
 			}
 		}
+		for _, rc := range reflectDynamic(u) {
+			if name, ok := anyValue(facts.erasures, ix.erasures); ok {
+				errs = append(errs, At(fset, rc.pos, ReflectErased, rc.construct, "a value of session type "+name+" it may be given",
+					"its underlying type"))
+			}
+		}
 		for _, named := range declaredNamed(u) {
+			if ix.reflected != "" {
+				errs = append(errs, At(fset, named.Obj().Pos(), ReflectErased, "type "+named.Obj().Name()+" "+qualified(erase(named)),
+					"a value of it given to an earlier cell's "+ix.reflected, "its underlying type"))
+			}
 			key := qualified(erase(named))
 			if target, ok := ix.asserted[key]; ok {
 				errs = append(errs, At(fset, named.Obj().Pos(), IndistinctType, "type "+named.Obj().Name()+" "+key,
@@ -175,6 +193,9 @@ func (ix *Indistinct) Commit() {
 	maps.Copy(ix.erasures, ix.pending.erasures)
 	maps.Copy(ix.asserted, ix.pending.asserted)
 	maps.Copy(ix.ifaces, ix.pending.ifaces)
+	if ix.reflected == "" {
+		ix.reflected = ix.pending.reflected
+	}
 	ix.pending = nil
 }
 
@@ -182,7 +203,7 @@ func (ix *Indistinct) Commit() {
 // (or instantiate), the parts of their assertions' targets, and the source
 // interfaces they assert to.
 func cell(units []*check.Unit) *cellFacts {
-	f := &cellFacts{map[string]string{}, map[string]string{}, map[string]*types.Interface{}}
+	f := &cellFacts{map[string]string{}, map[string]string{}, map[string]*types.Interface{}, ""}
 	for _, u := range units {
 		if u.Info == nil {
 			continue
@@ -194,6 +215,9 @@ func cell(units []*check.Unit) *cellFacts {
 			for _, part := range parts(erase(tc.t)) {
 				f.asserted[part] = qualified(tc.t)
 			}
+		}
+		if rc := reflectDynamic(u); len(rc) > 0 && f.reflected == "" {
+			f.reflected = rc[0].construct
 		}
 		for _, t := range assertedTypes(u) {
 			if SourceInterface(t) {
@@ -220,6 +244,17 @@ func SourceInterface(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// anyValue returns the first value, by key, of the first of maps that is not
+// empty.
+func anyValue(ms ...map[string]string) (string, bool) {
+	for _, m := range ms {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			return m[k], true
+		}
+	}
+	return "", false
 }
 
 func lookup(key string, maps ...map[string]string) (string, bool) {

@@ -88,6 +88,20 @@ const (
 	// temporaries first (desugar/parallel.go): yaegi v0.16.1 would leave the
 	// other variables unassigned.
 	ParallelAssignment
+	// ReflectErased: reflect.TypeOf or reflect.ValueOf of a value whose type
+	// holds a named type declared in a cell whose underlying type is not a
+	// struct (type Celsius float64): yaegi v0.16.1 gives such a type no reflect
+	// type of its own, so reflect would describe its underlying type. A call
+	// with a value of an interface type, which could hold one, is refused once
+	// the session has such a type, and so is the declaration of one after such
+	// a call (indistinct.go).
+	ReflectErased
+	// RuntimeMethodValue: a method of a compiled type that the session
+	// replaces at its calls (desugar/methods.go: reflect.Type.Name,
+	// json.Decoder.Decode…) used as a value, not called: the value would be
+	// the compiled method, which describes a cell's types as the interpreter
+	// built them (reflect.Type.Name of a cell's struct type would be "").
+	RuntimeMethodValue
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -120,6 +134,10 @@ var what = map[Kind]struct{ msg, instead string }{
 		"declare its methods with pointer receivers (func (e *T) Error() string), return &T{…}, and look for a *T (var target *T; errors.As(err, &target))"},
 	ParallelAssignment: {"%s assigns several values at once, one of them a call, a composite literal or a receive, which the interpreter cannot run so: it would leave the other variables unassigned",
 		"assign the values one statement each, or put them in variables first"},
+	ReflectErased: {"%s: reflect would describe %s as %s, where Go describes its own type: the interpreter gives a named type declared in a cell whose underlying type is not a struct no reflect type of its own",
+		"print the type with fmt's %T, tell types apart with a type switch, or declare the type as a struct (type Celsius struct{ v float64 } for type Celsius float64)"},
+	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
+		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
@@ -177,6 +195,9 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 				errs = append(errs, e)
 			}
 			if e := embeddedJSON(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+			if e := reflectErased(fset, u.Info, call); e != nil {
 				errs = append(errs, e)
 			}
 		}
