@@ -23,6 +23,10 @@
 //   - work around how the interpreter runs a cell's top level, where variables are
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);
+//   - set named results to their zero values first, and put the results of a
+//     return that calls a builtin after its first in temporaries: the
+//     interpreter starts named results from their slot's last value, and
+//     writes such a builtin's value to the first result (results.go);
 //   - put the values of a parallel assignment in temporaries first where one
 //     is a call, a composite literal or a receive, which the interpreter
 //     writes straight into its variable, leaving the others unassigned
@@ -140,6 +144,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.interfaceAssertions(root)
 	d.printArgs(root)
 	d.typedNils(root)
+	d.results(root)
 	d.parallelAssigns(root)
 	d.runtimeMethodValues(root)
 	blankVars(root)
