@@ -172,6 +172,7 @@ func use(err error) bool { return err != nil }`)
 		`var err error; err, n := lookup(), 1; _, _ = err, n`,
 		`var a any = lookup(); _ = fmt.Errorf("%w", a.(error))`,
 		`var a any = lookup(); switch v := a.(type) { case error: _ = v }`,
+		`func f(a any) { v, ok := a.(error); _, _ = v, ok }; var p *MyErr; f(p)`,
 	} {
 		failsSaying(t, s, code, "ratelab cannot convert a nil *main.MyErr to error here")
 	}

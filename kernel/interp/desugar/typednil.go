@@ -101,7 +101,7 @@ func (d *desugarer) typedNils(root ast.Node) {
 		case *ast.CompositeLit:
 			d.nonNilElements(in, n)
 		case *ast.TypeAssertExpr:
-			if r := d.nonNilAsserted(n, c.Parent()); r != nil {
+			if r := d.nonNilAsserted(n, c.Parent(), len(results) > 0); r != nil {
 				c.Replace(r)
 			}
 		}
@@ -365,9 +365,10 @@ func (d *desugarer) nilCheck(e ast.Expr, src, target types.Type) ast.Stmt {
 //
 //	func(__x X) X { _, __ok := __x.(I); if __ok { __rt.TypedNilHeld(__x, "I") }; return __x }(x).(I)
 //
-// An assertion with ", ok" is kept (the rewritten type switches ask _, ok :=
-// x.(I)): rewritten so, it failed to compile at a cell's top level.
-func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node) ast.Expr {
+// An assertion with ", ok" is rewritten in a function only (at a cell's top
+// level the rewritten one failed to compile: nil type), and not where its
+// value is discarded (the rewritten type switches ask _, ok := x.(I)).
+func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node, inFunc bool) ast.Expr {
 	if ta.Type == nil {
 		return nil
 	}
@@ -377,11 +378,11 @@ func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node) ast.
 	}
 	switch p := parent.(type) {
 	case *ast.AssignStmt:
-		if len(p.Lhs) == 2 && len(p.Rhs) == 1 {
+		if len(p.Lhs) == 2 && len(p.Rhs) == 1 && (!inFunc || isBlank(p.Lhs[0])) {
 			return nil
 		}
 	case *ast.ValueSpec:
-		if len(p.Names) == 2 && len(p.Values) == 1 {
+		if len(p.Names) == 2 && len(p.Values) == 1 && (!inFunc || p.Names[0].Name == "_") {
 			return nil
 		}
 	}

@@ -22,6 +22,12 @@ func (s Store) lookup(key string) *NotFound {
 	return &NotFound{key}
 }
 
+func heldError(key string) string {
+	var v any = &NotFound{key}
+	e, ok := v.(error)
+	return fmt.Sprint(e, " ", ok)
+}
+
 func describe(err error) string { return fmt.Sprint(err == nil, " ", err) }
 
 func (s Store) get(key string) (string, error) { return s.name, s.lookup(key) }
@@ -54,6 +60,7 @@ func main() {
 	fmt.Println(wrapped, errors.Unwrap(wrapped) != nil)
 	var held any = s.lookup("h")
 	fmt.Println(held.(error))
+	fmt.Println(heldError("v"))
 	_, isStringer := held.(fmt.Stringer)
 	fmt.Println(isStringer)
 }
