@@ -173,6 +173,7 @@ func use(err error) bool { return err != nil }`)
 		`var a any = lookup(); _ = fmt.Errorf("%w", a.(error))`,
 		`var a any = lookup(); switch v := a.(type) { case error: _ = v }`,
 		`func f(a any) { v, ok := a.(error); _, _ = v, ok }; var p *MyErr; f(p)`,
+		`var p *MyErr; var a any = p; v, ok := a.(error); _, _ = v, ok`,
 	} {
 		failsSaying(t, s, code, "ratelab cannot convert a nil *main.MyErr to error here")
 	}

@@ -101,7 +101,7 @@ func (d *desugarer) typedNils(root ast.Node) {
 		case *ast.CompositeLit:
 			d.nonNilElements(in, n)
 		case *ast.TypeAssertExpr:
-			if r := d.nonNilAsserted(n, c.Parent(), len(results) > 0); r != nil {
+			if r := d.nonNilAsserted(n, c.Parent()); r != nil {
 				c.Replace(r)
 			}
 		}
@@ -365,10 +365,9 @@ func (d *desugarer) nilCheck(e ast.Expr, src, target types.Type) ast.Stmt {
 //
 //	func(__x X) X { _, __ok := __x.(I); if __ok { __rt.TypedNilHeld(__x, "I") }; return __x }(x).(I)
 //
-// An assertion with ", ok" is rewritten in a function only (at a cell's top
-// level the rewritten one failed to compile: nil type), and not where its
-// value is discarded (the rewritten type switches ask _, ok := x.(I)).
-func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node, inFunc bool) ast.Expr {
+// An assertion whose value is discarded (_, ok := x.(I), as the rewritten type
+// switches ask) is kept.
+func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node) ast.Expr {
 	if ta.Type == nil {
 		return nil
 	}
@@ -378,11 +377,11 @@ func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node, inFu
 	}
 	switch p := parent.(type) {
 	case *ast.AssignStmt:
-		if len(p.Lhs) == 2 && len(p.Rhs) == 1 && (!inFunc || isBlank(p.Lhs[0])) {
+		if len(p.Lhs) == 2 && len(p.Rhs) == 1 && isBlank(p.Lhs[0]) {
 			return nil
 		}
 	case *ast.ValueSpec:
-		if len(p.Names) == 2 && len(p.Values) == 1 && (!inFunc || p.Names[0].Name == "_") {
+		if len(p.Names) == 2 && len(p.Values) == 1 && p.Names[0].Name == "_" {
 			return nil
 		}
 	}
@@ -414,7 +413,13 @@ func (d *desugarer) nonNilAsserted(ta *ast.TypeAssertExpr, parent ast.Node, inFu
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
 			assert, check, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, x)}}}},
 	}, Lparen: pos, Args: []ast.Expr{ta.X}, Rparen: pos}
-	return &ast.TypeAssertExpr{X: checked, Lparen: ta.Lparen, Type: ta.Type, Rparen: ta.Rparen}
+	r := &ast.TypeAssertExpr{X: checked, Lparen: ta.Lparen, Type: ta.Type, Rparen: ta.Rparen}
+	// Typed as ta, for the passes after this one (toplevel.go's temporaries).
+	if tv, ok := d.info.Types[ta]; ok {
+		d.info.Types[r] = tv
+	}
+	d.info.Types[checked] = types.TypeAndValue{Type: xType}
+	return r
 }
 
 // nilOfCellType reports whether t, a value of which may be nil, is a pointer to

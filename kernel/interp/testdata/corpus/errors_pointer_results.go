@@ -61,6 +61,8 @@ func main() {
 	var held any = s.lookup("h")
 	fmt.Println(held.(error))
 	fmt.Println(heldError("v"))
+	e2, ok := held.(error)
+	fmt.Println(e2, ok)
 	_, isStringer := held.(fmt.Stringer)
 	fmt.Println(isStringer)
 }
