@@ -87,6 +87,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"PrintError":   reflect.ValueOf(printError),
 		"Shown":        reflect.ValueOf(func(v any) any { return v }),
 		"TypedNil":     reflect.ValueOf(typedNil),
+		"TypedNilHeld": reflect.ValueOf(typedNilHeld),
 		// Bounds checks (desugar/bounds.go).
 		"Bounds":   reflect.ValueOf(boundsPanic),
 		"BoundsIf": reflect.ValueOf(boundsIf),
@@ -125,6 +126,33 @@ func typedNil(ptr, iface string) {
 	panic(fmt.Errorf("ratelab cannot convert a nil %s to %s here: in Go the %s would hold the nil %s and not be nil (a comparison with nil is false), "+
 		"but the interpreter makes it a nil %s, so such a comparison would answer true; "+
 		"use a nil %s explicitly (return nil, not a nil %s variable), or a non-nil %s", ptr, iface, iface, ptr, iface, iface, ptr, ptr))
+}
+
+// typedNilHeld panics saying why x, an interface holding a value of a type
+// that implements iface, a compiled interface, cannot be asserted to it if the
+// value is a nil one of a cell's type (see desugar/typednil.go).
+func typedNilHeld(x any, iface string) {
+	held, inWrapper := valueInterfaceValue(x)
+	if !inWrapper {
+		held = x
+	}
+	v := reflect.ValueOf(held)
+	if !v.IsValid() || !inWrapper && !hasCellStruct(v.Type()) {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func:
+		if !v.IsNil() {
+			return
+		}
+	default:
+		return
+	}
+	name := goTypeString(v.Type())
+	if h := valueInterfaceHeld(reflect.ValueOf(x)); h.name != "" {
+		name = h.name
+	}
+	typedNil(name, iface)
 }
 
 // resultError is the error a cell's last expression, of type (T, error),

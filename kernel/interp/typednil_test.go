@@ -147,3 +147,34 @@ func main() {
 }
 `)
 }
+
+// A nil pointer converted to error where it is evaluated, by a call that
+// returns it or an index, is refused in each place, in a function and at a
+// cell's top level; an interface holding one asserted to error too.
+func TestTypedNilWhereEvaluated(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type MyErr struct{ msg string }
+func (e *MyErr) Error() string { return e.msg }
+type X struct{ f int }
+func lookup() *MyErr { return nil }
+func use(err error) bool { return err != nil }`)
+	for _, code := range []string{
+		`func get(x X) (int, error) { return x.f, lookup() }; _, _ = get(X{})`,
+		`func get(s []int) (int, error) { return s[0], lookup() }; _, _ = get([]int{1})`,
+		`func f() error { ps := []*MyErr{nil}; return ps[0] }; _ = f()`,
+		`fmt.Println(use(lookup()))`,
+		`func f() { fmt.Println(use(lookup())) }; f()`,
+		`_ = []error{lookup()}`,
+		`_ = map[string]error{"a": lookup()}`,
+		`ch := make(chan error, 1); ch <- lookup()`,
+		`var err error; if err = lookup(); err != nil {}`,
+		`var err error; err, n := lookup(), 1; _, _ = err, n`,
+		`var a any = lookup(); _ = fmt.Errorf("%w", a.(error))`,
+		`var a any = lookup(); switch v := a.(type) { case error: _ = v }`,
+		`func f(a any) { v, ok := a.(error); _, _ = v, ok }; var p *MyErr; f(p)`,
+		`var p *MyErr; var a any = p; v, ok := a.(error); _, _ = v, ok`,
+	} {
+		failsSaying(t, s, code, "ratelab cannot convert a nil *main.MyErr to error here")
+	}
+}
