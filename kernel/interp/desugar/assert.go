@@ -51,6 +51,9 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 			commaOK = len(p.Names) == 2 && len(p.Values) == 1
 		}
 		if r := d.rewriteAssertion(ta, commaOK); r != nil {
+			if tv, ok := d.info.Types[ta]; ok && !commaOK {
+				d.info.Types[r] = tv // for the passes after this one (printArgs)
+			}
 			c.Replace(r)
 		}
 		return true

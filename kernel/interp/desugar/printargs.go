@@ -196,10 +196,31 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t, false)
 	}
-	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || d.resultWithoutMethods(x, t) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
+}
+
+// resultWithoutMethods reports whether x, of type t, is a call's result or an
+// assertion's value of a cell's type (or a pointer to one) with a printing
+// method: yaegi hands such a value to fmt without its methods, so
+// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
+func (d *desugarer) resultWithoutMethods(x ast.Expr, t types.Type) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.TypeAssertExpr:
+	case *ast.CallExpr:
+		if tv, ok := d.info.Types[x.Fun]; ok && tv.IsType() {
+			return false
+		}
+	default:
+		return false
+	}
+	named := t
+	if p, ok := t.(*types.Pointer); ok {
+		named = p.Elem()
+	}
+	return d.declared(named) && slices.ContainsFunc([]string{"Error", "String", "GoString"}, func(m string) bool { return hasStringMethod(t, m) })
 }
 
 var (
