@@ -110,8 +110,6 @@ type desugarer struct {
 	// result is the unit's result expression as checked, before any rewrite.
 	result ast.Expr
 	errs   []error
-	// nilChecks are the statements typedNils puts before a statement.
-	nilChecks map[ast.Stmt][]ast.Stmt
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -143,7 +141,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.typeSwitches(root)
 	d.interfaceAssertions(root)
 	d.printArgs(root)
-	d.typedNils(root)
+	d.interfaceConversions(root)
 	d.results(root)
 	d.parallelAssigns(root)
 	d.runtimeMethodValues(root)

@@ -8,32 +8,52 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 )
 
-// In Go, an interface holding a nil pointer is not nil: `var p *MyErr; var err
-// error = p` gives err != nil (the classic "nil error that is not nil").
-// yaegi v0.16.1 converts a nil pointer of a cell's type to a nil interface when
-// the interface is a compiled package's with methods (error, fmt.Stringer,
-// io.Reader: genInterfaceWrapper), so err == nil is true: a silent wrong
-// answer. The checker knows where such a conversion happens, so typedNils puts
-// before the statement that converts p, a pointer of a cell's type,
+// yaegi v0.16.1 gets two things wrong where a value is converted to an
+// interface, and the checker knows every place that happens: a return value,
+// an assignment with = or :=, a var declaration with a type, a call's
+// argument, an explicit conversion, a composite literal's element, a map
+// index's key and a channel send.
 //
-//	if p == nil { __rt.TypedNil("*main.T", "error") }
+// The interface keeps a reference to where the value was, not a copy, when the
+// value's type has methods a cell declared (genValueInterface and
+// genInterfaceWrapper keep the frame's reflect.Value of the variable, call
+// result or composite literal): in
 //
-// which refuses the nil pointer, saying why. The places are a return value, an
-// assignment with = or :=, a var declaration with a type, a call's argument, an
-// explicit conversion, a composite literal's element, a map index's key and a
-// channel send. A variable (or a field of one) in a statement of a block is
-// checked before the statement, as above; any other expression (a call, an
-// index, a receive) is checked where it is evaluated, through a function that
-// takes it and returns it converted (see nonNil), which also spares yaegi the
-// conversion of a call's result it fails (reflect.Set: … not assignable to type
-// error, for use(lookup())). &T{…} and new(T) are never nil. A nil value of a
-// cell's named map, slice or func type is refused the same way, and so is one
-// an interface holds that is asserted to a compiled interface (nonNilAsserted).
+//	for i := 1; i <= 3; i++ { shapes = append(shapes, &Circle{R: float64(i)}) }
+//
+// all three Shapes hold the last circle, and `var s fmt.Stringer = v; v.N = 9`
+// changes s, with no error. So such a value is first copied where no one else
+// writes, and the interface made of the copy:
+//
+//	*func(__tn *Circle) **Circle { return &__tn }(&Circle{R: float64(i)})
+//
+// The interface is still made where the program makes it, as yaegi makes it
+// there: made in the function instead (func(__tn T) I { return __tn }), it
+// names a variable of a finished call, and a method called on it later may
+// read another frame's variable (Error called with a Store as its receiver). A
+// variable, a field, an element, a pointer's target or a conversion is copied
+// wherever it is converted; a temporary (a call's result, a literal) only in a
+// loop, where the next iteration writes it again; a return's value only if it
+// is such a variable, which may outlive the function.
+//
+// A conversion to an empty interface where compiled code receives it (the
+// argument of fmt.Println, list.PushBack, a field of a compiled struct) is left
+// alone: reflect copies it there, and compiled code given the interpreter's
+// own interface value would see its internals.
+//
+// In Go an interface holding a nil pointer is not nil: `var p *MyErr; var err
+// error = p` gives err != nil (the classic "nil error that is not nil"). The
+// interpreter makes it a nil interface when the interface is a compiled
+// package's with methods (error, fmt.Stringer, io.Reader), so err == nil is
+// true. The function copying such a pointer first refuses a nil one, saying
+// why (nilCheck); so does a return of several results, through one function
+// that checks them (convertResults); and a nil one an interface holds that is
+// asserted to a compiled interface is refused too (nonNilAsserted).
+//
 // A comparison with an interface is left alone: yaegi gets it right.
-func (d *desugarer) typedNils(root ast.Node) {
+func (d *desugarer) interfaceConversions(root ast.Node) {
 	var results []*types.Tuple // of the enclosing functions, innermost last
-	var stmts []ast.Stmt       // the enclosing statements, innermost last; nil for one not in a block
-	d.nilChecks = map[ast.Stmt][]ast.Stmt{}
+	loops := []int{0}          // loop bodies around the node, in each enclosing function
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl:
@@ -42,41 +62,45 @@ func (d *desugarer) typedNils(root ast.Node) {
 				res = fn.Type().(*types.Signature).Results()
 			}
 			results = append(results, res)
+			loops = append(loops, 0)
 		case *ast.FuncLit:
 			var res *types.Tuple
 			if sig, ok := d.typeOf(n).(*types.Signature); ok {
 				res = sig.Results()
 			}
 			results = append(results, res)
-		case ast.Stmt:
-			if c.Index() >= 0 {
-				stmts = append(stmts, n)
-			} else {
-				stmts = append(stmts, nil)
+			loops = append(loops, 0)
+		case *ast.BlockStmt:
+			if loopBody(c) {
+				loops[len(loops)-1]++
 			}
 		}
 		return true
 	}, func(c *astutil.Cursor) bool {
-		var in ast.Stmt
-		if len(stmts) > 0 {
-			in = stmts[len(stmts)-1]
-		}
+		conv := converter{d: d, inLoop: loops[len(loops)-1] > 0}
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			results = results[:len(results)-1]
+			loops = loops[:len(loops)-1]
+		case *ast.BlockStmt:
+			if loopBody(c) {
+				loops[len(loops)-1]--
+			}
 		case *ast.ReturnStmt:
 			if len(results) > 0 && results[len(results)-1] != nil && results[len(results)-1].Len() == len(n.Results) {
+				conv.returned = true
 				if len(n.Results) > 1 {
-					d.nonNilResults(in, n, results[len(results)-1])
+					conv.results(n, results[len(results)-1])
 				} else {
-					d.nonNil(in, &n.Results[0], results[len(results)-1].At(0).Type())
+					conv.convert(&n.Results[0], results[len(results)-1].At(0).Type())
 				}
 			}
 		case *ast.AssignStmt:
 			if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
 				for i := range n.Rhs {
 					if t := d.typeOf(n.Lhs[i]); t != nil {
-						d.nonNil(in, &n.Rhs[i], t)
+						conv.toCompiled = d.compiledLocation(n.Lhs[i])
+						conv.convert(&n.Rhs[i], t)
 					}
 				}
 			}
@@ -84,36 +108,52 @@ func (d *desugarer) typedNils(root ast.Node) {
 			if n.Type != nil {
 				if t := d.typeOf(n.Type); t != nil {
 					for i := range n.Values {
-						d.nonNil(in, &n.Values[i], t)
+						conv.convert(&n.Values[i], t)
 					}
 				}
 			}
 		case *ast.SendStmt:
 			if ch, ok := d.underlying(n.Chan).(*types.Chan); ok {
-				d.nonNil(in, &n.Value, ch.Elem())
+				conv.toCompiled = d.compiledType(d.typeOf(n.Chan))
+				conv.convert(&n.Value, ch.Elem())
 			}
 		case *ast.IndexExpr:
 			if m, ok := d.underlying(n.X).(*types.Map); ok {
-				d.nonNil(in, &n.Index, m.Key())
+				conv.toCompiled = d.compiledType(d.typeOf(n.X))
+				conv.convert(&n.Index, m.Key())
 			}
 		case *ast.CallExpr:
-			d.nonNilArgs(in, n)
+			conv.args(n)
 		case *ast.CompositeLit:
-			d.nonNilElements(in, n)
+			conv.elements(n)
 		case *ast.TypeAssertExpr:
 			if r := d.nonNilAsserted(n, c.Parent()); r != nil {
 				c.Replace(r)
 			}
 		}
-		if _, ok := c.Node().(ast.Stmt); ok {
-			stmts = stmts[:len(stmts)-1]
-		}
 		return true
 	})
-	if len(d.nilChecks) == 0 {
-		return
+}
+
+// loopBody reports whether c is at the body of a for or range statement: what
+// runs again and again, unlike a range's expression or a for's init.
+func loopBody(c *astutil.Cursor) bool {
+	switch c.Parent().(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return c.Name() == "Body"
 	}
-	insertBefore(root, d.nilChecks, nil)
+	return false
+}
+
+// converter rewrites the values converted to interfaces at one place.
+type converter struct {
+	d *desugarer
+	// inLoop is whether the place is in a loop of its function.
+	inLoop bool
+	// returned is whether the values are a return statement's.
+	returned bool
+	// toCompiled is whether compiled code receives the values.
+	toCompiled bool
 }
 
 // underlying returns the underlying type of e's type, or nil.
@@ -124,12 +164,61 @@ func (d *desugarer) underlying(e ast.Expr) types.Type {
 	return nil
 }
 
-// nonNilArgs rewrites the arguments of call converted to a parameter's
-// interface type, or of a conversion to an interface type.
-func (d *desugarer) nonNilArgs(in ast.Stmt, call *ast.CallExpr) {
+// compiledType reports whether t is a named type of a compiled package (or a
+// pointer to one), whose values the interpreter hands to reflect as they are.
+func (d *desugarer) compiledType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && !d.declared(named)
+}
+
+// compiledLocation reports whether e, assigned to, is a field of a compiled
+// package's struct or an element of one's map or slice.
+func (d *desugarer) compiledLocation(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if f, ok := d.info.Uses[x.Sel].(*types.Var); ok && f.IsField() {
+			return f.Pkg() != nil && f.Pkg().Path() != d.unit.Pkg.Path()
+		}
+	case *ast.IndexExpr:
+		return d.compiledType(d.typeOf(x.X))
+	}
+	return false
+}
+
+// compiledCallee reports whether fun names a function or method of a compiled
+// package.
+func (d *desugarer) compiledCallee(fun ast.Expr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		return d.compiledCallee(f.X)
+	case *ast.IndexListExpr:
+		return d.compiledCallee(f.X)
+	}
+	if id == nil {
+		return false
+	}
+	fn, ok := d.info.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() != d.unit.Pkg.Path()
+}
+
+// args rewrites the arguments of call converted to a parameter's interface
+// type, or of a conversion to an interface type.
+func (c converter) args(call *ast.CallExpr) {
+	d := c.d
 	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) == 1 {
-			d.nonNil(in, &call.Args[0], tv.Type)
+			c.convert(&call.Args[0], tv.Type)
 		}
 		return
 	}
@@ -137,6 +226,7 @@ func (d *desugarer) nonNilArgs(in ast.Stmt, call *ast.CallExpr) {
 	if !ok {
 		return
 	}
+	c.toCompiled = d.compiledCallee(call.Fun)
 	params := sig.Params()
 	for i := range call.Args {
 		var t types.Type
@@ -151,40 +241,41 @@ func (d *desugarer) nonNilArgs(in ast.Stmt, call *ast.CallExpr) {
 		default:
 			continue
 		}
-		d.nonNil(in, &call.Args[i], t)
+		c.convert(&call.Args[i], t)
 	}
 }
 
-// nonNilElements rewrites the elements of lit converted to an element, key or
-// field of an interface type.
-func (d *desugarer) nonNilElements(in ast.Stmt, lit *ast.CompositeLit) {
-	t := d.typeOf(lit)
+// elements rewrites the elements of lit converted to an element, key or field
+// of an interface type.
+func (c converter) elements(lit *ast.CompositeLit) {
+	t := c.d.typeOf(lit)
 	if t == nil {
 		return
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
+	c.toCompiled = c.d.compiledType(t)
 	for i, e := range lit.Elts {
 		switch u := t.Underlying().(type) {
 		case *types.Slice:
-			d.nonNil(in, valueOf(&lit.Elts[i]), u.Elem())
+			c.convert(valueOf(&lit.Elts[i]), u.Elem())
 		case *types.Array:
-			d.nonNil(in, valueOf(&lit.Elts[i]), u.Elem())
+			c.convert(valueOf(&lit.Elts[i]), u.Elem())
 		case *types.Map:
 			if kv, ok := e.(*ast.KeyValueExpr); ok {
-				d.nonNil(in, &kv.Key, u.Key())
-				d.nonNil(in, &kv.Value, u.Elem())
+				c.convert(&kv.Key, u.Key())
+				c.convert(&kv.Value, u.Elem())
 			}
 		case *types.Struct:
 			if kv, ok := e.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := d.info.Uses[id].(*types.Var); ok {
-						d.nonNil(in, &kv.Value, f.Type())
+					if f, ok := c.d.info.Uses[id].(*types.Var); ok {
+						c.convert(&kv.Value, f.Type())
 					}
 				}
 			} else if i < u.NumFields() {
-				d.nonNil(in, &lit.Elts[i], u.Field(i).Type())
+				c.convert(&lit.Elts[i], u.Field(i).Type())
 			}
 		}
 	}
@@ -198,67 +289,79 @@ func valueOf(e *ast.Expr) *ast.Expr {
 	return e
 }
 
-// nonNil makes sure that *e, converted to target, is not a nil value of a
-// cell's type (see nilConverted). A variable, or a field of one, in a statement
-// of a block is checked before the statement; any other expression (a call, an
-// index, a receive…), which cannot be evaluated twice or earlier without
-// changing what the statement does, is passed through a function that checks
-// it where it is evaluated:
+// convert rewrites *e, converted to target, into the copy the interface is
+// made of, if the interface would otherwise refer to where *e is (see
+// interfaceConversions), checking it is not nil if the interpreter would make
+// a nil one a nil interface (nilConverted). To a compiled interface (error,
+// fmt.Stringer), whose methods the interpreter calls on the value as it is
+// when they are called, the conversion is made in the function, on its
+// parameter:
 //
 //	func(__tn *T) error { if __tn == nil { __rt.TypedNil(…) }; return __tn }(e)
 //
-// which also makes the conversion in a return statement, which the interpreter
-// does right, where it fails converting the result of a call (reflect.Set: …
-// not assignable to type error) or gets a nil one wrong silently.
-func (d *desugarer) nonNil(in ast.Stmt, e *ast.Expr, target types.Type) {
-	src := d.nilConverted(*e, target)
-	if src == nil || neverNil(d.info, *e) {
-		return
-	}
-	if in != nil && rereadable(*e) {
-		d.nonNilCheck(in, d.copyExpr(*e), src, target)
+// and to another interface where the program makes it, from the copy:
+//
+//	*func(__tn *T) **T { return &__tn }(e)
+func (c converter) convert(e *ast.Expr, target types.Type) {
+	d := c.d
+	src := c.copied(*e, target)
+	if src == nil {
 		return
 	}
 	pos := (*e).Pos()
 	srcExpr, err := d.typeExpr(src, pos)
+	var resultExpr ast.Expr
 	if err == nil {
-		var targetExpr ast.Expr
-		if targetExpr, err = d.typeExpr(target, pos); err == nil {
-			p := d.temp("tn")
-			*e = &ast.CallExpr{Fun: &ast.FuncLit{
-				Type: &ast.FuncType{Func: pos,
-					Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, p)}, Type: srcExpr}}},
-					Results: &ast.FieldList{List: []*ast.Field{{Type: targetExpr}}}},
-				Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
-					d.nilCheck(ident(pos, p), src, target),
-					&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, p)}}}},
-			}, Lparen: pos, Args: []ast.Expr{*e}, Rparen: (*e).End()}
-			return
-		}
+		resultExpr, err = d.typeExpr(target, pos)
 	}
-	d.fail(pos, "converting "+types.ExprString(*e)+" to "+goName(target), err)
+	if err != nil {
+		d.fail(pos, "converting "+types.ExprString(*e)+" to "+goName(target), err)
+		return
+	}
+	p := d.temp("tn")
+	var body []ast.Stmt
+	if d.nilConverted(*e, target) != nil {
+		body = append(body, d.nilCheck(ident(pos, p), src, target))
+	}
+	compiled := d.compiledInterface(target)
+	result := ast.Expr(ident(pos, p))
+	if !compiled {
+		result = &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: result}
+		resultExpr = &ast.StarExpr{Star: pos, X: d.copyExpr(srcExpr)}
+	}
+	body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{result}})
+	var call ast.Expr = &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos,
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, p)}, Type: srcExpr}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: resultExpr}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: body},
+	}, Lparen: pos, Args: []ast.Expr{*e}, Rparen: (*e).End()}
+	if !compiled {
+		call = &ast.StarExpr{Star: pos, X: call}
+		d.info.Types[call] = types.TypeAndValue{Type: src} // for the passes after this one
+	}
+	*e = call
 }
 
-// nonNilResults is nonNil of each of the results of ret, of the types res, but
-// where one is to be checked where it is evaluated, ret's results become the
-// arguments of a function that checks them and returns them:
+// results is convert of each of the results of ret, of the types res; but
+// where a nil one is to be refused, ret's results become the arguments of a
+// function that checks them and returns them:
 //
 //	return func(__r0 string, __r1 *T) (string, error) { if __r1 == nil { … }; return __r0, __r1 }(x.f, lookup())
 //
 // since yaegi v0.16.1 fails on a result after a call of a function literal
 // (return "x", func(…) error {…}(…), len(s) dereferences nil), and so that
-// the results are evaluated in Go's order.
-func (d *desugarer) nonNilResults(in ast.Stmt, ret *ast.ReturnStmt, res *types.Tuple) {
-	wrap := false
+// the results are evaluated in Go's order. A result copied (a variable that
+// may outlive the function) is left as it is there: a known defect.
+func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
+	d := c.d
+	check := false
 	for i, e := range ret.Results {
-		if d.nilConverted(e, res.At(i).Type()) != nil && !neverNil(d.info, e) && (in == nil || !rereadable(e)) {
-			wrap = true
+		if d.nilConverted(e, res.At(i).Type()) != nil {
+			check = true
 		}
 	}
-	if !wrap {
-		for i := range ret.Results {
-			d.nonNil(in, &ret.Results[i], res.At(i).Type())
-		}
+	if !check {
 		return
 	}
 	pos := ret.Pos()
@@ -268,9 +371,6 @@ func (d *desugarer) nonNilResults(in ast.Stmt, ret *ast.ReturnStmt, res *types.T
 	for i, e := range ret.Results {
 		t := res.At(i).Type()
 		src := d.nilConverted(e, t)
-		if src != nil && neverNil(d.info, e) {
-			src = nil
-		}
 		pt := t
 		if src != nil {
 			pt = src
@@ -299,6 +399,59 @@ func (d *desugarer) nonNilResults(in ast.Stmt, ret *ast.ReturnStmt, res *types.T
 	}, Lparen: pos, Args: ret.Results, Rparen: ret.End()}}
 }
 
+// copied returns the type of e if e, converted to target, is to be copied
+// first (see interfaceConversions), or nil: e's type is not an interface, and
+// it, or the type it points to, is a type a cell declared with methods; e is
+// a variable or one's part, or a temporary in a loop; target is not an empty
+// interface compiled code receives; neither involves a type parameter. A nil
+// one that would be converted wrongly (nilConverted) is always copied, to be
+// checked.
+func (c converter) copied(e ast.Expr, target types.Type) types.Type {
+	d := c.d
+	iface, ok := target.Underlying().(*types.Interface)
+	if !ok || c.toCompiled && iface.NumMethods() == 0 {
+		return nil
+	}
+	src := d.typeOf(e)
+	if src == nil {
+		return nil
+	}
+	src = types.Unalias(src)
+	if types.IsInterface(src) || d.mentionsTypeParam(src, 0) || d.mentionsTypeParam(target, 0) {
+		return nil
+	}
+	if d.nilConverted(e, target) != nil {
+		return src
+	}
+	named := src
+	if p, ok := src.(*types.Pointer); ok {
+		named = types.Unalias(p.Elem())
+	}
+	if !d.declared(named) || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
+		return nil
+	}
+	if d.stored(e) || c.inLoop && !c.returned {
+		return src
+	}
+	return nil
+}
+
+// stored reports whether e is a variable, a part of one (a field, an element,
+// what a pointer points to), or a conversion of one: what the interpreter may
+// write again while an interface made of it lives.
+func (d *desugarer) stored(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name != "nil"
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+		return true
+	case *ast.CallExpr:
+		tv, ok := d.info.Types[x.Fun]
+		return ok && tv.IsType() && len(x.Args) == 1 && d.stored(x.Args[0])
+	}
+	return false
+}
+
 // neverNil reports whether e, of a pointer type, cannot be nil: &x, &T{…},
 // new(T).
 func neverNil(info *types.Info, e ast.Expr) bool {
@@ -324,7 +477,8 @@ func (d *desugarer) compiledInterface(t types.Type) bool {
 
 // nilConverted returns the type of e if a nil value of it converted to target
 // is one the interpreter gets wrong: a pointer of a cell's type (or one of its
-// named map, slice or func types) to a compiled interface with methods; or nil.
+// named map, slice or func types) to a compiled interface with methods, but
+// not &x, &T{…} or new(T), which are never nil; or nil.
 func (d *desugarer) nilConverted(e ast.Expr, target types.Type) types.Type {
 	if !d.compiledInterface(target) {
 		return nil
@@ -334,16 +488,10 @@ func (d *desugarer) nilConverted(e ast.Expr, target types.Type) types.Type {
 		return nil
 	}
 	src = types.Unalias(src)
-	if !d.nilOfCellType(src) || d.mentionsTypeParam(src, 0) {
+	if !d.nilOfCellType(src) || d.mentionsTypeParam(src, 0) || neverNil(d.info, e) {
 		return nil
 	}
 	return src
-}
-
-// nonNilCheck records, for the statement in, the check that e, of type src,
-// converted to target, is not nil.
-func (d *desugarer) nonNilCheck(in ast.Stmt, e ast.Expr, src, target types.Type) {
-	d.nilChecks[in] = append(d.nilChecks[in], d.nilCheck(e, src, target))
 }
 
 // nilCheck returns `if e == nil { __rt.TypedNil(…) }`: e, of type src, is
@@ -435,18 +583,6 @@ func (d *desugarer) nilOfCellType(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Map, *types.Slice, *types.Signature:
 		return true
-	}
-	return false
-}
-
-// rereadable reports whether e can be evaluated again to the same value: a
-// variable, or a field of one through selectors.
-func rereadable(e ast.Expr) bool {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return x.Name != "nil" && x.Name != "_"
-	case *ast.SelectorExpr:
-		return rereadable(x.X)
 	}
 	return false
 }
