@@ -121,7 +121,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 
 // typedNil panics saying why a nil value of type ptr (a pointer, or a named
 // map, slice or func type) cannot be converted to iface, a compiled interface
-// (see desugar/typednil.go).
+// (see desugar/ifaceconv.go).
 func typedNil(ptr, iface string) {
 	panic(fmt.Errorf("ratelab cannot convert a nil %s to %s here: in Go the %s would hold the nil %s and not be nil (a comparison with nil is false), "+
 		"but the interpreter makes it a nil %s, so such a comparison would answer true; "+
@@ -130,7 +130,7 @@ func typedNil(ptr, iface string) {
 
 // typedNilHeld panics saying why x, an interface holding a value of a type
 // that implements iface, a compiled interface, cannot be asserted to it if the
-// value is a nil one of a cell's type (see desugar/typednil.go).
+// value is a nil one of a cell's type (see desugar/ifaceconv.go).
 func typedNilHeld(x any, iface string) {
 	held, inWrapper := valueInterfaceValue(x)
 	if !inWrapper {

@@ -47,9 +47,13 @@
 //   - check the indexes and slice expressions that are not provably in range
 //     before the interpreter does, to panic with Go's message, which gives the
 //     index and the length (bounds.go);
-//   - refuse a nil pointer of a cell's type where it is converted to a compiled
-//     interface (error…), which the interpreter makes a nil interface where Go
-//     keeps a non-nil one holding the nil pointer (typednil.go);
+//   - copy a value of a cell's type with methods before it is converted to an
+//     interface, which the interpreter makes refer to the variable, call result
+//     or literal the value was in, so that it changes with them (a slice of
+//     Shapes appended in a loop all held the last); and refuse a nil pointer of
+//     a cell's type where it is converted to a compiled interface (error…),
+//     which the interpreter makes a nil interface where Go keeps a non-nil one
+//     holding the nil pointer (ifaceconv.go);
 //   - bind what a deferred call uses at the defer statement (defer.go), and make
 //     each deferred call of a function that may run several catch its panic, so
 //     that it replaces the function's panic and the other deferred calls still
