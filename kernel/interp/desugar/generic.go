@@ -1,10 +1,10 @@
 package desugar
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -196,9 +196,22 @@ func (d *desugarer) addressReceiver(sel *ast.SelectorExpr) {
 	sel.X = &ast.ParenExpr{Lparen: pos, X: &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: sel.X}, Rparen: sel.X.End()}
 }
 
-// methodValue rewrites x.M, a method value with a value receiver that is not
-// called at once, as func(__r X) F { return __r.M }(x): Go copies x when the
-// method value is made, yaegi v0.16.1 reads x when it is called.
+// methodValue rewrites x.M, a method value not called at once, as
+//
+//	func() F { __r := x; return func(params) results { return __r.M(params) } }()
+//
+// Go evaluates the receiver when the method value is made, and copies it for a
+// value receiver. yaegi v0.16.1 reads x when the method value is called: of a
+// value receiver reached through a pointer (p.M, p a *T; s.M promoted through
+// an embedded *T; d.String, d a *time.Duration) or of a pointer receiver (p.M
+// with p reassigned, or a range's variable), it calls M on what x holds then;
+// and it cannot make some method values at all (of an interface value read
+// from a struct's field, of a compiled method with a pointer receiver). __r is
+// the receiver itself, reached through the embedded fields with each pointer on
+// the way dereferenced, and its address taken for a pointer receiver
+// (receiverPath): so a nil pointer panics where Go's does. A nil interface
+// panics there too, by __rt.NilDeref, where the forwarding function would only
+// when called.
 func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Expr {
 	s, ok := d.info.Selections[sel]
 	if !ok || s.Kind() != types.MethodVal {
@@ -207,35 +220,83 @@ func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Ex
 	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == sel {
 		return nil
 	}
-	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr || s.Indirect() {
-		return nil
-	}
 	rt := d.typeOf(sel.X)
-	if rt == nil || types.IsInterface(rt) {
+	if rt == nil {
 		return nil
 	}
-	if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+	if _, isParam := rt.(*types.TypeParam); isParam {
 		return nil
 	}
 	pos := sel.Pos()
-	recvType, err := d.typeExpr(rt, pos)
+	recv, recvType, err := d.receiverPath(sel.X, rt, s)
 	if err != nil {
-		d.fail(pos, "method value "+sel.Sel.Name, err)
+		d.fail(pos, "method value "+types.ExprString(sel), err)
 		return nil
 	}
-	ft, err := d.typeExpr(s.Type(), pos)
+	sig := s.Type().(*types.Signature)
+	r := d.temp("mr")
+	fwd, err := d.forwarder(&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}, sig)
 	if err != nil {
-		d.fail(pos, "method value "+sel.Sel.Name, err)
+		d.fail(pos, "method value "+types.ExprString(sel), err)
 		return nil
 	}
-	r := "__mr" + strconv.Itoa(d.cfg.Unique())
+	ft, err := d.typeExpr(sig, pos)
+	if err != nil {
+		d.fail(pos, "method value "+types.ExprString(sel), err)
+		return nil
+	}
+	body := []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, r)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{recv}}}
+	if types.IsInterface(recvType) {
+		body = append(body, &ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, r), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: d.rtCall(pos, "NilDeref")}}, Rbrace: pos}})
+	}
+	body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{fwd}})
 	lit := &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, r)}, Type: recvType}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{
-			&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}}}}, Rbrace: sel.End()},
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: sel.End()},
 	}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{sel.X}, Rparen: sel.End()}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: sel.End()}
+}
+
+// receiverPath writes the receiver that s, the selection of a method on x of
+// type t, passes the method, and returns its type: x's embedded fields on s's
+// path named, each pointer on the way dereferenced, and at the end, for a
+// method with a pointer receiver, the address of a receiver that is not a
+// pointer (x is then addressable, or the checker would have refused x.M).
+func (d *desugarer) receiverPath(x ast.Expr, t types.Type, s *types.Selection) (ast.Expr, types.Type, error) {
+	pos := x.Pos()
+	deref := func() {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			x = &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}
+			t = p.Elem()
+		}
+	}
+	index := s.Index()
+	for _, i := range index[:len(index)-1] {
+		deref()
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil, nil, fmt.Errorf("the receiver's path goes through %s, which is not a struct", t)
+		}
+		f := st.Field(i)
+		if !f.Exported() && f.Pkg().Path() != d.unit.Pkg.Path() {
+			return nil, nil, fmt.Errorf("the method is promoted through %s's unexported field %s", t, f.Name())
+		}
+		name := ident(pos, f.Name())
+		d.info.Uses[name] = f // for the session, which renames an embedded field of a type declared again
+		x = &ast.SelectorExpr{X: x, Sel: name}
+		t = f.Type()
+	}
+	_, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	_, isPtr := t.Underlying().(*types.Pointer)
+	switch {
+	case !ptrRecv:
+		deref()
+	case !isPtr:
+		x = &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: x}
+		t = types.NewPointer(t)
+	}
+	return x, t, nil
 }
 
 // isIndexOperand reports whether e, at cursor c, is the operand of an index expression
