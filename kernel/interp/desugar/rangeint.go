@@ -9,7 +9,8 @@ import (
 )
 
 // statements rewrites, innermost first, the range statements yaegi v0.16.1
-// cannot run: over an integer (below) and over a function (rangefunc.go).
+// cannot run, or runs wrongly: over an integer (below), a function
+// (rangefunc.go), a string (rangeloops.go).
 func (d *desugarer) statements(root ast.Node) {
 	var funcs []*types.Signature // the enclosing functions' signatures, innermost last
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
@@ -50,8 +51,11 @@ func (d *desugarer) statements(root ast.Node) {
 		}
 		switch u := t.Underlying().(type) {
 		case *types.Basic:
-			if u.Info()&types.IsInteger != 0 {
+			switch {
+			case u.Info()&types.IsInteger != 0:
 				c.Replace(d.rangeInt(st, t, label))
+			case u.Info()&types.IsString != 0:
+				c.Replace(d.rangeString(st, t, label))
 			}
 		case *types.Signature:
 			if r := d.rangeFunc(st, u, label, enclosing); r != nil {
