@@ -10,7 +10,7 @@ import (
 
 // statements rewrites, innermost first, the range statements yaegi v0.16.1
 // cannot run, or runs wrongly: over an integer (below), a function
-// (rangefunc.go), a string (rangeloops.go).
+// (rangefunc.go), a string or a pointer to an array (rangeloops.go).
 func (d *desugarer) statements(root ast.Node) {
 	var funcs []*types.Signature // the enclosing functions' signatures, innermost last
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
@@ -56,6 +56,10 @@ func (d *desugarer) statements(root ast.Node) {
 				c.Replace(d.rangeInt(st, t, label))
 			case u.Info()&types.IsString != 0:
 				c.Replace(d.rangeString(st, t, label))
+			}
+		case *types.Pointer:
+			if a, ok := u.Elem().Underlying().(*types.Array); ok {
+				c.Replace(d.rangeArrayPointer(st, a.Len(), label))
 			}
 		case *types.Signature:
 			if r := d.rangeFunc(st, u, label, enclosing); r != nil {

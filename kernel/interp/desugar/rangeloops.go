@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // rangeString turns `for k, v := range s {…}`, s of a string type, into
@@ -41,6 +42,64 @@ func (d *desugarer) rangeString(st *ast.RangeStmt, t types.Type, label *ast.Iden
 		Body: iterationBody(st, ident(pos, i), ident(pos, r), pre, post),
 	}
 	return labelled(label, loop)
+}
+
+// rangeArrayPointer turns `for k, v := range p {…}`, p a pointer to an array
+// of length n, into
+//
+//	for __p, __k := p, 0; __k < n; __k++ {
+//		k, v := __k, __p[__k]
+//		{…}
+//	}
+//
+// yaegi v0.16.1 panics in reflect ranging over a pointer to an array of
+// structs. As in Go, p is not evaluated when v is not used and p holds no
+// function call or receive (len(p) is then a constant), and a nil p panics at
+// the first read of v, not before: never with n 0, or with v unused.
+func (d *desugarer) rangeArrayPointer(st *ast.RangeStmt, n int64, label *ast.Ident) ast.Stmt {
+	pos := st.For
+	p, k := d.temp("p"), d.temp("k")
+	init := &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, k)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}}}
+	var value ast.Expr
+	if st.Value != nil && !isBlank(st.Value) {
+		value = &ast.IndexExpr{X: ident(pos, p), Lbrack: pos, Index: ident(pos, k), Rbrack: pos}
+	}
+	if value != nil || d.evaluatedForLen(st.X) {
+		init.Lhs = append([]ast.Expr{ident(pos, p)}, init.Lhs...)
+		init.Rhs = append([]ast.Expr{st.X}, init.Rhs...)
+	}
+	loop := &ast.ForStmt{
+		For:  pos,
+		Init: init,
+		Cond: &ast.BinaryExpr{X: ident(pos, k), OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.FormatInt(n, 10)}},
+		Post: &ast.IncDecStmt{X: ident(pos, k), TokPos: pos, Tok: token.INC},
+		Body: iterationBody(st, ident(pos, k), value, nil, nil),
+	}
+	return labelled(label, loop)
+}
+
+// evaluatedForLen reports whether len(x), x a pointer to an array, evaluates x:
+// whether x holds a call that is not constant, or a receive
+// (https://go.dev/ref/spec#Length_and_capacity).
+func (d *desugarer) evaluatedForLen(x ast.Expr) bool {
+	evaluated := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if tv, ok := d.info.Types[n.Fun]; ok && tv.IsType() {
+				break // a conversion
+			}
+			if tv, ok := d.info.Types[n]; !ok || tv.Value == nil {
+				evaluated = true
+			}
+		case *ast.UnaryExpr:
+			evaluated = evaluated || n.Op == token.ARROW
+		}
+		return !evaluated
+	})
+	return evaluated
 }
 
 // iterationBody returns the body of a loop that replaces the range statement
