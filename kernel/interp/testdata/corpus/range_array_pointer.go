@@ -86,6 +86,7 @@ func main() {
 		fmt.Print(i)
 	}
 	fmt.Println(" calls:", calls)
+	fmt.Println(len(arr()), cap(arr()), len(pt), calls)
 
 	var i, v int
 found:
