@@ -258,43 +258,67 @@ func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Ex
 	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: sel.End()}
 }
 
-// receiverPath writes the receiver that s, the selection of a method on x of
-// type t, passes the method, and returns its type: x's embedded fields on s's
-// path named, each pointer on the way dereferenced, and at the end, for a
-// method with a pointer receiver, the address of a receiver that is not a
-// pointer (x is then addressable, or the checker would have refused x.M).
+// receiverPath returns what __r of methodValue holds, and its type, for s,
+// the selection of a method on x of type t: what Go evaluates when the method
+// value is made, so that __r.M reaches the receiver from it without reading
+// anything that may change after. That is x's embedded fields on s's path
+// named up to the last pointer on it, which is dereferenced for a method with
+// a value receiver (a copy of what holds the receiver by value); x itself for
+// a path without pointers, copied, or its address for a pointer receiver (x is
+// then addressable, or the checker would have refused x.M); and the whole path
+// to a receiver that is a pointer or an interface, which Go evaluates, nil
+// or not.
 func (d *desugarer) receiverPath(x ast.Expr, t types.Type, s *types.Selection) (ast.Expr, types.Type, error) {
-	pos := x.Pos()
-	deref := func() {
+	index := s.Index()
+	path := index[:len(index)-1]
+	// ts[j] is the type path[j] is selected on; ts[len(path)] the receiver's.
+	ts := []types.Type{t}
+	for _, i := range path {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
-			x = &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}
 			t = p.Elem()
 		}
-	}
-	index := s.Index()
-	for _, i := range index[:len(index)-1] {
-		deref()
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
 			return nil, nil, fmt.Errorf("the receiver's path goes through %s, which is not a struct", t)
 		}
-		f := st.Field(i)
+		t = st.Field(i).Type()
+		ts = append(ts, t)
+	}
+	isPointer := func(t types.Type) bool {
+		_, ok := t.Underlying().(*types.Pointer)
+		return ok
+	}
+	named := len(path) // how many of path's fields to name
+	if last := ts[len(path)]; !isPointer(last) && !types.IsInterface(last) {
+		for named >= 0 && !isPointer(ts[named]) {
+			named--
+		}
+	}
+	_, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	if named < 0 { // no pointer on the way
+		if ptrRecv {
+			return &ast.UnaryExpr{OpPos: x.Pos(), Op: token.AND, X: x}, types.NewPointer(ts[0]), nil
+		}
+		return x, ts[0], nil
+	}
+	pos := x.Pos()
+	t = ts[0]
+	for j, i := range path[:named] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			x = &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}
+			t = p.Elem()
+		}
+		f := t.Underlying().(*types.Struct).Field(i)
 		if !f.Exported() && f.Pkg().Path() != d.unit.Pkg.Path() {
-			return nil, nil, fmt.Errorf("the method is promoted through %s's unexported field %s", t, f.Name())
+			return nil, nil, fmt.Errorf("the method is promoted through %s's unexported field %s, which ratelab must name to take the receiver where Go does", t, f.Name())
 		}
 		name := ident(pos, f.Name())
 		d.info.Uses[name] = f // for the session, which renames an embedded field of a type declared again
 		x = &ast.SelectorExpr{X: x, Sel: name}
-		t = f.Type()
+		t = ts[j+1]
 	}
-	_, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
-	_, isPtr := t.Underlying().(*types.Pointer)
-	switch {
-	case !ptrRecv:
-		deref()
-	case !isPtr:
-		x = &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: x}
-		t = types.NewPointer(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok && !ptrRecv {
+		return &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}, p.Elem(), nil
 	}
 	return x, t, nil
 }

@@ -20,6 +20,12 @@ type R struct{ *Q }
 
 type Getter interface{ Get() int }
 
+// Deep reaches P's methods through a pointer, then a value.
+type Deep struct {
+	Label string
+	*Q
+}
+
 type W struct{ Getter }
 
 func run(f func() int) int { return f() }
@@ -103,6 +109,13 @@ func main() {
 	x = P{22}
 	fmt.Println(wg(), xg())
 
+	deep := Deep{"d", &Q{P{30}}}
+	dg, dp := deep.Get, deep.Ptr
+	old := deep.Q
+	deep.Q = &Q{P{31}}
+	old.N = 32
+	fmt.Println(dg(), dp(), deep.Get())
+
 	pb := &strings.Builder{}
 	ws := pb.WriteString
 	ws("abc")
@@ -111,6 +124,7 @@ func main() {
 	var np *P
 	var ni Getter
 	try("ni.Get", func() { ng := ni.Get; fmt.Println("not reached", ng != nil) })
+	try("w.Get", func() { var nw W; ng := nw.Get; fmt.Println("not reached", ng != nil) })
 	var nr R
 	try("p.Get", func() { ng := np.Get; fmt.Println("not reached", ng != nil) })
 	try("(*p).Get", func() { ng := (*np).Get; fmt.Println("not reached", ng != nil) })
