@@ -49,7 +49,13 @@ func (d *desugarer) statements(root ast.Node) {
 		if len(funcs) > 0 {
 			enclosing = funcs[len(funcs)-1]
 		}
-		switch u := t.Underlying().(type) {
+		u := t.Underlying()
+		if tp, ok := t.(*types.TypeParam); ok {
+			if core, err := coreType(tp); err == nil && isString(core) {
+				u = core // of a type parameter, only a string's range is rewritten
+			}
+		}
+		switch u := u.(type) {
 		case *types.Basic:
 			switch {
 			case u.Info()&types.IsInteger != 0:
@@ -129,4 +135,10 @@ func (d *desugarer) rangeInt(st *ast.RangeStmt, t types.Type, label *ast.Ident) 
 		return &ast.LabeledStmt{Label: label, Colon: label.End(), Stmt: loop}
 	}
 	return loop
+}
+
+// isString reports whether t is of a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

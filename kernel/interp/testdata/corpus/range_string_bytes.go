@@ -9,6 +9,21 @@ import (
 
 type Text string
 
+// offsets ranges over a value of a type parameter whose types are strings.
+func offsets[S ~string](s S) (out []int) {
+	for i, r := range s {
+		out = append(out, i, int(r))
+	}
+	return out
+}
+
+func count[S string | Text](s S) (n int) {
+	for i := range s {
+		n += i
+	}
+	return n
+}
+
 func main() {
 	samples := []string{"a\xffb\xe2\x82", "\xff\xfe", "héllo, 世界", "", "\xed\xa0\x80x", "\xf4\x90\x80\x80", "ab\xe2\x82\xac"}
 	for _, s := range samples {
@@ -94,4 +109,5 @@ outer:
 	for m["i"] = range "€x" {
 	}
 	fmt.Println(calls, m)
+	fmt.Println(offsets(Text("ü\xffa")), offsets("€\xe2\x82"), count(Text("aé\x80b")), count("\xff\xfe"))
 }
