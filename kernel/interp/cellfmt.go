@@ -30,6 +30,7 @@ type cellValue struct {
 	// The methods through which fmt prints v, or nil: the interpreter keeps them
 	// off v itself.
 	errorM, stringM, goStringM func() string
+	formatM                    func(fmt.State, rune)
 	// lookalike is the session's named type (main.Celsius) that v, of its
 	// underlying type, could be: the interpreter cannot tell them apart.
 	lookalike string
@@ -64,7 +65,7 @@ func (c cellValue) typeName() (string, error) {
 
 // sharpError is why c cannot be printed with %#v, or nil.
 func (c cellValue) sharpError() error {
-	if c.goStringM != nil {
+	if c.goStringM != nil || c.formatM != nil {
 		return nil
 	}
 	if c.lookalike != "" && slices.Contains([]reflect.Kind{reflect.Slice, reflect.Array, reflect.Map}, c.v.Kind()) {
@@ -88,6 +89,8 @@ func (c cellValue) Format(st fmt.State, verb rune) {
 	case verb == 'T':
 		name, _ := c.typeName()
 		io.WriteString(st, name)
+	case c.formatM != nil && verb != 'p':
+		c.catchPanic(st, verb, "Format", func() { c.formatM(st, verb) })
 	case sharpV && c.goStringM != nil:
 		c.callMethod(st, verb, "GoString", c.goStringM)
 	case !sharpV && strings.ContainsRune("vsxXq", verb) && c.errorM != nil:
@@ -113,6 +116,19 @@ func (c cellValue) Format(st fmt.State, verb rune) {
 // fmt/print.go): a panic in it prints as %!v(PANIC=String method: …), or as
 // <nil> for a nil pointer.
 func (c cellValue) callMethod(st fmt.State, verb rune, method string, m func() string) {
+	c.catchPanic(st, verb, method, func() {
+		s := m()
+		if method == "GoString" {
+			io.WriteString(st, s)
+			return
+		}
+		fmt.Fprintf(st, fmt.FormatString(st, verb), s)
+	})
+}
+
+// catchPanic runs call, which calls c's method of that name, printing a panic
+// in it as fmt does.
+func (c cellValue) catchPanic(st fmt.State, verb rune, method string, call func()) {
 	defer func() {
 		r := recover()
 		switch {
@@ -123,19 +139,14 @@ func (c cellValue) callMethod(st fmt.State, verb rune, method string, m func() s
 			fmt.Fprintf(st, "%%!%c(PANIC=%s method: %v)", verb, method, r)
 		}
 	}()
-	s := m()
-	if method == "GoString" {
-		io.WriteString(st, s)
-		return
-	}
-	fmt.Fprintf(st, fmt.FormatString(st, verb), s)
+	call()
 }
 
 // printArg is an argument of a print function as package desugar wrote it
 // (printargs.go) for a value whose type the interpreter keeps no name for, or
 // whose printing methods it keeps off the value: v, of the type Go calls name,
 // with those methods (nil where it has none).
-func printArg(name string, v any, errorM, stringM, goStringM func() string, unnamedBelow bool) any {
+func printArg(name string, v any, errorM, stringM, goStringM func() string, formatM func(fmt.State, rune), unnamedBelow bool) any {
 	inner, _ := bare(v)
 	if inner == nil {
 		return v
@@ -144,7 +155,7 @@ func printArg(name string, v any, errorM, stringM, goStringM func() string, unna
 	if err != nil {
 		panic(err)
 	}
-	cv.errorM, cv.stringM, cv.goStringM, cv.unnamedBelow = errorM, stringM, goStringM, unnamedBelow
+	cv.errorM, cv.stringM, cv.goStringM, cv.formatM, cv.unnamedBelow = errorM, stringM, goStringM, formatM, unnamedBelow
 	return cv
 }
 

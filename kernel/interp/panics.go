@@ -39,6 +39,9 @@ var reflectPanics = []struct{ prefix, goMsg string }{
 	{"reflect.Value.Slice: ", "runtime error: slice bounds out of range"},
 	{"reflect.Value.Slice3: ", "runtime error: slice bounds out of range"},
 	{"reflect.Value.Call: call of nil function", "runtime error: invalid memory address or nil pointer dereference"},
+	// A dereferenced nil pointer is the zero Value to the interpreter: handed
+	// to a function (f(*p), (*p).M with a value receiver), it reaches reflect.
+	{"reflect: Call using zero Value argument", "runtime error: invalid memory address or nil pointer dereference"},
 	{"reflect.MakeSlice: negative len", "runtime error: makeslice: len out of range"},
 	{"reflect.MakeSlice: len > cap", "runtime error: makeslice: cap out of range"},
 	{"reflect.MakeChan: negative buffer size", "makechan: size out of range"},
@@ -104,6 +107,13 @@ func panicMessage(v any) string {
 		msg = fmt.Sprint(args...)
 	}
 	return strings.ReplaceAll(msg, "\n", "\n\t")
+}
+
+// nilDeref is __rt.NilDeref, which package desugar calls where Go dereferences
+// a nil pointer or interface that the interpreter would not (a method value of
+// a nil interface: desugar/generic.go).
+func nilDeref() {
+	panic(runtimeError("runtime error: invalid memory address or nil pointer dereference"))
 }
 
 // boundsPanic is __rt.Bounds, which package desugar calls where an index or a

@@ -58,6 +58,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"GoPanic":       reflect.ValueOf(goPanic),
 		"GoStart":       reflect.ValueOf(goStart),
 		"Recovered":     reflect.ValueOf(recovered),
+		"NilDeref":      reflect.ValueOf(nilDeref),
 		"Deferring":     reflect.ValueOf(newDeferring),
 		// Package desugar's type assertions to interfaces of cells.
 		"Unmatched":    reflect.ValueOf(unmatched),

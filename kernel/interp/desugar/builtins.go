@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // builtin rewrites a call of a builtin yaegi v0.16.1 lacks or gets wrong, or
@@ -13,6 +14,7 @@ import (
 //	min(a, b, c)  →  __min[T](__min[T](a, b), c)   (__fmin where T may be a float; a constant call folds)
 //	new(expr)     →  __new[T](expr)                  (yaegi allocates a zero T and drops expr)
 //	clear(x)      →  __clear(x)
+//	len(p)        →  __arraylen(p, n)                (p a pointer to an array of n, which may be nil)
 //	recover()     →  __rt.Recovered(recover())     (yaegi's recover gives a reflect.Value, or reflect's panic)
 //
 // (A recover in a function literal deferred by a function whose deferred calls
@@ -53,6 +55,18 @@ func (d *desugarer) builtin(call *ast.CallExpr) ast.Expr {
 		return helper("__new", ptr.Elem(), call.Args[0])
 	case "clear":
 		return helper("__clear", nil, call.Args...)
+	case "len", "cap":
+		// Not constant (see expressions), so p holds a call or a receive
+		// and is evaluated; yaegi dereferences it, and panics if it is nil.
+		if len(call.Args) != 1 {
+			return nil
+		}
+		if p, ok := d.typeOf(call.Args[0]).Underlying().(*types.Pointer); ok {
+			if a, ok := p.Elem().Underlying().(*types.Array); ok {
+				n := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.FormatInt(a.Len(), 10)}
+				return helper("__arraylen", nil, call.Args[0], n)
+			}
+		}
 	case "recover":
 		// recover stays called by the deferred function itself, as it must be to
 		// stop the panic; the runtime turns what it returns into Go's value.

@@ -17,9 +17,13 @@
 //     the rest through generic helpers with Go's NaN and signed-zero rules), clear,
 //     new(expr) (builtins.go);
 //   - turn `for i := range n` over any integer into a counting loop (rangeint.go),
-//     and a range over a function (iter.Seq, iter.Seq2 and the like) into a call
-//     of the function with the body as its yield callback, break, continue, return,
-//     labels and defer included (rangefunc.go);
+//     a range over a string into a loop decoding it rune by rune, and one over a
+//     pointer to an array into a counting loop (rangeloops.go), and a range over
+//     a function (iter.Seq, iter.Seq2 and the like) into a call of the function
+//     with the body as its yield callback, break, continue, return, labels and
+//     defer included (rangefunc.go);
+//   - evaluate a method value's receiver where it is made, as Go does, where the
+//     interpreter reads it when the method value is called (generic.go);
 //   - work around how the interpreter runs a cell's top level, where variables are
 //     the session's: multi-value assignments go through temporaries, `_` is never a
 //     variable, and sibling statements' variables do not share slots (toplevel.go);

@@ -1,10 +1,10 @@
 package desugar
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -196,9 +196,22 @@ func (d *desugarer) addressReceiver(sel *ast.SelectorExpr) {
 	sel.X = &ast.ParenExpr{Lparen: pos, X: &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: sel.X}, Rparen: sel.X.End()}
 }
 
-// methodValue rewrites x.M, a method value with a value receiver that is not
-// called at once, as func(__r X) F { return __r.M }(x): Go copies x when the
-// method value is made, yaegi v0.16.1 reads x when it is called.
+// methodValue rewrites x.M, a method value not called at once, as
+//
+//	func() F { __r := x; return func(params) results { return __r.M(params) } }()
+//
+// Go evaluates the receiver when the method value is made, and copies it for a
+// value receiver. yaegi v0.16.1 reads x when the method value is called: of a
+// value receiver reached through a pointer (p.M, p a *T; s.M promoted through
+// an embedded *T; d.String, d a *time.Duration) or of a pointer receiver (p.M
+// with p reassigned, or a range's variable), it calls M on what x holds then;
+// and it cannot make some method values at all (of an interface value read
+// from a struct's field, of a compiled method with a pointer receiver). __r is
+// the receiver itself, reached through the embedded fields with each pointer on
+// the way dereferenced, and its address taken for a pointer receiver
+// (receiverPath): so a nil pointer panics where Go's does. A nil interface
+// panics there too, by __rt.NilDeref, where the forwarding function would only
+// when called.
 func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Expr {
 	s, ok := d.info.Selections[sel]
 	if !ok || s.Kind() != types.MethodVal {
@@ -207,35 +220,107 @@ func (d *desugarer) methodValue(sel *ast.SelectorExpr, c *astutil.Cursor) ast.Ex
 	if call, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && call.Fun == sel {
 		return nil
 	}
-	if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr || s.Indirect() {
-		return nil
-	}
 	rt := d.typeOf(sel.X)
-	if rt == nil || types.IsInterface(rt) {
+	if rt == nil {
 		return nil
 	}
-	if _, ptr := rt.Underlying().(*types.Pointer); ptr {
+	if _, isParam := rt.(*types.TypeParam); isParam {
 		return nil
 	}
 	pos := sel.Pos()
-	recvType, err := d.typeExpr(rt, pos)
+	recv, recvType, err := d.receiverPath(sel.X, rt, s)
 	if err != nil {
-		d.fail(pos, "method value "+sel.Sel.Name, err)
+		d.fail(pos, "method value "+types.ExprString(sel), err)
 		return nil
 	}
-	ft, err := d.typeExpr(s.Type(), pos)
+	sig := s.Type().(*types.Signature)
+	r := d.temp("mr")
+	fwd, err := d.forwarder(&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}, sig)
 	if err != nil {
-		d.fail(pos, "method value "+sel.Sel.Name, err)
+		d.fail(pos, "method value "+types.ExprString(sel), err)
 		return nil
 	}
-	r := "__mr" + strconv.Itoa(d.cfg.Unique())
+	ft, err := d.typeExpr(sig, pos)
+	if err != nil {
+		d.fail(pos, "method value "+types.ExprString(sel), err)
+		return nil
+	}
+	body := []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, r)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{recv}}}
+	if types.IsInterface(recvType) {
+		body = append(body, &ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, r), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: d.rtCall(pos, "NilDeref")}}, Rbrace: pos}})
+	}
+	body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{fwd}})
 	lit := &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(pos, r)}, Type: recvType}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{
-			&ast.SelectorExpr{X: ident(pos, r), Sel: ident(sel.Sel.Pos(), sel.Sel.Name)}}}}, Rbrace: sel.End()},
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ft}}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: sel.End()},
 	}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: []ast.Expr{sel.X}, Rparen: sel.End()}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: sel.End()}
+}
+
+// receiverPath returns what __r of methodValue holds, and its type, for s,
+// the selection of a method on x of type t: what Go evaluates when the method
+// value is made, so that __r.M reaches the receiver from it without reading
+// anything that may change after. That is x's embedded fields on s's path
+// named up to the last pointer on it, which is dereferenced for a method with
+// a value receiver (a copy of what holds the receiver by value); x itself for
+// a path without pointers, copied, or its address for a pointer receiver (x is
+// then addressable, or the checker would have refused x.M); and the whole path
+// to a receiver that is a pointer or an interface, which Go evaluates, nil
+// or not.
+func (d *desugarer) receiverPath(x ast.Expr, t types.Type, s *types.Selection) (ast.Expr, types.Type, error) {
+	index := s.Index()
+	path := index[:len(index)-1]
+	// ts[j] is the type path[j] is selected on; ts[len(path)] the receiver's.
+	ts := []types.Type{t}
+	for _, i := range path {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil, nil, fmt.Errorf("the receiver's path goes through %s, which is not a struct", t)
+		}
+		t = st.Field(i).Type()
+		ts = append(ts, t)
+	}
+	isPointer := func(t types.Type) bool {
+		_, ok := t.Underlying().(*types.Pointer)
+		return ok
+	}
+	named := len(path) // how many of path's fields to name
+	if last := ts[len(path)]; !isPointer(last) && !types.IsInterface(last) {
+		for named >= 0 && !isPointer(ts[named]) {
+			named--
+		}
+	}
+	_, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	if named < 0 { // no pointer on the way
+		if ptrRecv {
+			return &ast.UnaryExpr{OpPos: x.Pos(), Op: token.AND, X: x}, types.NewPointer(ts[0]), nil
+		}
+		return x, ts[0], nil
+	}
+	pos := x.Pos()
+	t = ts[0]
+	for j, i := range path[:named] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			x = &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}
+			t = p.Elem()
+		}
+		f := t.Underlying().(*types.Struct).Field(i)
+		if !f.Exported() && f.Pkg().Path() != d.unit.Pkg.Path() {
+			return nil, nil, fmt.Errorf("the method is promoted through %s's unexported field %s, which ratelab must name to take the receiver where Go does", t, f.Name())
+		}
+		name := ident(pos, f.Name())
+		d.info.Uses[name] = f // for the session, which renames an embedded field of a type declared again
+		x = &ast.SelectorExpr{X: x, Sel: name}
+		t = ts[j+1]
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok && !ptrRecv {
+		return &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: x}, Rparen: x.End()}, p.Elem(), nil
+	}
+	return x, t, nil
 }
 
 // isIndexOperand reports whether e, at cursor c, is the operand of an index expression

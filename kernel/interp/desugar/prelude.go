@@ -91,6 +91,10 @@ func __clear(v any) {
 	}
 }
 
+// __arraylen is len(p) and cap(p) of p, a pointer to an array of n, which
+// Go evaluates but does not dereference.
+func __arraylen(p any, n int) int { return n }
+
 // __discard is _ = v at a cell's top level: v is evaluated, and dropped.
 func __discard(v any) {}
 

@@ -32,7 +32,7 @@ import (
 //	    __rt.PrintDynamic(any(x), errorf, empty)
 //
 // PrintArg's value prints as Go prints it, calling the methods given (Error,
-// String, GoString; nil where the type has none), and refuses %#v where Go
+// String, GoString, Format; nil where the type has none), and refuses %#v where Go
 // would name types below the value's top that the interpreter keeps no name
 // for (its last argument).
 //
@@ -183,7 +183,7 @@ func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
 // printArg returns what replaces x, an argument of a print function, or nil.
 func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	tv, ok := d.info.Types[x]
-	if !ok || tv.Value != nil || !tv.IsValue() || tv.Type == nil || d.mentionsTypeParam(tv.Type, 0) {
+	if !ok || !tv.IsValue() || tv.Type == nil || d.mentionsTypeParam(tv.Type, 0) {
 		return nil
 	}
 	t := tv.Type
@@ -257,7 +257,7 @@ func (d *desugarer) printArgLit(x ast.Expr, t types.Type, param string, last ast
 }
 
 // printArgCall returns __rt.PrintArg("name", v, error, string, goString,
-// unnamedBelow) for the variable v of type t: each method a func() string
+// format, unnamedBelow) for the variable v of type t: each method a function
 // calling v's, or nil; unnamedBelow whether %#v of v would name types below
 // its top that the interpreter keeps no name for.
 func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr {
@@ -268,6 +268,11 @@ func (d *desugarer) printArgCall(pos token.Pos, v string, t types.Type) ast.Expr
 		} else {
 			args = append(args, ident(pos, "nil"))
 		}
+	}
+	if hasFormatMethod(t) {
+		args = append(args, d.formatThunk(pos, v))
+	} else {
+		args = append(args, ident(pos, "nil"))
 	}
 	args = append(args, ident(pos, strconv.FormatBool(d.unnamedBelow(t, 0))))
 	return d.rtCall(pos, "PrintArg", args...)
@@ -283,6 +288,35 @@ func methodThunk(pos token.Pos, v, m string) ast.Expr {
 			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "string")}}}},
 		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos},
 	}
+}
+
+// formatThunk returns func(__f fmt.State, __c rune) { v.Format(__f, __c) }.
+func (d *desugarer) formatThunk(pos token.Pos, v string) ast.Expr {
+	f, c := d.temp("f"), d.temp("c")
+	state := &ast.SelectorExpr{X: ident(pos, d.cfg.Import("fmt")), Sel: ident(pos, "State")}
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(pos, v), Sel: ident(pos, "Format")}, Lparen: pos, Args: []ast.Expr{ident(pos, f), ident(pos, c)}, Rparen: pos}
+	return &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{List: []*ast.Field{
+			{Names: []*ast.Ident{ident(pos, f)}, Type: state},
+			{Names: []*ast.Ident{ident(pos, c)}, Type: ident(pos, "rune")},
+		}}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}}, Rbrace: pos},
+	}
+}
+
+// hasFormatMethod reports whether t's method set has fmt.Formatter's Format
+// method, which fmt calls before any other.
+func hasFormatMethod(t types.Type) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, "Format")
+	if sel == nil {
+		return false
+	}
+	sig := sel.Type().(*types.Signature)
+	if sig.Params().Len() != 2 || sig.Results().Len() != 0 || !types.Identical(sig.Params().At(1).Type(), types.Typ[types.Rune]) {
+		return false
+	}
+	state, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named)
+	return ok && state.Obj().Pkg() != nil && state.Obj().Pkg().Path() == "fmt" && state.Obj().Name() == "State"
 }
 
 // structCases returns, for each struct type of the session, and pointer to
@@ -364,7 +398,7 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 //
 //	__rt.Printers(func(__px any, __errorf bool) (any, bool) {
 //	    if __pv, __ok := __px.(T); __ok {   // each struct type of the session, and pointer to one,
-//	        if __errorf {                    // whose method set has Error, String or GoString
+//	        if __errorf {                    // whose method set has Error, String, GoString or Format
 //	            return __rt.PrintError(__pv, func() string { return __pv.Error() }), true
 //	        }
 //	        return __rt.PrintArg("main.T", __pv, …), true
@@ -380,7 +414,7 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
-		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString")
+		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString") || hasFormatMethod(t)
 	}
 	cases, ok := d.structCases(types.NewInterfaceType(nil, nil), pos, param, v, held, "printing", printed, func(t types.Type) []ast.Stmt {
 		var body []ast.Stmt

@@ -9,7 +9,8 @@ import (
 )
 
 // statements rewrites, innermost first, the range statements yaegi v0.16.1
-// cannot run: over an integer (below) and over a function (rangefunc.go).
+// cannot run, or runs wrongly: over an integer (below), a function
+// (rangefunc.go), a string or a pointer to an array (rangeloops.go).
 func (d *desugarer) statements(root ast.Node) {
 	var funcs []*types.Signature // the enclosing functions' signatures, innermost last
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
@@ -48,10 +49,23 @@ func (d *desugarer) statements(root ast.Node) {
 		if len(funcs) > 0 {
 			enclosing = funcs[len(funcs)-1]
 		}
-		switch u := t.Underlying().(type) {
+		u := t.Underlying()
+		if tp, ok := t.(*types.TypeParam); ok {
+			if core, err := coreType(tp); err == nil && isString(core) {
+				u = core // of a type parameter, only a string's range is rewritten
+			}
+		}
+		switch u := u.(type) {
 		case *types.Basic:
-			if u.Info()&types.IsInteger != 0 {
+			switch {
+			case u.Info()&types.IsInteger != 0:
 				c.Replace(d.rangeInt(st, t, label))
+			case u.Info()&types.IsString != 0:
+				c.Replace(d.rangeString(st, t, label))
+			}
+		case *types.Pointer:
+			if a, ok := u.Elem().Underlying().(*types.Array); ok {
+				c.Replace(d.rangeArrayPointer(st, a.Len(), label))
 			}
 		case *types.Signature:
 			if r := d.rangeFunc(st, u, label, enclosing); r != nil {
@@ -121,4 +135,10 @@ func (d *desugarer) rangeInt(st *ast.RangeStmt, t types.Type, label *ast.Ident) 
 		return &ast.LabeledStmt{Label: label, Colon: label.End(), Stmt: loop}
 	}
 	return loop
+}
+
+// isString reports whether t is of a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
