@@ -323,3 +323,37 @@ func BenchmarkPrintInterface(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkInterfaceConversionInLoop measures what copying a value of a cell's
+// type before it is converted to an interface in a loop body costs
+// (desugar/ifaceconv.go), per conversion: a pointer to a Shape, a value to a
+// fmt.Stringer, and a value without methods to an any, which is not copied.
+func BenchmarkInterfaceConversionInLoop(b *testing.B) {
+	for _, c := range []struct{ name, loop string }{
+		{"pointer_to_cell_interface", "shapes = shapes[:0]; for i := range 1000 { shapes = append(shapes, &Circle{R: i}) }"},
+		{"value_to_stringer", "names = names[:0]; for i := range 1000 { names = append(names, Label{N: i}) }"},
+		{"plain_to_any", "anys = anys[:0]; for i := range 1000 { anys = append(anys, Plain{R: i}) }"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := New(Options{NoCapture: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			rec := &recorder{}
+			setup := "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Circle struct{ R int }\nfunc (c *Circle) Area() int { return c.R * c.R }\n" +
+				"type Label struct{ N int }\nfunc (l Label) String() string { return \"label\" }\ntype Plain struct{ R int }\n" +
+				"var shapes []Shape\nvar names []fmt.Stringer\nvar anys []any"
+			if _, e := s.Execute(context.Background(), setup, rec); e != nil {
+				b.Fatal(e.Value)
+			}
+			const conversions = 1000
+			for b.Loop() {
+				if _, e := s.Execute(context.Background(), c.loop, rec); e != nil {
+					b.Fatal(e.Value)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*conversions), "ns/conversion")
+		})
+	}
+}
