@@ -20,12 +20,12 @@ type Shape interface {
 type Circle struct{ R float64 }
 
 func (c *Circle) Area() float64 { return math.Pi * c.R * c.R }
-func (c *Circle) Name() string   { return fmt.Sprintf("circle(%g)", c.R) }
+func (c *Circle) Name() string  { return fmt.Sprintf("circle(%g)", c.R) }
 
 type Square struct{ S float64 }
 
 func (s Square) Area() float64 { return s.S * s.S }
-func (s Square) Name() string   { return fmt.Sprintf("square(%g)", s.S) }
+func (s Square) Name() string  { return fmt.Sprintf("square(%g)", s.S) }
 
 type Version struct{ Major, Minor int }
 
