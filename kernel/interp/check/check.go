@@ -260,6 +260,8 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 		return merrs
 	}
 
+	defer v.parenthesizeSessionTypeNames(u, own)()
+
 	// The file the checker sees: the session's imports, then the unit's decls.
 	imports := v.allImports()
 	file := &ast.File{Package: u.File.Package, Name: u.File.Name, FileStart: u.File.FileStart, FileEnd: u.File.FileEnd}
@@ -495,4 +497,34 @@ func DeclaredNames(d ast.Decl) []*ast.Ident {
 		}
 	}
 	return ids
+}
+
+// parenthesizeSessionTypeNames writes `type Tag Item`, where Item is an earlier
+// cell's type, as `type Tag (Item)`, the same declaration, for the checker, and
+// returns what restores it. go/types' search for direct cycles among the
+// package's type declarations (Go 1.26, cycles.go) follows a declaration that
+// is a bare type name to that name's declaration among the files it checks,
+// and dereferences nil for one the session put in the package's scope: the
+// cell failed with an internal error. A parenthesized name ends that search;
+// a cycle through it is still reported by the checker's other cycle checks.
+func (v *view) parenthesizeSessionTypeNames(u *Unit, own map[string]bool) (restore func()) {
+	var specs []*ast.TypeSpec
+	for _, d := range u.File.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			if id, ok := ts.Type.(*ast.Ident); ok && !own[id.Name] && v.lookup(id.Name) != nil {
+				ts.Type = &ast.ParenExpr{Lparen: id.Pos(), X: id, Rparen: id.End()}
+				specs = append(specs, ts)
+			}
+		}
+	}
+	return func() {
+		for _, ts := range specs {
+			ts.Type = ts.Type.(*ast.ParenExpr).X
+		}
+	}
 }
