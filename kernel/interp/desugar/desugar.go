@@ -42,6 +42,8 @@
 //     and the methods of reflect.Type and reflect.Value that would describe a
 //     cell's struct type as the interpreter built it), and refuse such a method
 //     used as a value;
+//   - write out the struct of a type defined from a cell's struct type, which
+//     the interpreter would give the other type's identity (structdefs.go);
 //   - write out the methods a struct promotes from an embedded interface, which
 //     the interpreter does not promote (promoted.go);
 //   - give fmt's and log's print functions, and a cell's shown value, what the
@@ -137,6 +139,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.constDecls(root)
+	d.structDefinitions(u.File)
 	if u.Kind == check.Decls {
 		d.promotedMethods(u.File)
 	}
