@@ -351,8 +351,9 @@ func (c converter) convert(e *ast.Expr, target types.Type) {
 //
 // since yaegi v0.16.1 fails on a result after a call of a function literal
 // (return "x", func(…) error {…}(…), len(s) dereferences nil), and so that
-// the results are evaluated in Go's order. A result copied (a variable that
-// may outlive the function) is left as it is there: a known defect.
+// the results are evaluated in Go's order. Where none is, each is converted
+// alone. (A variable that may outlive the function among the results of such
+// a function is left as it is: a known defect.)
 func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 	d := c.d
 	check := false
@@ -362,6 +363,9 @@ func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 		}
 	}
 	if !check {
+		for i := range ret.Results {
+			c.convert(&ret.Results[i], res.At(i).Type())
+		}
 		return
 	}
 	pos := ret.Pos()

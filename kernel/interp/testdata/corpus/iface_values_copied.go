@@ -62,6 +62,10 @@ var current = Version{1, 0}
 
 func release() any { return current }
 
+func releaseWithErr() (fmt.Stringer, error) { return current, nil }
+
+func releaseAndCount(xs []int) (fmt.Stringer, int, string) { return current, len(xs), "n" }
+
 func square(s float64) Square { return Square{s} }
 
 func describe(shapes []Shape) string {
@@ -131,9 +135,11 @@ func main() {
 	fmt.Println(anys[0].(Version), anys[2].(Version), anys[1].(*Circle).R, anys[5].(*Circle).R, anys[1] == anys[3])
 
 	r1 := release()
+	e1, _ := releaseWithErr()
+	c1, n, label := releaseAndCount([]int{1, 2})
 	current = Version{2, 0}
 	r2 := release()
-	fmt.Println(r1, r2)
+	fmt.Println(r1, r2, e1, c1, n, label)
 
 	l := list.New()
 	for i := 0; i < 3; i++ {
