@@ -239,7 +239,7 @@ func (d *desugarer) errorMethods(pos token.Pos, fn string) ast.Expr {
 				return ident(pos, "nil")
 			}
 		}
-		body = append(body, ifAsserted(pos, "__x", d.typeExprOr(t, pos), "__v", &ast.ReturnStmt{Return: pos, Results: ret}))
+		body = append(body, ifAsserted(pos, "__x", d.typeExprOr(t, pos), "__v", nil, &ast.ReturnStmt{Return: pos, Results: ret}))
 	}
 	body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, "nil"), ident(pos, "nil"), ident(pos, "nil"), ident(pos, "nil")}})
 	return &ast.FuncLit{Type: &ast.FuncType{Func: pos,
