@@ -40,6 +40,11 @@ e == nil && !ok`, "true"},
 		[2]string{`var none any
 _, isErr := none.(error)
 isErr`, "false"},
+		// The nil pointer is not refused where its value is not used.
+		[2]string{`var np *MyErr
+var nx any = np
+_, nilIsErr := nx.(error)
+func() string { switch nx.(type) { case error: return "error" }; return "other" }() + fmt.Sprint(" ", nilIsErr)`, `"error true"`},
 	)
 }
 
@@ -47,8 +52,9 @@ isErr`, "false"},
 // interface that a pointer to a named non-struct type of the session
 // implements and the type does not (the interpreter would pass the type), a value
 // of one of several struct types without fields that kept no type name, and a
-// nil pointer of a cell's type asserted to a compiled interface (Go's result
-// holds the nil pointer; the interpreter's would be nil).
+// nil pointer of a cell's type asserted to a compiled interface where the
+// result is used (Go's result holds the nil pointer; the interpreter's would
+// be nil).
 func TestCompiledInterfaceCasesRefused(t *testing.T) {
 	s := newSession(t)
 	run(t, s, `import "fmt"
@@ -56,10 +62,10 @@ type MyErr struct{ msg string }
 func (e *MyErr) Error() string { return "myerr " + e.msg }`)
 	failsSaying(t, s, `var p *MyErr
 var x any = p
-func() bool { switch x.(type) { case error: return true }; return false }()`,
+func() bool { switch v := x.(type) { case error: return v != nil }; return false }()`,
 		"ratelab cannot convert a nil *main.MyErr to error here")
 	failsSaying(t, s, `var p *MyErr
-func(a any) bool { _, ok := a.(error); return ok }(p)`,
+func(a any) bool { v, ok := a.(error); return ok && v != nil }(p)`,
 		"ratelab cannot convert a nil *main.MyErr to error here")
 
 	run(t, s, `type Add struct{}

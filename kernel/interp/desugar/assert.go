@@ -37,8 +37,9 @@ import (
 //
 // where, for a compiled interface, the last two are the interpreter's own
 // assertion, `return __x.(I)` with ", ok", right for compiled values, a case of
-// a pointer type first refuses a nil pointer (__rt.TypedNilHeld: Go's I would
-// hold it, the interpreter's would be nil), and ptr is (*I)(nil) (else nil).
+// a pointer type first refuses a nil pointer where the value is used
+// (__rt.TypedNilHeld: Go's I would hold it, the interpreter's would be nil),
+// and ptr is (*I)(nil) (else nil).
 // The call's result is x.(I)'s with ", ok", and without it is checked,
 // panicking as Go does (__rt.AssertFailed). HeldByCell answers for a value of
 // a session type listed in known (the struct types of the session when the
@@ -65,14 +66,16 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 		if !ok || ta.Type == nil {
 			return true
 		}
-		commaOK := false
+		commaOK, discarded := false, false
 		switch p := c.Parent().(type) {
 		case *ast.AssignStmt:
 			commaOK = len(p.Lhs) == 2 && len(p.Rhs) == 1
+			discarded = commaOK && isBlank(p.Lhs[0])
 		case *ast.ValueSpec:
 			commaOK = len(p.Names) == 2 && len(p.Values) == 1
+			discarded = commaOK && isBlank(p.Names[0])
 		}
-		if r := d.rewriteAssertion(ta, commaOK); r != nil {
+		if r := d.rewriteAssertion(ta, commaOK, discarded); r != nil {
 			c.Replace(r)
 		}
 		return true
@@ -80,16 +83,16 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 }
 
 // rewriteAssertion returns what replaces the assertion ta (with ", ok" if
-// commaOK), or nil where the interpreter's own assertion is right (or ta is
-// refused: see d.errs).
-func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK bool) ast.Expr {
+// commaOK, its value unused if discarded), or nil where the interpreter's own
+// assertion is right (or ta is refused: see d.errs).
+func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK, discarded bool) ast.Expr {
 	if iface := d.sourceInterface(ta.Type); iface != nil {
-		return d.assertion(ta, iface, commaOK, false)
+		return d.assertion(ta, iface, commaOK, false, false)
 	}
 	t := d.typeOf(ta.Type)
 	switch {
 	case t != nil && d.compiledInterface(t):
-		return d.typedAs(ta, d.assertion(ta, t, commaOK, true))
+		return d.typedAs(ta, d.assertion(ta, t, commaOK, true, !discarded))
 	case t != nil && wrappable(t):
 		return d.unwrappingAssertion(ta, t, commaOK)
 	case t != nil && exactOnly(t):
@@ -109,8 +112,10 @@ func (d *desugarer) sourceInterface(e ast.Expr) types.Type {
 
 // assertion returns the call that replaces ta, an assertion to iface (a
 // compiled package's if compiled), or nil after recording why it cannot be
-// rewritten (see interfaceAssertions for the call).
-func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK, compiled bool) ast.Expr {
+// rewritten (see interfaceAssertions for the call). Unless nilChecked, a nil
+// pointer of a cell's type is not refused: `_, ok := x.(error)` is true for
+// one, as in Go, and the value the interpreter makes nil is not used.
+func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK, compiled, nilChecked bool) ast.Expr {
 	pos := ta.Lparen
 	it := iface.Underlying().(*types.Interface)
 	ifaceName := types.TypeString(iface, func(p *types.Package) string { return p.Name() })
@@ -187,7 +192,7 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK,
 			}
 			then := []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}
 			_, isPtr := t.(*types.Pointer)
-			if isPtr && compiled {
+			if isPtr && nilChecked {
 				then = append([]ast.Stmt{&ast.ExprStmt{X: d.rtCall(pos, "TypedNilHeld", ident(pos, x.Name), stringLit(pos, ifaceName))}}, then...)
 			}
 			var g ast.Expr

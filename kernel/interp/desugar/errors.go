@@ -179,7 +179,7 @@ func (d *desugarer) asMatch(t types.Type, p string, pos token.Pos) ast.Expr {
 	e := ident(pos, "__e")
 	d.info.Types[e] = types.TypeAndValue{Type: errorInterface()}
 	var assert ast.Expr = &ast.TypeAssertExpr{X: e, Lparen: pos, Type: tT, Rparen: pos}
-	if r := d.rewriteAssertion(assert.(*ast.TypeAssertExpr), true); r != nil {
+	if r := d.rewriteAssertion(assert.(*ast.TypeAssertExpr), true, false); r != nil {
 		assert = r
 	}
 	body := []ast.Stmt{
