@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -65,6 +66,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"AssertFailed": reflect.ValueOf(assertFailed),
 		"Unwrapped":    reflect.ValueOf(unwrapped),
 		"Undecided":    reflect.ValueOf(undecided),
+		"HeldByCell":   reflect.ValueOf(heldByCell),
+		"FieldlessIs":  reflect.ValueOf(fieldlessIs),
 		// Its assertions to composite types, compared exactly.
 		"SameType": reflect.ValueOf(sameType),
 		"NotType":  reflect.ValueOf(notType),
@@ -222,6 +225,96 @@ func unmatched(x any, iface string, known, methods []string) bool {
 	}
 	panic(fmt.Errorf("ratelab cannot assert a value of type %s to %s, an interface declared in a cell: the interpreter cannot make a compiled value one; "+
 		"assert to an interface of a compiled package (for Unwrap, use errors.Unwrap)", goTypeString(t), iface))
+}
+
+// heldByCell decides an assertion of x to an interface after package
+// desugar's cases of the session's struct types implementing it (known: those
+// the cell knew) failed (see its interfaceAssertions): it reports true if x
+// holds a value of one of known, so the assertion fails, and false if x is a
+// compiled value, or of a struct type declared after the cell, left to the
+// interpreter's assertion. ifacePtr points to the interface's compiled type, or
+// is nil for an interface declared in a cell (whose assertions' last word is
+// unmatched's). For a compiled interface, it panics where neither answer can be
+// trusted: x holds a struct type declared after the cell, or is yaegi's
+// wrapper of a value whose type it lost, and the wrapper lacks the interface's
+// methods itself.
+func heldByCell(x, ifacePtr any, known []string) bool {
+	if x == nil {
+		return false
+	}
+	// The type's name as the interpreter recorded it, for a struct type
+	// without fields, which has no mark; yaegi passes a value from an any
+	// parameter so.
+	typeName := ""
+	if held, ok := valueInterfaceValue(x); ok {
+		if held == nil {
+			return false
+		}
+		typeName = valueInterfaceHeld(reflect.ValueOf(x)).name
+		x = held
+	}
+	inner, wrapped := unwrap(x)
+	t := reflect.TypeOf(inner)
+	if fieldless(t) {
+		name := strings.TrimPrefix(strings.TrimPrefix(typeName, "*"), "main.")
+		if name != typeName && slices.Contains(known, name) {
+			return true
+		}
+	}
+	if name := cellStructName(t); name != "" {
+		if slices.Contains(known, name) {
+			return true
+		}
+		if ifacePtr == nil {
+			return false // Unmatched decides, after the interpreter's type switch
+		}
+		panic(fmt.Errorf("ratelab cannot assert a value of type %s to %s here: %s was declared after the cell that makes this assertion; run that cell again",
+			goTypeString(t), goTypeString(reflect.TypeOf(ifacePtr).Elem()), name))
+	}
+	if ifacePtr == nil {
+		return false
+	}
+	iface := reflect.TypeOf(ifacePtr).Elem()
+	if wrapped && !reflect.TypeOf(x).Implements(iface) {
+		panic(fmt.Errorf("ratelab cannot tell whether this value is a %s: it was stored in an interface of a compiled package "+
+			"and passed on in another interface, and the interpreter lost its type there; assert from the interface variable it was first stored in, "+
+			"or keep it in a variable of its own type", goTypeString(iface)))
+	}
+	return false
+}
+
+// fieldless reports whether t is a struct type without fields, or a pointer
+// to one: the type of a cell's such struct has no field to mark its name in
+// (desugar/structtags.go).
+func fieldless(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t.NumField() == 0
+}
+
+// fieldlessIs reports whether x, which passed the interpreter's assertion to
+// a struct type without fields declared in a cell (or a pointer to one, if
+// ptr), holds that type, known by names (the cell's name, and the one the
+// interpreter compiled it under): the interpreter makes every such type
+// struct{}, and asserts only that. Where it kept the type's name with the
+// value, that decides; where not, the value could be of any of the session's
+// fieldless types, and it panics if those are several rather than guess.
+func fieldlessIs(x any, ptr bool, names, fieldless []string) bool {
+	for _, v := range []any{x, unwrapped(x)} {
+		if _, ok := valueInterfaceValue(v); !ok {
+			continue
+		}
+		if name := valueInterfaceHeld(reflect.ValueOf(v)).name; name != "" {
+			return strings.HasPrefix(name, "*") == ptr && slices.Contains(names, strings.TrimPrefix(strings.TrimPrefix(name, "*"), "main."))
+		}
+	}
+	if len(fieldless) > 1 {
+		panic(fmt.Errorf("ratelab cannot tell which of the struct types without fields %s this value is: the interpreter makes each of them struct{} "+
+			"and kept no type name with this value; give each of these types a field (type %s struct{ id byte }), "+
+			"or keep such values in variables of their own types", strings.Join(fieldless, ", "), fieldless[0]))
+	}
+	return true
 }
 
 // sameType reports whether x's dynamic type is the type ptr points to, as Go

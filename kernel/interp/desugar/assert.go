@@ -16,41 +16,66 @@ import (
 // from the method set of the interface value's own interface type: a value that
 // reached an `any` or an `error` straight from its concrete type, or from
 // compiled code, passes no such assertion, though its type implements the
-// interface. The checker knows every session type's method set, so
-// interfaceAssertions rewrites each such assertion x.(I) into a call of
+// interface. To a compiled interface (error, fmt.Stringer), it answers from
+// the value's reflect type, which has no methods where the value was stored
+// in an `any` as it is (var x any = T{} fails x.(fmt.Stringer)), and from its
+// type's methods, those of *T included, where it was kept with its type (a P
+// with String on *P passes). It panics asserting a nil interface with ", ok".
+// The checker knows every session type's method set, so interfaceAssertions
+// rewrites each assertion x.(I) to such an interface into a call of
 //
-//	func(__x X) (I, bool) {                                 // X: x's type
-//		if v, ok := __x.(T1); ok { return v, true }        // each session type
-//		if v, ok := __x.(*T2); ok { return v, true }       // implementing I
-//		switch v := __x.(type) { case I: return v, true }  // x held an I already
-//		var zero I
+//	func(__x X) (I, bool) {                                  // X: x's type
+//		if __x == nil { var zero I; return zero, false }
+//		var __u any = __rt.Unwrapped(__x)                    // out of a wrapper
+//		if v, ok := __u.(T1); ok { return v, true }         // each session type
+//		if v, ok := __u.(*T2); ok { return v, true }        // implementing I
+//		if _, ok := __u.(T2); ok { return zero, false }     // only *T2 does
+//		if __rt.HeldByCell(__x, ptr, known) { return zero, false }
+//		switch v := __x.(type) { case I: return v, true }   // x held an I already
 //		return zero, __rt.Unmatched(__x, "I", known, methods)
 //	}
 //
-// whose result is x.(I)'s with ", ok", and without it is checked, panicking as
-// Go does (__rt.AssertFailed). Unmatched answers false for a value of a session
-// type listed in known (the struct types of the session when the cell ran, by
-// the names of their marks: see structtags.go); for a struct type declared after
-// it, or a compiled type with methods named as I's, it panics saying why, since
-// the interpreter cannot give the value as an I.
+// where, for a compiled interface, the last two are the interpreter's own
+// assertion, `return __x.(I)` with ", ok", right for compiled values, a case of
+// a pointer type first refuses a nil pointer where the value is used
+// (__rt.TypedNilHeld: Go's I would hold it, the interpreter's would be nil),
+// and ptr is (*I)(nil) (else nil).
+// The call's result is x.(I)'s with ", ok", and without it is checked,
+// panicking as Go does (__rt.AssertFailed). HeldByCell answers for a value of
+// a session type listed in known (the struct types of the session when the
+// cell ran, by the names of their marks: see structtags.go), which is no I
+// once the cases missed it. Unmatched answers false for the same; for a struct
+// type declared after the cell, or a compiled type with methods named as I's,
+// it panics saying why, since the interpreter cannot give the value as an I;
+// so does HeldByCell, for a compiled I, for a type declared after the cell.
+//
+// A struct type without fields has no field for its mark, and the interpreter
+// makes every such type struct{}: a case of one also asks __rt.FieldlessIs,
+// which tells them apart by the type name the interpreter kept with the value,
+// and panics where it kept none and the session has several.
 //
 // A named type whose underlying type is not a struct cannot be told from its
 // underlying type once in an interface (yaegi keeps no type name for it there),
-// so an assertion to an interface such a session type implements is refused.
+// so an assertion to a cell's interface such a session type implements is
+// refused. To a compiled interface, the interpreter's own assertion answers for
+// it, right unless only a pointer to it implements the interface, which is
+// refused then.
 func (d *desugarer) interfaceAssertions(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		ta, ok := c.Node().(*ast.TypeAssertExpr)
 		if !ok || ta.Type == nil {
 			return true
 		}
-		commaOK := false
+		commaOK, discarded := false, false
 		switch p := c.Parent().(type) {
 		case *ast.AssignStmt:
 			commaOK = len(p.Lhs) == 2 && len(p.Rhs) == 1
+			discarded = commaOK && isBlank(p.Lhs[0])
 		case *ast.ValueSpec:
 			commaOK = len(p.Names) == 2 && len(p.Values) == 1
+			discarded = commaOK && isBlank(p.Names[0])
 		}
-		if r := d.rewriteAssertion(ta, commaOK); r != nil {
+		if r := d.rewriteAssertion(ta, commaOK, discarded); r != nil {
 			if tv, ok := d.info.Types[ta]; ok && !commaOK {
 				d.info.Types[r] = tv // for the passes after this one (printArgs)
 			}
@@ -61,14 +86,16 @@ func (d *desugarer) interfaceAssertions(root ast.Node) {
 }
 
 // rewriteAssertion returns what replaces the assertion ta (with ", ok" if
-// commaOK), or nil where the interpreter's own assertion is right (or ta is
-// refused: see d.errs).
-func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK bool) ast.Expr {
+// commaOK, its value unused if discarded), or nil where the interpreter's own
+// assertion is right (or ta is refused: see d.errs).
+func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK, discarded bool) ast.Expr {
 	if iface := d.sourceInterface(ta.Type); iface != nil {
-		return d.assertion(ta, iface, commaOK)
+		return d.assertion(ta, iface, commaOK, false, false)
 	}
 	t := d.typeOf(ta.Type)
 	switch {
+	case t != nil && d.compiledInterface(t):
+		return d.typedAs(ta, d.assertion(ta, t, commaOK, true, !discarded))
 	case t != nil && wrappable(t):
 		return d.unwrappingAssertion(ta, t, commaOK)
 	case t != nil && exactOnly(t):
@@ -86,9 +113,12 @@ func (d *desugarer) sourceInterface(e ast.Expr) types.Type {
 	return nil
 }
 
-// assertion returns the call that replaces ta, an assertion to iface, or nil
-// after recording why it cannot be rewritten.
-func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK bool) ast.Expr {
+// assertion returns the call that replaces ta, an assertion to iface (a
+// compiled package's if compiled), or nil after recording why it cannot be
+// rewritten (see interfaceAssertions for the call). Unless nilChecked, a nil
+// pointer of a cell's type is not refused: `_, ok := x.(error)` is true for
+// one, as in Go, and the value the interpreter makes nil is not used.
+func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK, compiled, nilChecked bool) ast.Expr {
 	pos := ta.Lparen
 	it := iface.Underlying().(*types.Interface)
 	ifaceName := types.TypeString(iface, func(p *types.Package) string { return p.Name() })
@@ -100,9 +130,23 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 		return e
 	}
 	x, r, v := ident(pos, d.temp("ax")), ident(pos, "__r"), ident(pos, "__v")
-	var cases []ast.Stmt // if __v, __ok := __x.(T); __ok { return __v, true }
+	fails := func() []ast.Stmt { // var __r I; return __r, false
+		return []ast.Stmt{
+			&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, r.Name)}, Type: typeExpr(iface)}}}},
+			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, r.Name), ident(pos, "false")}},
+		}
+	}
+	// yaegi v0.16.1 panics asserting a nil interface with ", ok".
+	body := []ast.Stmt{&ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, x.Name), OpPos: pos, Op: token.EQL, Y: ident(pos, "nil")},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: fails()}}}
+	// The session types are asserted to in held, declared any: yaegi v0.16.1
+	// asserts from a compiled function's result as from its wrapper, reading
+	// a field an empty struct lacks.
+	held := d.temp("au")
+	var cases []ast.Stmt
 	var known []ast.Expr
 	scope := d.unit.Pkg.Scope()
+	fieldless := fieldlessStructs(scope)
 	for _, name := range scope.Names() {
 		tn, isType := scope.Lookup(name).(*types.TypeName)
 		if !isType || tn.IsAlias() || types.IsInterface(tn.Type()) {
@@ -113,20 +157,66 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 			continue
 		}
 		_, isStruct := named.Underlying().(*types.Struct)
-		for _, t := range []types.Type{named, types.NewPointer(named)} {
+		ptr := types.NewPointer(named)
+		switch {
+		case isStruct:
+		case compiled && !types.Implements(named, it) && types.Implements(ptr, it):
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, ta.Type.Pos(), refuse.PointerMethodsImplementer, ifaceName, name))
+			return nil
+		case compiled:
+			// The interpreter keeps such a value's type with it, and answers
+			// from its methods, which are its own here.
+			continue
+		case types.Implements(named, it) || types.Implements(ptr, it):
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, ta.Type.Pos(), refuse.IndistinctImplementer,
+				ifaceName, name, name, types.TypeString(named.Underlying(), func(p *types.Package) string { return p.Name() })))
+			return nil
+		default:
+			continue
+		}
+		known = append(known, stringLit(pos, name))
+		// A struct type without fields has no field to hold its mark, and the
+		// interpreter makes it struct{}: its value is told from the others by
+		// the name the interpreter compiled it under, where it kept one.
+		var guard func(ptr bool) ast.Expr // nil: yaegi's assertion to the type is right
+		if named.Underlying().(*types.Struct).NumFields() == 0 {
+			names := []string{name}
+			if rn, ok := d.cfg.TypeName(tn); ok && rn != name {
+				names = append(names, rn)
+				known = append(known, stringLit(pos, rn))
+			}
+			guard = func(ptr bool) ast.Expr {
+				return d.rtCall(pos, "FieldlessIs", ident(pos, x.Name), ident(pos, strconv.FormatBool(ptr)), stringList(pos, names), stringList(pos, fieldless))
+			}
+		}
+		for _, t := range []types.Type{named, ptr} {
 			if !types.Implements(t, it) {
 				continue
 			}
-			if !isStruct {
-				d.errs = append(d.errs, refuse.At(d.cfg.Fset, ta.Type.Pos(), refuse.IndistinctImplementer,
-					ifaceName, name, name, types.TypeString(named.Underlying(), func(p *types.Package) string { return p.Name() })))
-				return nil
+			then := []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}
+			_, isPtr := t.(*types.Pointer)
+			if isPtr && nilChecked {
+				then = append([]ast.Stmt{&ast.ExprStmt{X: d.rtCall(pos, "TypedNilHeld", ident(pos, x.Name), stringLit(pos, ifaceName))}}, then...)
 			}
-			cases = append(cases, ifAsserted(pos, x.Name, typeExpr(t), v.Name, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}))
+			var g ast.Expr
+			if guard != nil {
+				g = guard(isPtr)
+			}
+			cases = append(cases, ifAsserted(pos, held, typeExpr(t), v.Name, g, then...))
 		}
-		if isStruct {
-			known = append(known, &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+		if !types.Implements(named, it) && types.Implements(ptr, it) {
+			// yaegi v0.16.1 gives a T the methods of *T.
+			var g ast.Expr
+			if guard != nil {
+				g = guard(false)
+			}
+			cases = append(cases, ifAsserted(pos, held, typeExpr(named), "_", g, fails()...))
 		}
+	}
+	if len(cases) > 0 {
+		body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+			Names: []*ast.Ident{ident(pos, held)}, Type: ident(pos, "any"), Values: []ast.Expr{d.rtCall(pos, "Unwrapped", ident(pos, x.Name))}}}}})
+		body = append(body, cases...)
 	}
 	var methods []ast.Expr
 	for i := range it.NumMethods() { // sorted, as Go looks for the missing one
@@ -138,17 +228,36 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 	rt := func(name string, args ...ast.Expr) ast.Expr { return d.rtCall(pos, name, args...) }
 	quotedIface := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(ifaceName)}
 
-	// The types first, then `switch __v := __x.(type) { case I: return __v, true }`
-	// (yaegi's type switch misses a value of a type passed to an any parameter,
-	// and its r, ok := __x.(I) panics on one).
-	body := append(cases, &ast.TypeSwitchStmt{Switch: pos,
-		Assign: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v.Name)}, TokPos: pos, Tok: token.DEFINE,
-			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x.Name), Lparen: pos, Rparen: pos}}},
-		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.CaseClause{Case: pos, List: []ast.Expr{typeExpr(iface)}, Colon: pos,
-			Body: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}}}}})
-	body = append(body,
-		&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, r.Name)}, Type: typeExpr(iface)}}}},
-		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, r.Name), rt("Unmatched", ident(pos, x.Name), quotedIface, strs(known), strs(methods))}})
+	// A value of a session type the cell knows that no case took is no I
+	// (yaegi's own assertion would take a T for a *T, or miss one):
+	//	if __rt.HeldByCell(__x, (*I)(nil), known) { var __r I; return __r, false }
+	// with nil for an interface the interpreter has no compiled type of.
+	ifacePtr := ast.Expr(ident(pos, "nil"))
+	if compiled {
+		ifacePtr = &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: typeExpr(iface)}, Rparen: pos}, Lparen: pos,
+			Args: []ast.Expr{ident(pos, "nil")}, Rparen: pos}
+	}
+	body = append(body, &ast.IfStmt{If: pos, Cond: rt("HeldByCell", ident(pos, x.Name), ifacePtr, strs(known)), Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: fails()}})
+	if compiled {
+		// The interpreter's own assertion is right for compiled values:
+		//	__v, __ok := __x.(I); return __v, __ok
+		body = append(body,
+			&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v.Name), ident(pos, "__ok")}, TokPos: pos, Tok: token.DEFINE,
+				Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x.Name), Lparen: pos, Type: typeExpr(iface), Rparen: pos}}},
+			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "__ok")}})
+	} else {
+		// The types first, then `switch __v := __x.(type) { case I: return __v, true }`
+		// (yaegi's type switch misses a value of a type passed to an any parameter,
+		// and its r, ok := __x.(I) panics on one).
+		body = append(body, &ast.TypeSwitchStmt{Switch: pos,
+			Assign: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v.Name)}, TokPos: pos, Tok: token.DEFINE,
+				Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x.Name), Lparen: pos, Rparen: pos}}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.CaseClause{Case: pos, List: []ast.Expr{typeExpr(iface)}, Colon: pos,
+				Body: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}}}}})
+		body = append(body,
+			&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, r.Name)}, Type: typeExpr(iface)}}}},
+			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, r.Name), rt("Unmatched", ident(pos, x.Name), quotedIface, strs(known), strs(methods))}})
+	}
 	if len(d.errs) > 0 {
 		return nil
 	}
@@ -185,13 +294,45 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK 
 	return &ast.CallExpr{Fun: must, Lparen: pos, Args: []ast.Expr{ta.X}, Rparen: ta.Rparen}
 }
 
-// ifAsserted returns `if name, __ok := x.(t); __ok { then }`.
-func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, then ...ast.Stmt) ast.Stmt {
+// typedAs gives r, which replaces ta, ta's type, for the passes after this one
+// (toplevel.go's temporaries), and returns it.
+func (d *desugarer) typedAs(ta *ast.TypeAssertExpr, r ast.Expr) ast.Expr {
+	if tv, ok := d.info.Types[ta]; ok && r != nil {
+		d.info.Types[r] = tv
+	}
+	return r
+}
+
+// ifAsserted returns `if name, __ok := x.(t); __ok { then }`, or with
+// `__ok && guard` if guard is not nil.
+func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, guard ast.Expr, then ...ast.Stmt) ast.Stmt {
+	cond := ast.Expr(ident(pos, "__ok"))
+	if guard != nil {
+		cond = &ast.BinaryExpr{X: cond, OpPos: pos, Op: token.LAND, Y: guard}
+	}
 	return &ast.IfStmt{If: pos,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(pos, name), ident(pos, "__ok")}, TokPos: pos, Tok: token.DEFINE,
 			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: t, Rparen: pos}}},
-		Cond: ident(pos, "__ok"),
+		Cond: cond,
 		Body: &ast.BlockStmt{Lbrace: pos, List: then, Rbrace: pos}}
+}
+
+// fieldlessStructs returns the names of the struct types without fields that
+// scope declares (not generic): the interpreter makes each of them struct{}.
+func fieldlessStructs(scope *types.Scope) []string {
+	var names []string
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 {
+			if st, ok := named.Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
 }
 
 // wrappable reports whether t, an assertion's concrete target, is a struct type

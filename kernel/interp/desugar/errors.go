@@ -179,7 +179,7 @@ func (d *desugarer) asMatch(t types.Type, p string, pos token.Pos) ast.Expr {
 	e := ident(pos, "__e")
 	d.info.Types[e] = types.TypeAndValue{Type: errorInterface()}
 	var assert ast.Expr = &ast.TypeAssertExpr{X: e, Lparen: pos, Type: tT, Rparen: pos}
-	if r := d.rewriteAssertion(assert.(*ast.TypeAssertExpr), true); r != nil {
+	if r := d.rewriteAssertion(assert.(*ast.TypeAssertExpr), true, false); r != nil {
 		assert = r
 	}
 	body := []ast.Stmt{
@@ -239,7 +239,7 @@ func (d *desugarer) errorMethods(pos token.Pos, fn string) ast.Expr {
 				return ident(pos, "nil")
 			}
 		}
-		body = append(body, ifAsserted(pos, "__x", d.typeExprOr(t, pos), "__v", &ast.ReturnStmt{Return: pos, Results: ret}))
+		body = append(body, ifAsserted(pos, "__x", d.typeExprOr(t, pos), "__v", nil, &ast.ReturnStmt{Return: pos, Results: ret}))
 	}
 	body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, "nil"), ident(pos, "nil"), ident(pos, "nil"), ident(pos, "nil")}})
 	return &ast.FuncLit{Type: &ast.FuncType{Func: pos,

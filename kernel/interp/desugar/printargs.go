@@ -349,7 +349,7 @@ func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, he
 				d.fail(pos, what, err)
 				return nil, false
 			}
-			c := ifAsserted(pos, param, te, v, body(cand)...)
+			c := ifAsserted(pos, param, te, v, nil, body(cand)...)
 			if !isStruct {
 				// As the interpreter knows it: a type declared again is T_5.
 				name := "main." + types.ExprString(te)

@@ -13,7 +13,8 @@ import (
 // type: yaegi v0.16.1 does not match a compiled value against a compiled
 // interface's case (an error made by fmt.Errorf falls past `case error:`), though
 // its type assertions do, and it matches a cell's interface only as its
-// assertions do, which interfaceAssertions then rewrites (as it does a case of
+// assertions do, which interfaceAssertions then rewrites, those to compiled
+// interfaces included, for the values of cells' types (as it does a case of
 // a cell's struct type with methods, whose value may come in yaegi's wrapper of
 // a compiled interface: see wrappable). Nor does it match a case of a type
 // parameter that stands for a type other than a predeclared one (see

@@ -55,6 +55,12 @@ const (
 	// underlying type is not a struct implements: in an interface value, yaegi
 	// v0.16.1 cannot tell such a value from other values of its underlying type.
 	IndistinctImplementer
+	// PointerMethodsImplementer: a type assertion (or type switch case) to a
+	// compiled package's interface (error, fmt.Stringer…) that a pointer to a
+	// named type of the session whose underlying type is not a struct
+	// implements, and the type itself does not: yaegi v0.16.1 gives such a
+	// value in an interface the methods of the pointer, so it would pass.
+	PointerMethodsImplementer
 	// IndistinctType: a type assertion or type switch case to a type that a
 	// value of a named type of the session whose underlying type is not a
 	// struct could be mistaken for in an interface value, or the declaration of
@@ -121,6 +127,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"use it inside a function (a cell's func main runs as go run runs it)"},
 	IndistinctImplementer: {"type assertion to %s, which %s implements: in an interface value, the interpreter cannot tell a %s from other values of its underlying type %s",
 		"declare the type as a struct (type T struct{ v float64 } for type T float64), or keep such values in a variable of the interface type instead of asserting"},
+	PointerMethodsImplementer: {"type assertion to %s, which *%s implements and %[2]s does not: in an interface value, the interpreter gives a %[2]s the methods of *%[2]s, so a %[2]s would pass",
+		"declare its methods with value receivers, or declare the type as a struct (type T struct{ v int } for type T int)"},
 	IndistinctType: {"%s: in an interface value, the interpreter cannot tell %s from %s: a named type declared in a cell whose underlying type is not a struct keeps no name there, so the answer could be wrong",
 		"declare the named type as a struct (type Celsius struct{ v float64 } for type Celsius float64), or keep its values in variables of their own type; " +
 			"ratelab refuses every type assertion and type switch case to a type that such a value could pass for, once the session has such a type"},

@@ -1,0 +1,97 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// Type switch cases and assertions to compiled interfaces (fmt.Stringer,
+// error) on values of a cell's types run as in Go, in one session's cells:
+// before, `var x any = T{}` fell past `case fmt.Stringer:`, a P with String
+// on *P passed it, and x.(error) of a nil any panicked.
+func TestCompiledInterfaceCasesInCells(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type T struct{}
+func (T) String() string { return "t" }
+type P struct{ n int }
+func (p *P) String() string { return fmt.Sprint("p", p.n) }
+type MyErr struct{ msg string }
+func (e *MyErr) Error() string { return "myerr " + e.msg }
+func kind(x any) string {
+	switch v := x.(type) {
+	case error:
+		return "error " + v.Error()
+	case fmt.Stringer:
+		return "stringer " + v.String()
+	case nil:
+		return "nil"
+	}
+	return "other"
+}`)
+	expect(t, s,
+		[2]string{`var x any = T{}
+kind(x)`, `"stringer t"`},
+		[2]string{`kind(P{1}) + ", " + kind(&P{2}) + ", " + kind(nil)`, `"other, stringer p2, nil"`},
+		[2]string{`var held error = &MyErr{"held"}
+func() string { switch v := held.(type) { case error: return v.Error() }; return "none" }()`, `"myerr held"`},
+		[2]string{`e, ok := held.(fmt.Stringer)
+e == nil && !ok`, "true"},
+		[2]string{`var none any
+_, isErr := none.(error)
+isErr`, "false"},
+		// The nil pointer is not refused where its value is not used.
+		[2]string{`var np *MyErr
+var nx any = np
+_, nilIsErr := nx.(error)
+func() string { switch nx.(type) { case error: return "error" }; return "other" }() + fmt.Sprint(" ", nilIsErr)`, `"error true"`},
+	)
+}
+
+// What the interpreter cannot answer is refused: an assertion to a compiled
+// interface that a pointer to a named non-struct type of the session
+// implements and the type does not (the interpreter would pass the type), a value
+// of one of several struct types without fields that kept no type name, and a
+// nil pointer of a cell's type asserted to a compiled interface where the
+// result is used (Go's result holds the nil pointer; the interpreter's would
+// be nil).
+func TestCompiledInterfaceCasesRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type MyErr struct{ msg string }
+func (e *MyErr) Error() string { return "myerr " + e.msg }`)
+	failsSaying(t, s, `var p *MyErr
+var x any = p
+func() bool { switch v := x.(type) { case error: return v != nil }; return false }()`,
+		"ratelab cannot convert a nil *main.MyErr to error here")
+	failsSaying(t, s, `var p *MyErr
+func(a any) bool { v, ok := a.(error); return ok && v != nil }(p)`,
+		"ratelab cannot convert a nil *main.MyErr to error here")
+
+	run(t, s, `type Add struct{}
+func (Add) String() string { return "add" }
+type Nop struct{}
+func isStringer(x any) bool { _, ok := x.(fmt.Stringer); return ok }`)
+	failsSaying(t, s, `isStringer(Nop{})`,
+		"ratelab cannot tell which of the struct types without fields Add, Nop this value is")
+
+	run(t, s, `type Count int
+func (c *Count) String() string { return fmt.Sprint("count ", int(*c)) }`)
+	e, _ := fail(t, s, `func describe(x any) string { switch x.(type) { case fmt.Stringer: return "stringer" }; return "other" }`)
+	if e.Name != "Unsupported" || !strings.Contains(e.Value, "type assertion to fmt.Stringer, which *Count implements and Count does not") {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+}
+
+// A struct type declared after the cell that asserts to a compiled interface
+// is not known to that cell's assertion, which the interpreter would answer
+// wrongly for some of its values: the assertion stops the cell.
+func TestCompiledInterfaceCaseOfLaterType(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+func isStringer(v any) bool { _, ok := v.(fmt.Stringer); return ok }`)
+	run(t, s, `type Later struct{ n int }
+func (l *Later) String() string { return "later" }`)
+	failsSaying(t, s, `isStringer(Later{1})`, "Later was declared after the cell that makes this assertion; run that cell again")
+	expect(t, s, [2]string{`isStringer(3)`, "false"})
+}
