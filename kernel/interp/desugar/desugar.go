@@ -31,6 +31,12 @@
 //     return that calls a builtin after its first in temporaries: the
 //     interpreter starts named results from their slot's last value, and
 //     writes such a builtin's value to the first result (results.go);
+//   - put the value of an assignment that is a receive or a composite literal
+//     in parentheses, which the interpreter otherwise builds in a new place for
+//     its variable, away from the pointers and closures that have the old one;
+//     and give a range statement that assigns its variables, which the
+//     interpreter leaves unassigned, temporaries that the body assigns to them
+//     (reassign.go);
 //   - put the values of a parallel assignment in temporaries first where one
 //     is a call, a composite literal or a receive, which the interpreter
 //     writes straight into its variable, leaving the others unassigned
@@ -146,6 +152,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if !cfg.NoBounds {
 		d.bounds(root) // first, while every index is typed; it moves no statement
 	}
+	d.reassignments(root) // before the passes that rewrite assignments and ranges further
 	d.comparisons(root)
 	d.errorCalls(root)
 	d.defers(root)
