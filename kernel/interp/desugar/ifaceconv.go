@@ -351,9 +351,10 @@ func (c converter) convert(e *ast.Expr, target types.Type) {
 //
 // since yaegi v0.16.1 fails on a result after a call of a function literal
 // (return "x", func(…) error {…}(…), len(s) dereferences nil), and so that
-// the results are evaluated in Go's order. Where none is, each is converted
-// alone. (A variable that may outlive the function among the results of such
-// a function is left as it is: a known defect.)
+// the results are evaluated in Go's order. A result to be copied (a
+// variable that may outlive the function) is passed as what it is, and its
+// parameter converted (convert). Where none is to be refused, each is
+// converted alone.
 func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 	d := c.d
 	check := false
@@ -375,9 +376,15 @@ func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 	for i, e := range ret.Results {
 		t := res.At(i).Type()
 		src := d.nilConverted(e, t)
+		var copied types.Type
+		if src == nil {
+			copied = c.copied(e, t)
+		}
 		pt := t
 		if src != nil {
 			pt = src
+		} else if copied != nil {
+			pt = copied
 		}
 		pe, err := d.typeExpr(pt, pos)
 		var re ast.Expr
@@ -395,6 +402,12 @@ func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 			body = append(body, d.nilCheck(ident(pos, p), src, t))
 		}
 		values = append(values, ident(pos, p))
+		if copied != nil {
+			// The parameter is the copy; converting it where the function
+			// returns is convert's work, as for a variable.
+			d.info.Types[values[i]] = types.TypeAndValue{Type: pt}
+			c.convert(&values[i], t)
+		}
 	}
 	body = append(body, &ast.ReturnStmt{Return: pos, Results: values})
 	ret.Results = []ast.Expr{&ast.CallExpr{Fun: &ast.FuncLit{
