@@ -315,7 +315,7 @@ func (v *view) checkOnce(fset *token.FileSet, u *Unit) scanner.ErrorList {
 				continue
 			}
 		}
-		report(te.Pos, unqualifyMain(te.Msg))
+		report(te.Pos, v.explainRedeclared(pkg.Scope(), unqualifyMain(te.Msg)))
 	}
 	if len(errs) > 0 {
 		return errs

@@ -142,7 +142,9 @@ func TestRedeclarationNewestWins(t *testing.T) {
 		{[]cellUnit{decls("type T struct{ B string }")}, ""},
 		{[]cellUnit{stmts("u := T{B: \"b\"}\nu.B")}, ""},
 		{[]cellUnit{stmts("t.A")}, ""}, // the old value keeps the old type
-		{[]cellUnit{stmts("var v T = t")}, "cannot use t (variable of struct type T) as T value in variable declaration"},
+		{[]cellUnit{stmts("var v T = t")}, "cannot use t (variable of struct type T) as T value in variable declaration (t was declared with an earlier T, declared again since: run again the cells that declare t)"},
+		{[]cellUnit{stmts("t.B")}, "t.B undefined (type T has no field or method B) (t was declared with an earlier T"},
+		{[]cellUnit{decls("type T struct{ C bool }"), stmts("var w T = t")}, "(t was declared with an earlier T, declared again since: run again the cells that declare t)"},
 		{[]cellUnit{decls("func f(a int) int { return a }")}, ""},
 		{[]cellUnit{decls("func f(a, b string) string { return a + b }")}, ""},
 		{[]cellUnit{stmts(`f("a", "b")`)}, ""},
@@ -158,6 +160,8 @@ func TestRedeclarationNewestWins(t *testing.T) {
 			t.Errorf("%v: %v", st.cell, messages(err))
 		case st.want != "" && (err == nil || !strings.Contains(messages(err), st.want)):
 			t.Errorf("%v: got %v, want %q", st.cell, err, st.want)
+		case !strings.Contains(st.want, "declared with an earlier") && err != nil && strings.Contains(messages(err), "declared with an earlier"):
+			t.Errorf("%v: %v: a note on a type declared again where none is involved", st.cell, messages(err))
 		}
 	}
 }
