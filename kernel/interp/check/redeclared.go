@@ -17,7 +17,7 @@ import (
 func (v *view) explainRedeclared(scope *types.Scope, msg string) string {
 	stale := v.staleTypeNames(scope)
 	mentions := func(name string) int {
-		return len(regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).FindAllStringIndex(msg, -1))
+		return len(regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b`).FindAllStringIndex(msg, -1))
 	}
 	names := make([]string, 0, len(stale))
 	for name := range stale {

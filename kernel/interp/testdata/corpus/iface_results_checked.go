@@ -25,7 +25,7 @@ func find(k string) *NotFound {
 var cur = Sq{2}
 var cp = &Sq{3}
 
-func get(k string) (Shape, error) { return cur, find(k) }
+func get(k string) (Shape, error)       { return cur, find(k) }
 func getp(k string) (Shape, error, int) { return cp, find(k), len(k) }
 func arr(k string) ([]Shape, Shape, error) {
 	xs := []Sq{{1}, {2}}
