@@ -418,11 +418,11 @@ func (c converter) results(ret *ast.ReturnStmt, res *types.Tuple) {
 
 // copied returns the type of e if e, converted to target, is to be copied
 // first (see interfaceConversions), or nil: e's type is not an interface, and
-// it, or the type it points to, is a type a cell declared with methods; e is
-// a variable or one's part, or a temporary in a loop; target is not an empty
-// interface compiled code receives; neither involves a type parameter. A nil
-// one that would be converted wrongly (nilConverted) is always copied, to be
-// checked.
+// it, or the type it points to, is a type a cell declared with methods, or e's
+// type is a type parameter (whose type argument may be one); e is a variable
+// or one's part, or a temporary in a loop; target is not an empty interface
+// compiled code receives, nor involves a type parameter. A nil one that would
+// be converted wrongly (nilConverted) is always copied, to be checked.
 func (c converter) copied(e ast.Expr, target types.Type) types.Type {
 	d := c.d
 	iface, ok := target.Underlying().(*types.Interface)
@@ -434,23 +434,33 @@ func (c converter) copied(e ast.Expr, target types.Type) types.Type {
 		return nil
 	}
 	src = types.Unalias(src)
-	if types.IsInterface(src) || d.mentionsTypeParam(src, 0) || d.mentionsTypeParam(target, 0) {
+	_, typeParam := src.(*types.TypeParam)
+	switch {
+	case d.mentionsTypeParam(target, 0):
 		return nil
-	}
-	if d.nilConverted(e, target) != nil {
+	case typeParam:
+		// Copied as if its type argument were a cell's type with methods: a
+		// call more where it is not.
+	case types.IsInterface(src) || d.mentionsTypeParam(src, 0):
+		return nil
+	case d.nilConverted(e, target) != nil:
 		return src
-	}
-	named := src
-	if p, ok := src.(*types.Pointer); ok {
-		named = types.Unalias(p.Elem())
-	}
-	if !d.declared(named) || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
+	case !d.declaredWithMethods(src):
 		return nil
 	}
 	if d.stored(e) || c.inLoop && !c.returned {
 		return src
 	}
 	return nil
+}
+
+// declaredWithMethods reports whether t, or the type it points to, is a type a
+// cell declared, with methods.
+func (d *desugarer) declaredWithMethods(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	return d.declared(t) && types.NewMethodSet(types.NewPointer(t)).Len() > 0
 }
 
 // stored reports whether e is a variable, a part of one (a field, an element,
