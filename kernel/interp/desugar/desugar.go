@@ -125,7 +125,10 @@ type desugarer struct {
 	info *types.Info
 	// result is the unit's result expression as checked, before any rewrite.
 	result ast.Expr
-	errs   []error
+	// escaping holds the loops' variables whose address their body takes
+	// (escapingLoopVars).
+	escaping map[*ast.Ident]bool
+	errs     []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -134,7 +137,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if u.Kind == check.Imports {
 		return nil
 	}
-	d := &desugarer{cfg: cfg, unit: u, info: u.Info}
+	d := &desugarer{cfg: cfg, unit: u, info: u.Info, escaping: map[*ast.Ident]bool{}}
 	if es := u.ResultExpr(); es != nil {
 		d.result = es.X
 	}
@@ -144,6 +147,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	// Statements first, while the expressions they hold are still the typed ones.
+	d.escapingLoopVars(root)
 	d.constDecls(root)
 	d.structDefinitions(u.File)
 	if u.Kind == check.Decls {
@@ -173,7 +177,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		return d.errs[0]
 	}
 	goStatements(root, cfg)
-	perIteration(root)
+	perIteration(root, d.escaping, cfg)
 	isolateClosures(root)
 	tagCellStructs(u.File) // under the names the cell gave its types
 	return nil

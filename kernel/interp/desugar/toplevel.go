@@ -318,3 +318,25 @@ func hasBlank(list []ast.Expr) bool {
 	}
 	return false
 }
+
+func isCompound(st ast.Stmt) bool {
+	switch st.(type) {
+	case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+		*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+		return true
+	}
+	return false
+}
+
+// callAtOnce returns `func() { st }()`.
+func callAtOnce(st ast.Stmt) ast.Stmt {
+	pos, end := st.Pos(), st.End()
+	return &ast.ExprStmt{X: &ast.CallExpr{
+		Fun: &ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{st}, Rbrace: end},
+		},
+		Lparen: end,
+		Rparen: end,
+	}}
+}
