@@ -74,10 +74,16 @@ func (d *desugarer) printArgs(root ast.Node) {
 		if fn == nil {
 			return true
 		}
+		replace := c.Replace
 		if fn.Signature().Recv() != nil {
 			logged, sprint := d.loggerCall(call, fn)
 			c.Replace(logged)
 			fn, call = d.sprintFunc(fn), sprint
+			replace = func(n ast.Node) { logged.Args[0] = n.(ast.Expr) }
+		}
+		if spread := d.spreadResults(call, fn); spread != nil {
+			replace(spread)
+			return true
 		}
 		first := fn.Signature().Params().Len() - 1 // the ...any parameter
 		errorf := fn.Name() == "Errorf"
@@ -180,13 +186,81 @@ func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
 	return fn
 }
 
+// spreadResults returns what replaces call, of the print function fn, if its
+// only argument is a call of several results, or nil: yaegi hands those results
+// to fmt as they come, without the methods of a cell's type, so
+// fmt.Println(two()), two returning (int, P), printed 1 {2} where Go calls P's
+// String method. Each result becomes a parameter of a function literal, passed
+// on as an argument like any other (printValue), the results evaluated where
+// the call was:
+//
+//	func(__r0 int, __r1 P) (int, error) { return fmt.Println(__r0, PrintArg…(__r1)) }(two())
+func (d *desugarer) spreadResults(call *ast.CallExpr, fn *types.Func) ast.Expr {
+	if len(call.Args) != 1 {
+		return nil
+	}
+	tuple, ok := d.typeOf(call.Args[0]).(*types.Tuple)
+	if !ok {
+		return nil
+	}
+	pos := call.Pos()
+	first := fn.Signature().Params().Len() - 1
+	params := &ast.FieldList{}
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Rparen: call.Rparen}
+	for i := range tuple.Len() {
+		t := tuple.At(i).Type()
+		if d.mentionsTypeParam(t, 0) {
+			return nil
+		}
+		te, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "printing "+types.ExprString(call.Args[0]), err)
+			return nil
+		}
+		r := ident(pos, d.temp("r"))
+		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{r}, Type: te})
+		var arg ast.Expr = ident(pos, r.Name)
+		if i >= first {
+			if pa := d.printValue(arg, t, true, fn.Name() == "Errorf"); pa != nil {
+				arg = pa
+			}
+		}
+		inner.Args = append(inner.Args, arg)
+	}
+	results := &ast.FieldList{}
+	for v := range fn.Signature().Results().Variables() {
+		te, err := d.typeExpr(v.Type(), pos)
+		if err != nil {
+			d.fail(pos, "printing "+types.ExprString(call.Args[0]), err)
+			return nil
+		}
+		results.List = append(results.List, &ast.Field{Type: te})
+	}
+	var body ast.Stmt = &ast.ExprStmt{X: inner}
+	if len(results.List) > 0 {
+		body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}}
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: params, Results: results},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{body}, Rbrace: pos}}
+	return &ast.CallExpr{Fun: lit, Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}
+}
+
 // printArg returns what replaces x, an argument of a print function, or nil.
 func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	tv, ok := d.info.Types[x]
-	if !ok || !tv.IsValue() || tv.Type == nil || d.mentionsTypeParam(tv.Type, 0) {
+	if !ok || !tv.IsValue() || tv.Type == nil {
 		return nil
 	}
-	t := tv.Type
+	return d.printValue(x, tv.Type, d.isResult(x), errorf)
+}
+
+// printValue returns what replaces x, of type t, an argument of a print
+// function (of fmt.Errorf if errorf), or nil; result tells whether x is a
+// call's result or an assertion's value.
+func (d *desugarer) printValue(x ast.Expr, t types.Type, result, errorf bool) ast.Expr {
+	if d.mentionsTypeParam(t, 0) {
+		return nil
+	}
 	switch {
 	case errorf && types.IsInterface(t):
 		return d.dynamicPrintArg(x, t, true)
@@ -196,26 +270,30 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t, false)
 	}
-	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || d.resultWithoutMethods(x, t) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || result && d.resultWithoutMethods(t) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
 }
 
-// resultWithoutMethods reports whether x, of type t, is a call's result or an
-// assertion's value of a cell's type (or a pointer to one) with a printing
-// method: yaegi hands such a value to fmt without its methods, so
-// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
-func (d *desugarer) resultWithoutMethods(x ast.Expr, t types.Type) bool {
+// isResult reports whether x is a call's result (not a conversion's) or an
+// assertion's value.
+func (d *desugarer) isResult(x ast.Expr) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.TypeAssertExpr:
+		return true
 	case *ast.CallExpr:
-		if tv, ok := d.info.Types[x.Fun]; ok && tv.IsType() {
-			return false
-		}
-	default:
-		return false
+		tv, ok := d.info.Types[x.Fun]
+		return !ok || !tv.IsType()
 	}
+	return false
+}
+
+// resultWithoutMethods reports whether t, of a call's result or an
+// assertion's value, is a cell's type (or a pointer to one) with a printing
+// method: yaegi hands such a value to fmt without its methods, so
+// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
+func (d *desugarer) resultWithoutMethods(t types.Type) bool {
 	named := t
 	if p, ok := t.(*types.Pointer); ok {
 		named = p.Elem()
