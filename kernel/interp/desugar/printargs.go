@@ -264,13 +264,13 @@ func (d *desugarer) printValue(x ast.Expr, t types.Type, result, errorf bool) as
 	switch {
 	case errorf && types.IsInterface(t):
 		return d.dynamicPrintArg(x, t, true)
-	case errorf && (types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)):
+	case errorf && types.Implements(t, errorType):
 		return nil // yaegi hands it over with its Error method
 	}
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t, false)
 	}
-	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || result && d.resultWithoutMethods(t) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || result && d.resultWithoutMethods(t) || d.misprinted(t) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
@@ -298,7 +298,40 @@ func (d *desugarer) resultWithoutMethods(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		named = p.Elem()
 	}
-	return d.declared(named) && slices.ContainsFunc([]string{"Error", "String", "GoString"}, func(m string) bool { return hasStringMethod(t, m) })
+	return d.declared(named) && len(printingMethods(t)) > 0
+}
+
+// misprinted reports whether t is a cell's type, or a pointer to one, whose
+// values yaegi hands to fmt with other printing methods than Go's: wrapped for
+// fmt.Formatter or fmt.Stringer, with the methods of the pointer type. So with
+// func (f *F) Format(fmt.State, rune), fmt.Println(f) of an F called Format
+// where Go prints the struct, and %#v of a type with GoString and String
+// printed yaegi's wrapper, symbols._fmt_Stringer{IValue:…}.
+func (d *desugarer) misprinted(t types.Type) bool {
+	named := t
+	if p, ok := t.(*types.Pointer); ok {
+		named = p.Elem()
+	}
+	if !d.declared(named) || types.IsInterface(named) {
+		return false
+	}
+	return hasStringMethod(t, "GoString") || len(printingMethods(types.NewPointer(named))) > len(printingMethods(t))
+}
+
+// printingMethods returns the methods through which fmt prints that t's
+// method set has, among Format, GoString, Error and String, in the order fmt
+// prefers them.
+func printingMethods(t types.Type) []string {
+	var ms []string
+	if hasFormatMethod(t) {
+		ms = append(ms, "Format")
+	}
+	for _, m := range []string{"GoString", "Error", "String"} {
+		if hasStringMethod(t, m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
 }
 
 var (
@@ -476,7 +509,7 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 //
 //	__rt.Printers(func(__px any, __errorf bool) (any, bool) {
 //	    if __pv, __ok := __px.(T); __ok {   // each struct type of the session, and pointer to one,
-//	        if __errorf {                    // whose method set has Error, String, GoString or Format
+//	        if __errorf {                    // whose method set (or its pointer's) has Error, String, GoString or Format
 //	            return __rt.PrintError(__pv, func() string { return __pv.Error() }), true
 //	        }
 //	        return __rt.PrintArg("main.T", __pv, …), true
@@ -492,7 +525,12 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
-		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString") || hasFormatMethod(t)
+		if _, isPointer := t.(*types.Pointer); !isPointer {
+			// A value's case too where only its pointer prints through a method:
+			// it prints without it, where the interpreter would call it.
+			t = types.NewPointer(t)
+		}
+		return len(printingMethods(t)) > 0
 	}
 	cases, ok := d.structCases(types.NewInterfaceType(nil, nil), pos, param, v, held, "printing", printed, func(t types.Type) []ast.Stmt {
 		var body []ast.Stmt
@@ -512,11 +550,8 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 			continue
 		}
 		printer := ""
-		for _, m := range []string{"Format", "GoString", "Error", "String"} {
-			if types.NewMethodSet(types.NewPointer(named)).Lookup(nil, m) != nil {
-				printer = m
-				break
-			}
+		if ms := printingMethods(named); len(ms) > 0 {
+			printer = ms[0] // a lookalike is a value, never a pointer
 		}
 		lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
 	}
