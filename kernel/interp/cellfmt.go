@@ -194,8 +194,8 @@ func printLookalike(v any, lookalikes []string) any {
 		// Named here: handed back to the interpreter, it would come out bare.
 		return cellArgs([]any{v})[0]
 	}
-	if inner, wrapped := unwrap(v); wrapped {
-		return wrappedLookalike(v, inner, lookalikes)
+	if _, wrapped := unwrap(v); wrapped {
+		return v // of a type wrappedName cannot tell (sessionPrinters.arg)
 	}
 	t := goTypeString(reflect.TypeOf(v))
 	for i := 0; i+2 < len(lookalikes); i += 3 {
@@ -218,39 +218,43 @@ func printLookalike(v any, lookalikes []string) any {
 	return v
 }
 
-// wrappedLookalike is printLookalike of v, yaegi's wrapper (interp._error…)
-// of inner, a value with the methods the wrapper was made for. If inner is of a
-// named type that is not a struct, and one only of lookalikes has inner's
-// underlying type and a printing method, v is of that type; otherwise v is
-// left as it is.
-func wrappedLookalike(v, inner any, lookalikes []string) any {
+// wrappedName returns the name of the session's type of inner, the value in
+// v, one of yaegi's wrappers (interp._error…), which has the methods of its
+// interface only; or "". If inner is of a named type that is not a struct, and
+// one only of lookalikes has inner's underlying type and a printing method,
+// inner is of that type. It fails if several have, and one of them prints
+// through another method than v would.
+func wrappedName(v, inner any, lookalikes []string) (string, error) {
 	if cellStructName(reflect.TypeOf(inner)) != "" {
-		return v
+		return "", nil
+	}
+	wrapper := ""
+	switch v.(type) {
+	case fmt.Formatter:
+		wrapper = "Format"
+	case error:
+		wrapper = "Error"
+	case fmt.Stringer:
+		wrapper = "String"
 	}
 	t := goTypeString(reflect.TypeOf(inner))
-	name := ""
+	var names []string
+	agree := true
 	for i := 0; i+2 < len(lookalikes); i += 3 {
 		if lookalikes[i+1] == t && lookalikes[i+2] != "" {
-			if name != "" {
-				return v
-			}
-			name = lookalikes[i]
+			names = append(names, lookalikes[i])
+			agree = agree && lookalikes[i+2] == wrapper
 		}
 	}
-	if name == "" {
-		return v
+	switch {
+	case len(names) == 1:
+		return names[0], nil
+	case len(names) > 1 && !agree:
+		return "", fmt.Errorf("ratelab cannot print this value as Go would: it is of type %s, held in an interface of a compiled package (error, fmt.Stringer…), "+
+			"which keeps only the interface's methods, and the interpreter cannot tell which of %s it is, which fmt prints through different methods; "+
+			"print it from a variable of its own type", t, strings.Join(names, ", "))
 	}
-	cv, err := newCellValue(reflect.ValueOf(inner), name)
-	if err != nil {
-		return v
-	}
-	if e, ok := v.(error); ok {
-		cv.errorM = e.Error
-	}
-	if s, ok := v.(fmt.Stringer); ok {
-		cv.stringM = s.String
-	}
-	return cv
+	return "", nil
 }
 
 // errLookalike is the refusal of %T (or %#v) of a value of type t that could be

@@ -42,11 +42,22 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 	print, lookalikes := p.print, p.lookalikes
 	p.mu.Unlock()
 	if print != nil && mayHoldCellType(v) {
-		held := ""
+		arg, held := v, ""
 		if valueInterfaceType(reflect.TypeOf(v)) {
 			held = valueInterfaceHeld(reflect.ValueOf(v)).name
+		} else if inner, wrapped := unwrap(v); wrapped {
+			// yaegi's wrapper (of fmt.Stringer, of error…) has the methods of
+			// its interface only: the printer calls them all, Format before
+			// String, given the type the value is of.
+			name, err := wrappedName(v, inner, lookalikes)
+			if err != nil {
+				panic(err)
+			}
+			if name != "" {
+				arg, held = inner, name
+			}
 		}
-		if r, ok := print(v, errorf, held); ok {
+		if r, ok := print(arg, errorf, held); ok {
 			return r
 		}
 	}

@@ -467,8 +467,14 @@ func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, he
 				if _, isPointer := cand.(*types.Pointer); isPointer {
 					name = "*main." + strings.TrimPrefix(types.ExprString(te), "*")
 				}
-				c = &ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, name)},
-					Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{c}, Rbrace: pos}}
+				var cond ast.Expr = &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, name)}
+				if goName(cand) != name {
+					// As Go knows it: the runtime names a value in a wrapper of
+					// a compiled interface from lookalikes (see wrappedName).
+					cond = &ast.BinaryExpr{X: cond, OpPos: pos, Op: token.LOR,
+						Y: &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, goName(cand))}}
+				}
+				c = &ast.IfStmt{If: pos, Cond: cond, Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{c}, Rbrace: pos}}
 			}
 			cases = append(cases, c)
 		}
