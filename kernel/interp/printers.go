@@ -35,7 +35,9 @@ func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, 
 // arg returns what fmt is given for v, an argument of a print function of an
 // interface type (of fmt.Errorf if errorf; of the empty interface if empty).
 func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
-	if v == nil {
+	if inner, ok := valueInterfaceValue(v); v == nil || ok && inner == nil {
+		// A nil interface of a cell's type reaches here as a valueInterface
+		// holding nothing, which fmt.Println(sh) of a nil Shape dereferenced.
 		return nil
 	}
 	p.mu.Lock()
