@@ -194,8 +194,8 @@ func printLookalike(v any, lookalikes []string) any {
 		// Named here: handed back to the interpreter, it would come out bare.
 		return cellArgs([]any{v})[0]
 	}
-	if _, wrapped := unwrap(v); wrapped {
-		return v // of a type wrappedName cannot tell (sessionPrinters.arg)
+	if inner, wrapped := unwrap(v); wrapped {
+		return wrappedLookalike(v, inner, lookalikes)
 	}
 	t := goTypeString(reflect.TypeOf(v))
 	for i := 0; i+2 < len(lookalikes); i += 3 {
@@ -222,11 +222,14 @@ func printLookalike(v any, lookalikes []string) any {
 // v, one of yaegi's wrappers (interp._error…), which has the methods of its
 // interface only; or "". If inner is of a named type that is not a struct, and
 // one only of lookalikes has inner's underlying type and a printing method,
-// inner is of that type. It fails if several have, and one of them prints
-// through another method than v would.
-func wrappedName(v, inner any, lookalikes []string) (string, error) {
+// inner is of that type, printed through the method printer. It fails if
+// several have, and one of them prints through another method than v would.
+//
+// The guess can be wrong: yaegi wraps some values of a one-field struct type
+// as the field's value (see undecided).
+func wrappedName(v, inner any, lookalikes []string) (name, printer string, err error) {
 	if cellStructName(reflect.TypeOf(inner)) != "" {
-		return "", nil
+		return "", "", nil
 	}
 	wrapper := ""
 	switch v.(type) {
@@ -243,18 +246,43 @@ func wrappedName(v, inner any, lookalikes []string) (string, error) {
 	for i := 0; i+2 < len(lookalikes); i += 3 {
 		if lookalikes[i+1] == t && lookalikes[i+2] != "" {
 			names = append(names, lookalikes[i])
-			agree = agree && lookalikes[i+2] == wrapper
+			printer = lookalikes[i+2]
+			agree = agree && printer == wrapper
 		}
 	}
 	switch {
 	case len(names) == 1:
-		return names[0], nil
+		return names[0], printer, nil
 	case len(names) > 1 && !agree:
-		return "", fmt.Errorf("ratelab cannot print this value as Go would: it is of type %s, held in an interface of a compiled package (error, fmt.Stringer…), "+
+		return "", "", fmt.Errorf("ratelab cannot print this value as Go would: it is of type %s, held in an interface of a compiled package (error, fmt.Stringer…), "+
 			"which keeps only the interface's methods, and the interpreter cannot tell which of %s it is, which fmt prints through different methods; "+
 			"print it from a variable of its own type", t, strings.Join(names, ", "))
 	}
-	return "", nil
+	return "", "", nil
+}
+
+// wrappedLookalike is printLookalike of v, yaegi's wrapper of inner: named
+// as wrappedName finds, with the wrapper's Error and String methods; otherwise
+// v is left as it is.
+func wrappedLookalike(v, inner any, lookalikes []string) any {
+	name, _, err := wrappedName(v, inner, lookalikes)
+	if err != nil {
+		panic(err)
+	}
+	if name == "" {
+		return v
+	}
+	cv, err := newCellValue(reflect.ValueOf(inner), name)
+	if err != nil {
+		return v
+	}
+	if e, ok := v.(error); ok {
+		cv.errorM = e.Error
+	}
+	if s, ok := v.(fmt.Stringer); ok {
+		cv.stringM = s.String
+	}
+	return cv
 }
 
 // errLookalike is the refusal of %T (or %#v) of a value of type t that could be

@@ -49,13 +49,14 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 			held = valueInterfaceHeld(reflect.ValueOf(v)).name
 		} else if inner, wrapped := unwrap(v); wrapped {
 			// yaegi's wrapper (of fmt.Stringer, of error…) has the methods of
-			// its interface only: the printer calls them all, Format before
-			// String, given the type the value is of.
-			name, err := wrappedName(v, inner, lookalikes)
+			// its interface only, which print as Go's do unless the value's
+			// type has Format or GoString: then the printer calls them all,
+			// given the type the value is of.
+			name, printer, err := wrappedName(v, inner, lookalikes)
 			if err != nil {
 				panic(err)
 			}
-			if name != "" {
+			if printer == "Format" || printer == "GoString" {
 				arg, held = inner, name
 			}
 		}
