@@ -218,24 +218,56 @@ func printLookalike(v any, lookalikes []string) any {
 	return v
 }
 
-// wrappedLookalike is printLookalike of v, yaegi's wrapper (interp._error…)
-// of inner, a value with the methods the wrapper was made for. If inner is of a
-// named type that is not a struct, and one only of lookalikes has inner's
-// underlying type and a printing method, v is of that type; otherwise v is
-// left as it is.
-func wrappedLookalike(v, inner any, lookalikes []string) any {
+// wrappedName returns the name of the session's type of inner, the value in
+// v, one of yaegi's wrappers (interp._error…), which has the methods of its
+// interface only; or "". If inner is of a named type that is not a struct, and
+// one only of lookalikes has inner's underlying type and a printing method,
+// inner is of that type, printed through the method printer. It fails if
+// several have, and one of them prints through another method than v would.
+//
+// The guess can be wrong: yaegi wraps some values of a one-field struct type
+// as the field's value (see undecided).
+func wrappedName(v, inner any, lookalikes []string) (name, printer string, err error) {
 	if cellStructName(reflect.TypeOf(inner)) != "" {
-		return v
+		return "", "", nil
+	}
+	wrapper := ""
+	switch v.(type) {
+	case fmt.Formatter:
+		wrapper = "Format"
+	case error:
+		wrapper = "Error"
+	case fmt.Stringer:
+		wrapper = "String"
 	}
 	t := goTypeString(reflect.TypeOf(inner))
-	name := ""
+	var names []string
+	agree := true
 	for i := 0; i+2 < len(lookalikes); i += 3 {
 		if lookalikes[i+1] == t && lookalikes[i+2] != "" {
-			if name != "" {
-				return v
-			}
-			name = lookalikes[i]
+			names = append(names, lookalikes[i])
+			printer = lookalikes[i+2]
+			agree = agree && printer == wrapper
 		}
+	}
+	switch {
+	case len(names) == 1:
+		return names[0], printer, nil
+	case len(names) > 1 && !agree:
+		return "", "", fmt.Errorf("ratelab cannot print this value as Go would: it is of type %s, held in an interface of a compiled package (error, fmt.Stringer…), "+
+			"which keeps only the interface's methods, and the interpreter cannot tell which of %s it is, which fmt prints through different methods; "+
+			"print it from a variable of its own type", t, strings.Join(names, ", "))
+	}
+	return "", "", nil
+}
+
+// wrappedLookalike is printLookalike of v, yaegi's wrapper of inner: named
+// as wrappedName finds, with the wrapper's Error and String methods; otherwise
+// v is left as it is.
+func wrappedLookalike(v, inner any, lookalikes []string) any {
+	name, _, err := wrappedName(v, inner, lookalikes)
+	if err != nil {
+		panic(err)
 	}
 	if name == "" {
 		return v

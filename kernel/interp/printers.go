@@ -35,18 +35,32 @@ func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, 
 // arg returns what fmt is given for v, an argument of a print function of an
 // interface type (of fmt.Errorf if errorf; of the empty interface if empty).
 func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
-	if v == nil {
+	if inner, ok := valueInterfaceValue(v); v == nil || ok && inner == nil {
+		// A nil interface of a cell's type reaches here as a valueInterface
+		// holding nothing, which fmt.Println(sh) of a nil Shape dereferenced.
 		return nil
 	}
 	p.mu.Lock()
 	print, lookalikes := p.print, p.lookalikes
 	p.mu.Unlock()
 	if print != nil && mayHoldCellType(v) {
-		held := ""
+		arg, held := v, ""
 		if valueInterfaceType(reflect.TypeOf(v)) {
 			held = valueInterfaceHeld(reflect.ValueOf(v)).name
+		} else if inner, wrapped := unwrap(v); wrapped {
+			// yaegi's wrapper (of fmt.Stringer, of error…) has the methods of
+			// its interface only, which print as Go's do unless the value's
+			// type has Format or GoString: then the printer calls them all,
+			// given the type the value is of.
+			name, printer, err := wrappedName(v, inner, lookalikes)
+			if err != nil {
+				panic(err)
+			}
+			if printer == "Format" || printer == "GoString" {
+				arg, held = inner, name
+			}
 		}
-		if r, ok := print(v, errorf, held); ok {
+		if r, ok := print(arg, errorf, held); ok {
 			return r
 		}
 	}

@@ -74,10 +74,16 @@ func (d *desugarer) printArgs(root ast.Node) {
 		if fn == nil {
 			return true
 		}
+		replace := c.Replace
 		if fn.Signature().Recv() != nil {
 			logged, sprint := d.loggerCall(call, fn)
 			c.Replace(logged)
 			fn, call = d.sprintFunc(fn), sprint
+			replace = func(n ast.Node) { logged.Args[0] = n.(ast.Expr) }
+		}
+		if spread := d.spreadResults(call, fn); spread != nil {
+			replace(spread)
+			return true
 		}
 		first := fn.Signature().Params().Len() - 1 // the ...any parameter
 		errorf := fn.Name() == "Errorf"
@@ -180,47 +186,152 @@ func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
 	return fn
 }
 
+// spreadResults returns what replaces call, of the print function fn, if its
+// only argument is a call of several results, or nil: yaegi hands those results
+// to fmt as they come, without the methods of a cell's type, so
+// fmt.Println(two()), two returning (int, P), printed 1 {2} where Go calls P's
+// String method. Each result becomes a parameter of a function literal, passed
+// on as an argument like any other (printValue), the results evaluated where
+// the call was:
+//
+//	func(__r0 int, __r1 P) (int, error) { return fmt.Println(__r0, PrintArg…(__r1)) }(two())
+func (d *desugarer) spreadResults(call *ast.CallExpr, fn *types.Func) ast.Expr {
+	if len(call.Args) != 1 {
+		return nil
+	}
+	tuple, ok := d.typeOf(call.Args[0]).(*types.Tuple)
+	if !ok {
+		return nil
+	}
+	pos := call.Pos()
+	first := fn.Signature().Params().Len() - 1
+	params := &ast.FieldList{}
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Rparen: call.Rparen}
+	for i := range tuple.Len() {
+		t := tuple.At(i).Type()
+		if d.mentionsTypeParam(t, 0) {
+			return nil
+		}
+		te, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "printing "+types.ExprString(call.Args[0]), err)
+			return nil
+		}
+		r := ident(pos, d.temp("r"))
+		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{r}, Type: te})
+		var arg ast.Expr = ident(pos, r.Name)
+		if i >= first {
+			if pa := d.printValue(arg, t, true, fn.Name() == "Errorf"); pa != nil {
+				arg = pa
+			}
+		}
+		inner.Args = append(inner.Args, arg)
+	}
+	results := &ast.FieldList{}
+	for v := range fn.Signature().Results().Variables() {
+		te, err := d.typeExpr(v.Type(), pos)
+		if err != nil {
+			d.fail(pos, "printing "+types.ExprString(call.Args[0]), err)
+			return nil
+		}
+		results.List = append(results.List, &ast.Field{Type: te})
+	}
+	var body ast.Stmt = &ast.ExprStmt{X: inner}
+	if len(results.List) > 0 {
+		body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}}
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: params, Results: results},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{body}, Rbrace: pos}}
+	return &ast.CallExpr{Fun: lit, Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}
+}
+
 // printArg returns what replaces x, an argument of a print function, or nil.
 func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	tv, ok := d.info.Types[x]
-	if !ok || !tv.IsValue() || tv.Type == nil || d.mentionsTypeParam(tv.Type, 0) {
+	if !ok || !tv.IsValue() || tv.Type == nil {
 		return nil
 	}
-	t := tv.Type
+	return d.printValue(x, tv.Type, d.isResult(x), errorf)
+}
+
+// printValue returns what replaces x, of type t, an argument of a print
+// function (of fmt.Errorf if errorf), or nil; result tells whether x is a
+// call's result or an assertion's value.
+func (d *desugarer) printValue(x ast.Expr, t types.Type, result, errorf bool) ast.Expr {
+	if d.mentionsTypeParam(t, 0) {
+		return nil
+	}
 	switch {
 	case errorf && types.IsInterface(t):
 		return d.dynamicPrintArg(x, t, true)
-	case errorf && (types.Implements(t, errorType) || types.Implements(types.NewPointer(t), errorType)):
+	case errorf && types.Implements(t, errorType):
 		return nil // yaegi hands it over with its Error method
 	}
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t, false)
 	}
-	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || d.resultWithoutMethods(x, t) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || result && d.resultWithoutMethods(t) || d.misprinted(t) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
 }
 
-// resultWithoutMethods reports whether x, of type t, is a call's result or an
-// assertion's value of a cell's type (or a pointer to one) with a printing
-// method: yaegi hands such a value to fmt without its methods, so
-// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
-func (d *desugarer) resultWithoutMethods(x ast.Expr, t types.Type) bool {
+// isResult reports whether x is a call's result (not a conversion's) or an
+// assertion's value.
+func (d *desugarer) isResult(x ast.Expr) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.TypeAssertExpr:
+		return true
 	case *ast.CallExpr:
-		if tv, ok := d.info.Types[x.Fun]; ok && tv.IsType() {
-			return false
-		}
-	default:
-		return false
+		tv, ok := d.info.Types[x.Fun]
+		return !ok || !tv.IsType()
 	}
+	return false
+}
+
+// resultWithoutMethods reports whether t, of a call's result or an
+// assertion's value, is a cell's type (or a pointer to one) with a printing
+// method: yaegi hands such a value to fmt without its methods, so
+// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
+func (d *desugarer) resultWithoutMethods(t types.Type) bool {
 	named := t
 	if p, ok := t.(*types.Pointer); ok {
 		named = p.Elem()
 	}
-	return d.declared(named) && slices.ContainsFunc([]string{"Error", "String", "GoString"}, func(m string) bool { return hasStringMethod(t, m) })
+	return d.declared(named) && len(printingMethods(t)) > 0
+}
+
+// misprinted reports whether t is a cell's type, or a pointer to one, whose
+// values yaegi hands to fmt with other printing methods than Go's: wrapped for
+// fmt.Formatter or fmt.Stringer, with the methods of the pointer type. So with
+// func (f *F) Format(fmt.State, rune), fmt.Println(f) of an F called Format
+// where Go prints the struct, and %#v of a type with GoString and String
+// printed yaegi's wrapper, symbols._fmt_Stringer{IValue:…}.
+func (d *desugarer) misprinted(t types.Type) bool {
+	named := t
+	if p, ok := t.(*types.Pointer); ok {
+		named = p.Elem()
+	}
+	if !d.declared(named) || types.IsInterface(named) {
+		return false
+	}
+	return hasStringMethod(t, "GoString") || len(printingMethods(types.NewPointer(named))) > len(printingMethods(t))
+}
+
+// printingMethods returns the methods through which fmt prints that t's
+// method set has, among Format, GoString, Error and String, in the order fmt
+// prefers them.
+func printingMethods(t types.Type) []string {
+	var ms []string
+	if hasFormatMethod(t) {
+		ms = append(ms, "Format")
+	}
+	for _, m := range []string{"GoString", "Error", "String"} {
+		if hasStringMethod(t, m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
 }
 
 var (
@@ -356,8 +467,14 @@ func (d *desugarer) structCases(it *types.Interface, pos token.Pos, param, v, he
 				if _, isPointer := cand.(*types.Pointer); isPointer {
 					name = "*main." + strings.TrimPrefix(types.ExprString(te), "*")
 				}
-				c = &ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, name)},
-					Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{c}, Rbrace: pos}}
+				var cond ast.Expr = &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, name)}
+				if goName(cand) != name {
+					// As Go knows it: the runtime names a value in a wrapper of
+					// a compiled interface from lookalikes (see wrappedName).
+					cond = &ast.BinaryExpr{X: cond, OpPos: pos, Op: token.LOR,
+						Y: &ast.BinaryExpr{X: ident(pos, held), OpPos: pos, Op: token.EQL, Y: stringLit(pos, goName(cand))}}
+				}
+				c = &ast.IfStmt{If: pos, Cond: cond, Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{c}, Rbrace: pos}}
 			}
 			cases = append(cases, c)
 		}
@@ -398,7 +515,7 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 //
 //	__rt.Printers(func(__px any, __errorf bool) (any, bool) {
 //	    if __pv, __ok := __px.(T); __ok {   // each struct type of the session, and pointer to one,
-//	        if __errorf {                    // whose method set has Error, String, GoString or Format
+//	        if __errorf {                    // whose method set (or its pointer's) has Error, String, GoString or Format
 //	            return __rt.PrintError(__pv, func() string { return __pv.Error() }), true
 //	        }
 //	        return __rt.PrintArg("main.T", __pv, …), true
@@ -414,7 +531,12 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
-		return hasStringMethod(t, "Error") || hasStringMethod(t, "String") || hasStringMethod(t, "GoString") || hasFormatMethod(t)
+		if _, isPointer := t.(*types.Pointer); !isPointer {
+			// A value's case too where only its pointer prints through a method:
+			// it prints without it, where the interpreter would call it.
+			t = types.NewPointer(t)
+		}
+		return len(printingMethods(t)) > 0
 	}
 	cases, ok := d.structCases(types.NewInterfaceType(nil, nil), pos, param, v, held, "printing", printed, func(t types.Type) []ast.Stmt {
 		var body []ast.Stmt
@@ -434,11 +556,8 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 			continue
 		}
 		printer := ""
-		for _, m := range []string{"Format", "GoString", "Error", "String"} {
-			if types.NewMethodSet(types.NewPointer(named)).Lookup(nil, m) != nil {
-				printer = m
-				break
-			}
+		if ms := printingMethods(named); len(ms) > 0 {
+			printer = ms[0] // a lookalike is a value, never a pointer
 		}
 		lookalikes = append(lookalikes, goName(named), goName(named.Underlying()), printer)
 	}
