@@ -3,6 +3,7 @@ package interp
 import (
 	"encoding/json"
 	"fmt"
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -67,7 +68,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"Unwrapped":    reflect.ValueOf(unwrapped),
 		"Undecided":    reflect.ValueOf(undecided),
 		"HeldByCell":   reflect.ValueOf(heldByCell),
-		"FieldlessIs":  reflect.ValueOf(fieldlessIs),
+		"FieldlessIs":  reflect.ValueOf(s.fieldlessIs),
+		"NotNamed":     reflect.ValueOf(notNamed),
 		// Its assertions to composite types, compared exactly.
 		"SameType": reflect.ValueOf(sameType),
 		"NotType":  reflect.ValueOf(notType),
@@ -296,11 +298,15 @@ func fieldless(t reflect.Type) bool {
 // fieldlessIs reports whether x, which passed the interpreter's assertion to
 // a struct type without fields declared in a cell (or a pointer to one, if
 // ptr), holds that type, known by names (the cell's name, and the one the
-// interpreter compiled it under): the interpreter makes every such type
-// struct{}, and asserts only that. Where it kept the type's name with the
-// value, that decides; where not, the value could be of any of the session's
-// fieldless types, and it panics if those are several rather than guess.
-func fieldlessIs(x any, ptr bool, names, fieldless []string) bool {
+// interpreter compiled it under). The interpreter makes every such type
+// struct{}, and its assertion passes any struct{}, one of no cell's type
+// (struct{}{}) too. Where it kept the type's name with the value, that
+// decides. A struct{} in its wrapper of a compiled interface (an error, a
+// fmt.Stringer) is of a cell's type with the wrapper's methods: the type, if
+// only one of the session's types that may be held so has them (fieldless:
+// those the cell knew, see desugar.FieldlessEntry; those declared since count
+// too). Where neither tells, it panics rather than guess.
+func (s *Session) fieldlessIs(x any, ptr bool, names, fieldless []string) bool {
 	for _, v := range []any{x, unwrapped(x)} {
 		if _, ok := valueInterfaceValue(v); !ok {
 			continue
@@ -309,12 +315,61 @@ func fieldlessIs(x any, ptr bool, names, fieldless []string) bool {
 			return strings.HasPrefix(name, "*") == ptr && slices.Contains(names, strings.TrimPrefix(strings.TrimPrefix(name, "*"), "main."))
 		}
 	}
-	if len(fieldless) > 1 {
-		panic(fmt.Errorf("ratelab cannot tell which of the struct types without fields %s this value is: the interpreter makes each of them struct{} "+
-			"and kept no type name with this value; give each of these types a field (type %s struct{ id byte }), "+
-			"or keep such values in variables of their own types", strings.Join(fieldless, ", "), fieldless[0]))
+	all := s.fieldlessTypes(fieldless, nil, ptr)
+	could := "a struct{}{} or of another such type"
+	if _, wrapped := unwrap(x); wrapped {
+		t := reflect.TypeOf(x)
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		methods := []string{}
+		for i := range t.NumMethod() {
+			methods = append(methods, t.Method(i).Name)
+		}
+		of := s.fieldlessTypes(fieldless, methods, ptr)
+		if len(of) == 1 {
+			return slices.Contains(names, of[0])
+		}
+		all, could = of, "of another of these types (a struct type whose value-receiver methods yaegi calls on its last field, struct{}, counts)"
 	}
-	return true
+	target := "main." + names[0]
+	if ptr {
+		target = "*" + target
+	}
+	panic(fmt.Errorf("ratelab cannot tell whether this value is a %s: the interpreter makes each struct type without fields of the session (%s) struct{}, "+
+		"and kept no type name with this value, which could as well be %s; give each of these types a field (type %s struct{ _ byte }), "+
+		"or keep such values in variables of their own types", target, strings.Join(all, ", "), could, all[0]))
+}
+
+// fieldlessTypes returns, sorted, the interpreter's names of the types in
+// fieldless (see desugar.FieldlessEntry) and of those the session's cells
+// declared whose values may be held as struct{}, or *struct{} if ptr: the
+// struct types without fields, and, if methods is not nil (a value in a
+// wrapper, with the wrapper's methods), those kept as their last field. Each
+// must have the methods.
+func (s *Session) fieldlessTypes(fieldless, methods []string, ptr bool) []string {
+	entries := slices.Clone(fieldless)
+	s.mu.Lock()
+	for tn, name := range s.typeNames {
+		if named, ok := tn.Type().(*types.Named); ok && !tn.IsAlias() {
+			if e, ok := desugar.FieldlessEntry(name, named); ok {
+				entries = append(entries, e)
+			}
+		}
+	}
+	s.mu.Unlock()
+	var names []string
+	for _, e := range entries {
+		name, has, kept := desugar.ParseFieldless(e, ptr)
+		if kept && methods == nil {
+			continue // only in a wrapper
+		}
+		if !slices.ContainsFunc(methods, func(m string) bool { return !slices.Contains(has, m) }) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // sameType reports whether x's dynamic type is the type ptr points to, as Go
@@ -327,11 +382,23 @@ func sameType(x, ptr any) bool {
 // notType is the run-time error of a failed assertion of x, of static type
 // static, to the type ptr points to, in Go's words.
 func notType(x any, static string, ptr any) error {
-	want := goTypeString(reflect.TypeOf(ptr).Elem())
+	return notNamed(x, static, goTypeString(reflect.TypeOf(ptr).Elem()))
+}
+
+// notNamed is the run-time error of a failed assertion of x, of static type
+// static, to the type Go names want, in Go's words: x's type is the one the
+// interpreter kept with it, or that of the value in its wrapper.
+func notNamed(x any, static, want string) error {
 	if x == nil {
 		return runtimeError(fmt.Sprintf("interface conversion: %s is nil, not %s", static, want))
 	}
-	return runtimeError(fmt.Sprintf("interface conversion: %s is %s, not %s", static, goTypeString(reflect.TypeOf(x)), want))
+	dynamic := goTypeString(reflect.TypeOf(unwrapped(x)))
+	if _, ok := valueInterfaceValue(x); ok {
+		if h := valueInterfaceHeld(reflect.ValueOf(x)); h.name != "" {
+			dynamic = h.name
+		}
+	}
+	return runtimeError(fmt.Sprintf("interface conversion: %s is %s, not %s", static, dynamic, want))
 }
 
 // assertFailed is the run-time error of a failed assertion x.(iface), in Go's

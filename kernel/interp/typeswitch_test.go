@@ -12,7 +12,7 @@ import (
 func TestCompiledInterfaceCasesInCells(t *testing.T) {
 	s := newSession(t)
 	run(t, s, `import "fmt"
-type T struct{}
+type T struct{ n int }
 func (T) String() string { return "t" }
 type P struct{ n int }
 func (p *P) String() string { return fmt.Sprint("p", p.n) }
@@ -73,7 +73,7 @@ func (Add) String() string { return "add" }
 type Nop struct{}
 func isStringer(x any) bool { _, ok := x.(fmt.Stringer); return ok }`)
 	failsSaying(t, s, `isStringer(Nop{})`,
-		"ratelab cannot tell which of the struct types without fields Add, Nop this value is")
+		"ratelab cannot tell whether this value is a main.Add: the interpreter makes each struct type without fields of the session (Add, Nop) struct{}")
 
 	run(t, s, `type Count int
 func (c *Count) String() string { return fmt.Sprint("count ", int(*c)) }`)
@@ -94,4 +94,33 @@ func isStringer(v any) bool { _, ok := v.(fmt.Stringer); return ok }`)
 func (l *Later) String() string { return "later" }`)
 	failsSaying(t, s, `isStringer(Later{1})`, "Later was declared after the cell that makes this assertion; run that cell again")
 	expect(t, s, [2]string{`isStringer(3)`, "false"})
+}
+
+// A struct type without fields is struct{} to the interpreter: a value of one
+// with methods is told by the name the interpreter keeps with it, in an error
+// returned by a function too, where the assertion panicked (reflect: Field
+// index out of bounds); a struct{}{} passed x.(Token) and case Token as the
+// session's only such type, and is refused now, as the interpreter keeps no
+// name with it that tells it from a Token.
+func TestFieldlessStructAssertions(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"
+type Token struct{}
+func (Token) String() string { return "token" }
+type NotFound struct{}
+func (NotFound) Error() string { return "not found" }
+func find() error { return NotFound{} }
+func kind(v any) string { switch v.(type) { case Token: return "Token"; case NotFound: return "NotFound" }; return "other" }`)
+	expect(t, s,
+		[2]string{`err := find()
+_, ok := err.(NotFound)
+ok`, "true"},
+		[2]string{`kind(err) + " " + kind(map[string]any{"t": Token{}}["t"]) + " " + kind(1)`, `"NotFound Token other"`},
+		[2]string{`var a any = err
+_, isTok := a.(Token)
+isTok`, "false"},
+	)
+	failsSaying(t, s, `var x any = struct{}{}
+_, ok := x.(Token)`, "ratelab cannot tell whether this value is a main.Token")
+	failsSaying(t, s, `kind(struct{}{})`, "ratelab cannot tell whether this value is a main.Token")
 }

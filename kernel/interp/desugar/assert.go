@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -96,7 +97,7 @@ func (d *desugarer) rewriteAssertion(ta *ast.TypeAssertExpr, commaOK, discarded 
 	switch {
 	case t != nil && d.compiledInterface(t):
 		return d.typedAs(ta, d.assertion(ta, t, commaOK, true, !discarded))
-	case t != nil && wrappable(t):
+	case t != nil && (wrappable(t) || isFieldlessCell(t)):
 		return d.unwrappingAssertion(ta, t, commaOK)
 	case t != nil && exactOnly(t):
 		return d.exactAssertion(ta, t, commaOK)
@@ -146,7 +147,6 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK,
 	var cases []ast.Stmt
 	var known []ast.Expr
 	scope := d.unit.Pkg.Scope()
-	fieldless := fieldlessStructs(scope)
 	for _, name := range scope.Names() {
 		tn, isType := scope.Lookup(name).(*types.TypeName)
 		if !isType || tn.IsAlias() || types.IsInterface(tn.Type()) {
@@ -175,42 +175,22 @@ func (d *desugarer) assertion(ta *ast.TypeAssertExpr, iface types.Type, commaOK,
 			continue
 		}
 		known = append(known, stringLit(pos, name))
-		// A struct type without fields has no field to hold its mark, and the
-		// interpreter makes it struct{}: its value is told from the others by
-		// the name the interpreter compiled it under, where it kept one.
-		var guard func(ptr bool) ast.Expr // nil: yaegi's assertion to the type is right
-		if named.Underlying().(*types.Struct).NumFields() == 0 {
-			names := []string{name}
-			if rn, ok := d.cfg.TypeName(tn); ok && rn != name {
-				names = append(names, rn)
-				known = append(known, stringLit(pos, rn))
-			}
-			guard = func(ptr bool) ast.Expr {
-				return d.rtCall(pos, "FieldlessIs", ident(pos, x.Name), ident(pos, strconv.FormatBool(ptr)), stringList(pos, names), stringList(pos, fieldless))
-			}
+		if rn, ok := d.cfg.TypeName(tn); ok && rn != name && isFieldless(named) {
+			known = append(known, stringLit(pos, rn)) // HeldByCell compares the interpreter's name
 		}
 		for _, t := range []types.Type{named, ptr} {
 			if !types.Implements(t, it) {
 				continue
 			}
 			then := []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v.Name), ident(pos, "true")}}}
-			_, isPtr := t.(*types.Pointer)
-			if isPtr && nilChecked {
+			if t == ptr && nilChecked {
 				then = append([]ast.Stmt{&ast.ExprStmt{X: d.rtCall(pos, "TypedNilHeld", ident(pos, x.Name), stringLit(pos, ifaceName))}}, then...)
 			}
-			var g ast.Expr
-			if guard != nil {
-				g = guard(isPtr)
-			}
-			cases = append(cases, ifAsserted(pos, held, typeExpr(t), v.Name, g, then...))
+			cases = append(cases, ifAsserted(pos, held, typeExpr(t), v.Name, d.fieldlessGuard(pos, x.Name, t), then...))
 		}
 		if !types.Implements(named, it) && types.Implements(ptr, it) {
 			// yaegi v0.16.1 gives a T the methods of *T.
-			var g ast.Expr
-			if guard != nil {
-				g = guard(false)
-			}
-			cases = append(cases, ifAsserted(pos, held, typeExpr(named), "_", g, fails()...))
+			cases = append(cases, ifAsserted(pos, held, typeExpr(named), "_", d.fieldlessGuard(pos, x.Name, named), fails()...))
 		}
 	}
 	if len(cases) > 0 {
@@ -317,22 +297,124 @@ func ifAsserted(pos token.Pos, x string, t ast.Expr, name string, guard ast.Expr
 		Body: &ast.BlockStmt{Lbrace: pos, List: then, Rbrace: pos}}
 }
 
-// fieldlessStructs returns the names of the struct types without fields that
-// scope declares (not generic): the interpreter makes each of them struct{}.
-func fieldlessStructs(scope *types.Scope) []string {
-	var names []string
+// fieldlessGuard returns, for t, a struct type without fields declared in a
+// cell or a pointer to one, the call that decides whether x, which passed the
+// interpreter's assertion to t, holds a t:
+//
+//	__rt.FieldlessIs(x, ptr, names, fieldless)
+//
+// with ptr true for a pointer, names the type's name in the cell and the one
+// the interpreter compiled it under, and fieldless the entries of the types in
+// the cell's scope whose values may be held as struct{} (FieldlessEntry).
+// The interpreter makes each of them struct{}, and its assertion passes any
+// struct{} (see fieldlessIs). For other types it returns nil: the
+// interpreter's assertion decides.
+func (d *desugarer) fieldlessGuard(pos token.Pos, x string, t types.Type) ast.Expr {
+	named, ptr := fieldlessCell(t)
+	if named == nil {
+		return nil
+	}
+	names := []string{named.Obj().Name()}
+	if rn, ok := d.cfg.TypeName(named.Obj()); ok && rn != names[0] {
+		names = append(names, rn)
+	}
+	var fieldless []string
+	scope := d.unit.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 {
-			if st, ok := named.Underlying().(*types.Struct); ok && st.NumFields() == 0 {
-				names = append(names, name)
+		if n, ok := tn.Type().(*types.Named); ok {
+			if rn, ok := d.cfg.TypeName(tn); ok {
+				name = rn
+			}
+			if e, ok := FieldlessEntry(name, n); ok {
+				fieldless = append(fieldless, e)
 			}
 		}
 	}
-	return names
+	return d.rtCall(pos, "FieldlessIs", ident(pos, x), ident(pos, strconv.FormatBool(ptr)), stringList(pos, names), stringList(pos, fieldless))
+}
+
+// fieldlessCell returns the struct type without fields declared in a cell that
+// t is, or points to (then ptr), or nil.
+func fieldlessCell(t types.Type) (named *types.Named, ptr bool) {
+	named, _ = types.Unalias(t).(*types.Named)
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		named, _ = types.Unalias(p.Elem()).(*types.Named)
+		ptr = true
+	}
+	if named == nil || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" || !isFieldless(named) {
+		return nil, false
+	}
+	return named, ptr
+}
+
+// isFieldlessCell reports whether t is a struct type without fields declared
+// in a cell, or a pointer to one.
+func isFieldlessCell(t types.Type) bool {
+	named, _ := fieldlessCell(t)
+	return named != nil
+}
+
+// FieldlessEntry describes named, a type the interpreter knows by name, for
+// the runtime's fieldlessIs, if a value of it can reach an interface as
+// struct{} (or *struct{}): a struct type without fields, or a struct type
+// whose methods with value receivers yaegi v0.16.1 calls on its last field
+// alone, which it keeps in its wrapper of a compiled interface (an error), if
+// that field is such a struct or a pointer to one. The entry is the name and
+// the methods of the type and of a pointer to it, separated by tabs, and then
+// "kept" for the second kind, whose entry has the methods of the type under
+// what the wrapper holds (see ParseFieldless).
+func FieldlessEntry(name string, named *types.Named) (string, bool) {
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok || named.TypeParams().Len() > 0 {
+		return "", false
+	}
+	methods := func(t types.Type) string {
+		ms := types.NewMethodSet(t)
+		var names []string
+		for i := range ms.Len() {
+			names = append(names, ms.At(i).Obj().Name())
+		}
+		return strings.Join(names, " ")
+	}
+	if st.NumFields() == 0 {
+		return name + "\t" + methods(named) + "\t" + methods(types.NewPointer(named)), true
+	}
+	last := st.Field(st.NumFields() - 1).Type()
+	if p, ok := last.Underlying().(*types.Pointer); ok {
+		if inner, ok := p.Elem().Underlying().(*types.Struct); ok && inner.NumFields() == 0 {
+			return name + "\t\t" + methods(named) + "\tkept", true
+		}
+	}
+	if inner, ok := last.Underlying().(*types.Struct); ok && inner.NumFields() == 0 {
+		return name + "\t" + methods(named) + "\t\tkept", true
+	}
+	return "", false
+}
+
+// ParseFieldless reads an entry FieldlessEntry wrote: the type's name, the
+// methods of a value in an interface as struct{}, or as *struct{} if ptr, and
+// whether the type has fields, its value kept as the last one's.
+func ParseFieldless(entry string, ptr bool) (name string, methods []string, kept bool) {
+	parts := strings.Split(entry, "\t")
+	for len(parts) < 4 {
+		parts = append(parts, "")
+	}
+	methods = strings.Fields(parts[1])
+	if ptr {
+		methods = strings.Fields(parts[2])
+	}
+	return parts[0], methods, parts[3] == "kept"
+}
+
+// isFieldless reports whether named is a struct type without fields, not
+// generic.
+func isFieldless(named *types.Named) bool {
+	st, ok := named.Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0 && named.TypeParams().Len() == 0
 }
 
 // wrappable reports whether t, an assertion's concrete target, is a struct type
@@ -355,20 +437,32 @@ func wrappable(t types.Type) bool {
 }
 
 // unwrappingAssertion returns the call that replaces ta, an assertion to t
-// (see wrappable): the assertion of the value the runtime takes out of the
-// wrapper (__rt.Unwrapped gives any other value back as it is),
+// (see wrappable, or a struct type without fields of a cell): the assertion of
+// the value the runtime takes out of the wrapper (__rt.Unwrapped gives any
+// other value back as it is),
 //
 //	func(__x X) (T, bool) {
-//		__v, __ok := __rt.Unwrapped(__x).(T)
+//		var __au any = __rt.Unwrapped(__x)
+//		__v, __ok := __au.(T)
 //		if !__ok { __rt.Undecided(__x, "T") } // panics if false may be wrong
 //		return __v, __ok
 //	}(x)
 //
 // and without ", ok", func(__x X) T { …; if !__ok { return __x.(T) }; return __v },
-// whose failing assertion panics as the interpreter does.
+// whose failing assertion panics as the interpreter does. The unwrapped value
+// is asserted from a variable of type any: yaegi v0.16.1 asserts from a
+// compiled function's result as from its wrapper, and panicked reading a
+// field a struct without fields lacks (reflect: Field index out of bounds).
+//
+// For a struct type without fields, whose value the interpreter's assertion
+// cannot tell from any other struct{}, the runtime decides where it passed
+// (see fieldlessGuard), and a failure without ", ok" panics with Go's message:
+//
+//	} else if !__rt.FieldlessIs(__x, …) { var __z T; __v, __ok = __z, false }
+//	…; if !__ok { panic(__rt.NotNamed(__x, "X", "main.T")) }
 func (d *desugarer) unwrappingAssertion(ta *ast.TypeAssertExpr, t types.Type, commaOK bool) ast.Expr {
 	pos := ta.Lparen
-	x, v, ok := d.temp("ax"), "__v", "__ok"
+	x, v, ok, held := d.temp("ax"), "__v", "__ok", d.temp("au")
 	xType := ast.Expr(ident(pos, "any"))
 	if xt := d.typeOf(ta.X); xt != nil {
 		if e, err := d.typeExpr(xt, pos); err == nil {
@@ -384,25 +478,51 @@ func (d *desugarer) unwrappingAssertion(ta *ast.TypeAssertExpr, t types.Type, co
 		}
 		return e
 	}
-	unwrapped := d.rtCall(pos, "Unwrapped", ident(pos, x))
 	undecided := d.rtCall(pos, "Undecided", ident(pos, x), &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)})
+	passed := &ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: undecided}}}}
+	guard := d.fieldlessGuard(pos, x, t)
+	if guard != nil {
+		passed.Else = &ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: guard}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+			&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, "__z")}, Type: target()}}}},
+			&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v), ident(pos, ok)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(pos, "__z"), ident(pos, "false")}},
+		}}}
+	}
 	body := []ast.Stmt{
+		&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+			Names: []*ast.Ident{ident(pos, held)}, Type: ident(pos, "any"), Values: []ast.Expr{d.rtCall(pos, "Unwrapped", ident(pos, x))}}}}},
 		&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, v), ident(pos, ok)}, TokPos: pos, Tok: token.DEFINE,
-			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: unwrapped, Lparen: pos, Type: target(), Rparen: pos}}},
-		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)},
-			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: undecided}}}},
+			Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, held), Lparen: pos, Type: target(), Rparen: pos}}},
+		passed,
 	}
 	results := []*ast.Field{{Type: target()}, {Type: ident(pos, "bool")}}
 	if commaOK {
 		body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v), ident(pos, ok)}})
-	} else {
-		results = results[:1]
-		body = append(body,
-			&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
-				&ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: target(), Rparen: pos}}}}}},
-			&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v)}})
+		return assertionFunc(ta, x, xType, results, body)
 	}
+	results = results[:1]
+	failed := ast.Stmt(&ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.TypeAssertExpr{X: ident(pos, x), Lparen: pos, Type: target(), Rparen: pos}}})
+	if guard != nil {
+		failed = &ast.ExprStmt{X: &ast.CallExpr{Fun: ident(pos, "panic"), Lparen: pos, Rparen: pos,
+			Args: []ast.Expr{d.rtCall(pos, "NotNamed", ident(pos, x), stringLit(pos, d.staticName(ta.X)), stringLit(pos, types.TypeString(t, (*types.Package).Name)))}}}
+	}
+	body = append(body,
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(pos, ok)}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{failed}}},
+		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{ident(pos, v)}})
 	return assertionFunc(ta, x, xType, results, body)
+}
+
+// staticName is the name Go's run-time errors give the static type of x, an
+// interface: "interface {}" for any.
+func (d *desugarer) staticName(x ast.Expr) string {
+	xt := d.typeOf(x)
+	if xt == nil {
+		return "interface {}"
+	}
+	if it, ok := types.Unalias(xt).(*types.Interface); ok && it.Empty() {
+		return "interface {}"
+	}
+	return types.TypeString(xt, (*types.Package).Name)
 }
 
 // exactOnly reports whether an assertion to t must compare types exactly
@@ -480,11 +600,7 @@ func (d *desugarer) exactAssertion(ta *ast.TypeAssertExpr, t types.Type, commaOK
 	xName := "interface {}"
 	if xt := d.typeOf(ta.X); xt != nil {
 		if e, err := d.typeExpr(xt, pos); err == nil {
-			xType = e
-			xName = types.TypeString(xt, func(p *types.Package) string { return p.Name() })
-			if it, ok := types.Unalias(xt).(*types.Interface); ok && it.Empty() {
-				xName = "interface {}" // as Go's runtime spells any
-			}
+			xType, xName = e, d.staticName(ta.X)
 		}
 	}
 	target := func() ast.Expr {

@@ -43,8 +43,10 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 }
 
 // hasInterfaceCase reports whether a case of ts names a non-empty interface, a
-// type parameter, or a type whose value may reach ts's subject in a wrapper
-// (see wrappable).
+// type parameter, a type whose value may reach ts's subject in a wrapper
+// (see wrappable), one yaegi matches by its underlying type (exactOnly), or a
+// struct type without fields of a cell, which yaegi cannot tell from struct{}
+// (see fieldlessGuard; its switch missed a case of one that held it).
 func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
@@ -52,7 +54,7 @@ func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 				if _, ok := t.(*types.TypeParam); ok {
 					return true
 				}
-				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) || exactOnly(t) {
+				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) || exactOnly(t) || isFieldlessCell(t) {
 					return true
 				}
 			}

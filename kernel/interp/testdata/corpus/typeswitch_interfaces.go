@@ -27,7 +27,9 @@ type Circle struct{ r float64 }
 func (c *Circle) Area() float64  { return 3 * c.r * c.r }
 func (c *Circle) String() string { return fmt.Sprintf("circle(%g)", c.r) }
 
-type Token struct{}
+// Token has a field: in an any, a pointer to a struct type without fields is a
+// *struct{} to the interpreter, refused as it cannot be told from &struct{}{}.
+type Token struct{ _ byte }
 
 func (Token) String() string { return "token" }
 
