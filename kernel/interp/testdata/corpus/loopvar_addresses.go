@@ -10,6 +10,7 @@ type Item struct{ N int }
 func (it *Item) Bump() *Item { it.N += 100; return it }
 
 func main() {
+	carried()
 	var fs []func() int
 	for i := 0; i < 6; i++ {
 		if i%2 == 1 {
@@ -52,7 +53,8 @@ func main() {
 	fmt.Println(m["7"].N, m["8"].N)
 }
 
-func init() {
+// carried changes i through a pointer: the change carries to the next iteration.
+func carried() {
 	var fs []func() int
 	for i := 0; i < 10; i++ {
 		p := &i
