@@ -19,30 +19,28 @@ func (v *view) explainRedeclared(scope *types.Scope, msg string) string {
 	mentions := func(name string) int {
 		return len(regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b`).FindAllStringIndex(msg, -1))
 	}
-	names := make([]string, 0, len(stale))
+	var names []string
 	for name := range stale {
-		names = append(names, name)
+		if mentions(name) > 0 {
+			names = append(names, name)
+		}
 	}
 	sort.Strings(names)
-	note := ""
 	for _, name := range names {
 		holders := slices.DeleteFunc(slices.Clone(stale[name]), func(h string) bool { return mentions(h) == 0 })
-		switch {
-		case mentions(name) == 0:
-			continue
-		case len(holders) == 0 && mentions(name) > 1:
-			holders = stale[name] // both sides of the error spell it
-		case len(holders) == 0:
-			continue
+		if len(holders) == 0 {
+			if mentions(name) < 2 {
+				continue // neither side of the error is the earlier type
+			}
+			holders = stale[name]
 		}
 		verb := "were"
 		if len(holders) == 1 {
 			verb = "was"
 		}
 		list := strings.Join(holders, ", ")
-		note += fmt.Sprintf(" (%s %s declared with an earlier %s, declared again since: run again the cells that declare %s)", list, verb, name, list)
+		msg += fmt.Sprintf(" (%s %s declared with an earlier %s, declared again since: run again the cells that declare %s)", list, verb, name, list)
 	}
-	msg += note
 	return msg
 }
 
@@ -69,7 +67,7 @@ func (v *view) staleTypeNames(scope *types.Scope) map[string][]string {
 			switch t := t.(type) {
 			case *types.Named:
 				tn := t.Obj()
-				if tn.Pkg() != nil && tn.Pkg().Path() == "main" && tn.Parent() == tn.Pkg().Scope() && scope.Lookup(tn.Name()) != tn {
+				if IsSessionLevel(tn) && scope.Lookup(tn.Name()) != tn {
 					if list := stale[tn.Name()]; len(list) == 0 || list[len(list)-1] != holder {
 						stale[tn.Name()] = append(list, holder)
 					}
