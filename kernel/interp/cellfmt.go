@@ -655,7 +655,7 @@ func (p *cellPrinter) named(v reflect.Value, depth int, name string) {
 			p.b.WriteString(p.typeName(t, name))
 		}
 		p.b.WriteString("{")
-		for i := range t.NumField() {
+		for i := range declaredFields(t) {
 			if i > 0 {
 				p.b.WriteString(sep)
 			}

@@ -46,8 +46,34 @@ func reflectTypePkgPath(t reflect.Type) string {
 	return t.PkgPath()
 }
 
+// reflectTypeNumField is t.NumField(): 0 for a struct type a cell declared
+// without fields.
+func reflectTypeNumField(t reflect.Type) int {
+	if t.Kind() != reflect.Struct {
+		return t.NumField() // panics as Go's does
+	}
+	return declaredFields(t)
+}
+
+// reflectValueNumField is v.NumField().
+func reflectValueNumField(v reflect.Value) int {
+	if v.Kind() != reflect.Struct {
+		return v.NumField() // panics as Go's does
+	}
+	return declaredFields(v.Type())
+}
+
+// outOfFields panics as reflect does (with msg) for field i of t, a struct
+// type, if t has no such field as its cell declared it.
+func outOfFields(t reflect.Type, i int, msg string) {
+	if t.Kind() == reflect.Struct && (i < 0 || i >= declaredFields(t)) {
+		panic("reflect: Field index out of " + msg)
+	}
+}
+
 // reflectTypeField is t.Field(i), as the field was declared.
 func reflectTypeField(t reflect.Type, i int) reflect.StructField {
+	outOfFields(t, i, "bounds")
 	f := t.Field(i)
 	if !hasCellStruct(t) {
 		return f
@@ -131,6 +157,7 @@ func reflectTypeFieldByNameFunc(t reflect.Type, match func(string) bool) (reflec
 // reflectValueField is v.Field(i): a field declared unexported is read-only, as
 // Go makes it (CanSet and CanInterface false, Interface panics).
 func reflectValueField(v reflect.Value, i int) reflect.Value {
+	outOfFields(v.Type(), i, "range")
 	f := v.Field(i)
 	if _, unexported := cellStructMarks(v.Type(), i); !unexported || !f.CanInterface() {
 		return f

@@ -14,6 +14,16 @@ func cellStructMarks(t reflect.Type, i int) (typeName string, unexported bool) {
 	return desugar.StructMarks(t.Field(i).Tag)
 }
 
+// declaredFields is t.NumField() for t, a struct type, as its cell declared
+// it: 0 for a struct type declared without fields, whose one field package
+// desugar gave it to carry its mark (desugar.HiddenField).
+func declaredFields(t reflect.Type) int {
+	if t.NumField() == 1 && desugar.HiddenField(t.Field(0).Tag) {
+		return 0
+	}
+	return t.NumField()
+}
+
 // goFieldName is the name field i of t was declared with in its cell: yaegi
 // exports an unexported name by putting an X in front, and an embedded struct
 // of a type a later cell redeclared is named as the session renamed the type

@@ -62,6 +62,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"Recovered":     reflect.ValueOf(recovered),
 		"NilDeref":      reflect.ValueOf(nilDeref),
 		"Deferring":     reflect.ValueOf(newDeferring),
+		// The field of a struct type declared without fields (desugar/structtags.go).
+		"Fieldless": reflect.ValueOf((*fieldlessField)(nil)),
 		// Package desugar's type assertions to interfaces of cells.
 		"Unmatched":    reflect.ValueOf(unmatched),
 		"AssertFailed": reflect.ValueOf(assertFailed),
@@ -106,6 +108,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ReflectTypeName":             reflect.ValueOf(reflectTypeName),
 		"ReflectTypeString":           reflect.ValueOf(reflectTypeString),
 		"ReflectTypePkgPath":          reflect.ValueOf(reflectTypePkgPath),
+		"ReflectTypeNumField":         reflect.ValueOf(reflectTypeNumField),
 		"ReflectTypeField":            reflect.ValueOf(reflectTypeField),
 		"ReflectTypeFieldByIndex":     reflect.ValueOf(reflectTypeFieldByIndex),
 		"ReflectTypeFieldByName":      reflect.ValueOf(reflectTypeFieldByName),
@@ -114,6 +117,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ReflectTypeMethod":           reflect.ValueOf(reflectTypeMethod),
 		"ReflectTypeMethodByName":     reflect.ValueOf(reflectTypeMethodByName),
 		"ReflectTypeImplements":       reflect.ValueOf(reflectTypeImplements),
+		"ReflectValueNumField":        reflect.ValueOf(reflectValueNumField),
 		"ReflectValueField":           reflect.ValueOf(reflectValueField),
 		"ReflectValueFieldByIndex":    reflect.ValueOf(reflectValueFieldByIndex),
 		"ReflectValueFieldByName":     reflect.ValueOf(reflectValueFieldByName),
@@ -124,6 +128,14 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"ReflectValueMethodByName":    reflect.ValueOf(reflectValueMethodByName),
 	}
 }
+
+// fieldlessField is the type of the field package desugar gives a struct
+// type declared in a cell without fields, to carry the type's mark: fmt
+// prints it as nothing, so the struct prints as {}, as Go prints it.
+type fieldlessField struct{}
+
+// Format prints nothing, for every verb.
+func (fieldlessField) Format(fmt.State, rune) {}
 
 // typedNil panics saying why a nil value of type ptr (a pointer, or a named
 // map, slice or func type) cannot be converted to iface, a compiled interface
@@ -307,6 +319,13 @@ func fieldless(t reflect.Type) bool {
 // those the cell knew, see desugar.FieldlessEntry; those declared since count
 // too). Where neither tells, it panics rather than guess.
 func (s *Session) fieldlessIs(x any, ptr bool, names, fieldless []string) bool {
+	// A type with the field package desugar gives one without methods with
+	// value receivers carries its mark there.
+	if t := reflect.TypeOf(unwrapped(x)); t != nil {
+		if name := cellStructName(t); name != "" {
+			return (t.Kind() == reflect.Pointer) == ptr && slices.Contains(names, name)
+		}
+	}
 	for _, v := range []any{x, unwrapped(x)} {
 		if _, ok := valueInterfaceValue(v); !ok {
 			continue

@@ -179,7 +179,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	goStatements(root, cfg)
 	perIteration(root, d.escaping, cfg)
 	isolateClosures(root)
-	tagCellStructs(u.File) // under the names the cell gave its types
+	tagCellStructs(u.File, cfg.Runtime) // under the names the cell gave its types
 	return nil
 }
 

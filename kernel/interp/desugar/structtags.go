@@ -27,6 +27,14 @@ import (
 //     `ratelab:"type=Name"`, which makes the type distinct from every other
 //     declared type, and gives printing its name (see cellfmt.go);
 //
+//   - a declared struct type without fields and without methods with value
+//     receivers in the cell gets a field, `_ rt.Fieldless` (rt: the
+//     runtime's name), marked "hidden" beside its type's name: yaegi makes
+//     every such type struct{}, so a Token{} in an interface was a struct{}{}
+//     (%T printed struct {}, any(Token{}) == any(struct{}{}), two context keys
+//     of two such types were one); the field's type prints as nothing, so fmt
+//     prints the struct as {}, and the session's fmt and reflect skip it;
+//
 //   - an embedded field gets an "embedded" mark: yaegi marks a field embedded
 //     only when it is its struct's one field;
 //
@@ -35,7 +43,7 @@ import (
 //
 // The session's fmt functions and its reflect methods read the marks back
 // (StructMarks, DeclaredField).
-func tagCellStructs(root ast.Node) {
+func tagCellStructs(root ast.Node, rt string) {
 	named := map[*ast.StructType]string{}
 	ast.Inspect(root, func(n ast.Node) bool {
 		if ts, ok := n.(*ast.TypeSpec); ok && !ts.Assign.IsValid() && ts.TypeParams == nil {
@@ -45,10 +53,30 @@ func tagCellStructs(root ast.Node) {
 		}
 		return true
 	})
+	// A type whose methods with value receivers yaegi calls on its last field
+	// alone, in an interface of a compiled package, keeps no field: the
+	// runtime tells such values by the wrapper's methods (FieldlessEntry).
+	valueMethods := map[string]bool{}
+	if f, ok := root.(*ast.File); ok {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+				if id, ok := ast.Unparen(fd.Recv.List[0].Type).(*ast.Ident); ok {
+					valueMethods[id.Name] = true
+				}
+			}
+		}
+	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		st, ok := n.(*ast.StructType)
 		if !ok || st.Fields == nil {
 			return true
+		}
+		name, isNamed := named[st]
+		hidden := isNamed && len(st.Fields.List) == 0 && !valueMethods[name]
+		if hidden {
+			pos := st.Fields.Opening
+			st.Fields.List = []*ast.Field{{Names: []*ast.Ident{ident(pos, "_")},
+				Type: &ast.SelectorExpr{X: ident(pos, rt), Sel: ident(pos, "Fieldless")}}}
 		}
 		// One field per name, so each name has its own tag.
 		var fields []*ast.Field
@@ -72,6 +100,9 @@ func tagCellStructs(root ast.Node) {
 			}
 			if len(f.Names) == 0 {
 				marks = append(marks, "embedded")
+			}
+			if hidden {
+				marks = append(marks, "hidden")
 			}
 			if len(marks) > 0 {
 				f.Tag = markedTag(f, marks)
@@ -175,6 +206,12 @@ func StructMarks(tag reflect.StructTag) (typeName string, unexported bool) {
 		}
 	}
 	return typeName, unexported
+}
+
+// HiddenField reports whether a field's tag marks it as the one
+// tagCellStructs gave a struct type declared without fields.
+func HiddenField(tag reflect.StructTag) bool {
+	return slices.Contains(strings.Split(tag.Get("ratelab"), ","), "hidden")
 }
 
 // DeclaredField returns the tag a field was declared with, and whether it was
