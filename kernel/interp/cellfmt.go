@@ -108,8 +108,38 @@ func (c cellValue) Format(st fmt.State, verb rune) {
 		if c.plain.IsValid() {
 			v = c.plain.Interface()
 		}
-		fmt.Fprintf(st, fmt.FormatString(st, verb), v)
+		s := fmt.Sprintf(fmt.FormatString(st, verb), v)
+		if c.name != "" && badVerb(c.plain, verb) {
+			// fmt names the argument's type in %!d(main.Celsius=1.5); the
+			// interpreter's value has the underlying type.
+			s = strings.Replace(s, "("+c.plain.Type().String()+"=", "("+c.name+"=", 1)
+		}
+		io.WriteString(st, s)
 	}
+}
+
+// badVerb reports whether fmt prints v, of a basic kind, with verb as a bad
+// verb (%!d(float64=1.5)): the verbs printValue in fmt/print.go accepts for
+// each kind.
+func badVerb(v reflect.Value, verb rune) bool {
+	if !v.IsValid() {
+		return false
+	}
+	good := ""
+	switch v.Kind() {
+	case reflect.Bool:
+		good = "vt"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		good = "vbcdoOqxXU"
+	case reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		good = "vbgGxXfFeE"
+	case reflect.String:
+		good = "vsxXq"
+	default:
+		return false
+	}
+	return !strings.ContainsRune(good, verb)
 }
 
 // callMethod prints what the method m returns, as fmt does (catchPanic in
@@ -198,24 +228,32 @@ func printLookalike(v any, lookalikes []string) any {
 		return wrappedLookalike(v, inner, lookalikes)
 	}
 	t := goTypeString(reflect.TypeOf(v))
+	lookalike := ""
+	// Every lookalike is looked at: one without a printing method listed
+	// first (Sl []int before SlS []int with String) must not hide another's.
 	for i := 0; i+2 < len(lookalikes); i += 3 {
 		named, underlying, printer := lookalikes[i], lookalikes[i+1], lookalikes[i+2]
 		if underlying != t {
 			continue
+		}
+		if lookalike == "" {
+			lookalike = named
 		}
 		if printer != "" {
 			panic(fmt.Errorf("ratelab cannot print this value as Go would: it is a %s, or a %s, which fmt prints through its %s method, "+
 				"and the interpreter cannot tell them apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
 				"print it from a variable of its own type, or declare %s as a struct", t, named, printer, strings.TrimPrefix(named, "main.")))
 		}
-		cv, err := newCellValue(reflect.ValueOf(v), "")
-		if err != nil {
-			panic(err)
-		}
-		cv.lookalike = named
-		return cv
 	}
-	return v
+	if lookalike == "" {
+		return v
+	}
+	cv, err := newCellValue(reflect.ValueOf(v), "")
+	if err != nil {
+		panic(err)
+	}
+	cv.lookalike = lookalike
+	return cv
 }
 
 // wrappedName returns the name of the session's type of inner, the value in
@@ -291,6 +329,15 @@ func errLookalike(t, named string) error {
 	return fmt.Errorf("ratelab cannot print the type of this value (for %%T, or %%#v of a slice, array or map): it is a %s, or a %s, "+
 		"which the interpreter cannot tell apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
 		"print it from a variable of its own type, or declare %s as a struct", t, named, strings.TrimPrefix(named, "main."))
+}
+
+// errLookalikeVerb is the refusal of the verb, which fmt prints naming the
+// value's type (%!d(main.Celsius=1.5)), for a value of type t that could be of
+// the session's named type named.
+func errLookalikeVerb(t, named string, verb rune) error {
+	return fmt.Errorf("ratelab cannot print this value with %%%c as Go would: fmt names its type there (%%!%c(%s=…)), and it is a %s, or a %s, "+
+		"which the interpreter cannot tell apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
+		"print it from a variable of its own type, or declare %s as a struct", verb, verb, named, t, named, strings.TrimPrefix(named, "main."))
 }
 
 // cellArgs returns args with each value that holds a struct declared in a cell,
@@ -771,7 +818,8 @@ func compareKeys(a, b reflect.Value) int {
 // moves fmt's count of arguments. It panics where %T or %#v would print a type
 // the interpreter keeps no name for (see errUnnamed).
 func cellFormat(format string, args []any) (string, []any) {
-	if !strings.ContainsAny(format, "T#") {
+	lookalike := func(a any) bool { cv, ok := a.(cellValue); return ok && cv.lookalike != "" }
+	if !strings.ContainsAny(format, "T#") && !slices.ContainsFunc(args, lookalike) {
 		return format, args
 	}
 	var b []byte
@@ -858,6 +906,11 @@ func cellFormat(format string, args []any) (string, []any) {
 				}
 				fallthrough
 			default:
+				if arg >= 0 && arg < len(args) {
+					if cv, ok := args[arg].(cellValue); ok && cv.lookalike != "" && badVerb(cv.plain, rune(c)) {
+						panic(errLookalikeVerb(goTypeString(cv.v.Type()), cv.lookalike, rune(c)))
+					}
+				}
 				explicit()
 				b = append(b, c)
 				arg++

@@ -221,7 +221,7 @@ func (d *desugarer) spreadResults(call *ast.CallExpr, fn *types.Func) ast.Expr {
 		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{r}, Type: te})
 		var arg ast.Expr = ident(pos, r.Name)
 		if i >= first {
-			if pa := d.printValue(arg, t, true, fn.Name() == "Errorf"); pa != nil {
+			if pa := d.printValue(arg, t, fn.Name() == "Errorf"); pa != nil {
 				arg = pa
 			}
 		}
@@ -251,13 +251,12 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 	if !ok || !tv.IsValue() || tv.Type == nil {
 		return nil
 	}
-	return d.printValue(x, tv.Type, d.isResult(x), errorf)
+	return d.printValue(x, tv.Type, errorf)
 }
 
 // printValue returns what replaces x, of type t, an argument of a print
-// function (of fmt.Errorf if errorf), or nil; result tells whether x is a
-// call's result or an assertion's value.
-func (d *desugarer) printValue(x ast.Expr, t types.Type, result, errorf bool) ast.Expr {
+// function (of fmt.Errorf if errorf), or nil.
+func (d *desugarer) printValue(x ast.Expr, t types.Type, errorf bool) ast.Expr {
 	if d.mentionsTypeParam(t, 0) {
 		return nil
 	}
@@ -265,48 +264,27 @@ func (d *desugarer) printValue(x ast.Expr, t types.Type, result, errorf bool) as
 	case errorf && types.IsInterface(t):
 		return d.dynamicPrintArg(x, t, true)
 	case errorf && types.Implements(t, errorType):
-		return nil // yaegi hands it over with its Error method
+		// yaegi hands it over with its Error method, in a wrapper that %w
+		// wraps and errors.As sees through.
+		return nil
 	}
 	if types.IsInterface(t) {
 		return d.dynamicPrintArg(x, t, false)
 	}
-	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || result && d.resultWithoutMethods(t) || d.misprinted(t) {
+	if d.unnamedAtRuntime(t, 0) || d.unnamedBelow(t, 0) || d.misprinted(t) {
 		return d.printArgLit(x, t, d.temp("px"), nil)
 	}
 	return nil
 }
 
-// isResult reports whether x is a call's result (not a conversion's) or an
-// assertion's value.
-func (d *desugarer) isResult(x ast.Expr) bool {
-	switch x := ast.Unparen(x).(type) {
-	case *ast.TypeAssertExpr:
-		return true
-	case *ast.CallExpr:
-		tv, ok := d.info.Types[x.Fun]
-		return !ok || !tv.IsType()
-	}
-	return false
-}
-
-// resultWithoutMethods reports whether t, of a call's result or an
-// assertion's value, is a cell's type (or a pointer to one) with a printing
-// method: yaegi hands such a value to fmt without its methods, so
-// fmt.Println(p.Add(q)) printed {4 6} where Go calls Point's String method.
-func (d *desugarer) resultWithoutMethods(t types.Type) bool {
-	named := t
-	if p, ok := t.(*types.Pointer); ok {
-		named = p.Elem()
-	}
-	return d.declared(named) && len(printingMethods(t)) > 0
-}
-
-// misprinted reports whether t is a cell's type, or a pointer to one, whose
-// values yaegi hands to fmt with other printing methods than Go's: wrapped for
-// fmt.Formatter or fmt.Stringer, with the methods of the pointer type. So with
-// func (f *F) Format(fmt.State, rune), fmt.Println(f) of an F called Format
-// where Go prints the struct, and %#v of a type with GoString and String
-// printed yaegi's wrapper, symbols._fmt_Stringer{IValue:…}.
+// misprinted reports whether t is a cell's type, or a pointer to one, with a
+// printing method, its own or its pointer's: yaegi hands such a value to fmt
+// wrapped for fmt.Formatter or fmt.Stringer, with the methods of the pointer
+// type, and of a struct value the wrapper keeps the last field alone. So
+// fmt.Printf("%d", p) of a Point{1, 2} with String printed {2 15819264} where
+// Go prints {1 2}, %#v printed symbols._fmt_Stringer{…}, with func (f *F)
+// Format fmt.Println(f) of an F called Format where Go prints the struct, and
+// fmt.Println(p.Add(q)), a call's result, printed {4 6} without String.
 func (d *desugarer) misprinted(t types.Type) bool {
 	named := t
 	if p, ok := t.(*types.Pointer); ok {
@@ -315,7 +293,7 @@ func (d *desugarer) misprinted(t types.Type) bool {
 	if !d.declared(named) || types.IsInterface(named) {
 		return false
 	}
-	return hasStringMethod(t, "GoString") || len(printingMethods(types.NewPointer(named))) > len(printingMethods(t))
+	return len(printingMethods(types.NewPointer(named))) > 0
 }
 
 // printingMethods returns the methods through which fmt prints that t's
