@@ -236,7 +236,7 @@ func (d *desugarer) valueTemps(lhs, rhs []ast.Expr, assign func(i int, l, r ast.
 			t = d.typeOf(lhs[i])
 		}
 		name := d.temp("pa")
-		before = append(before, d.tempDecl(r.Pos(), name, t, r))
+		before = append(before, d.tempDecl(r.Pos(), name, t, r)...)
 		rhs[i] = ident(r.Pos(), name)
 	}
 	if assign != nil {
@@ -254,15 +254,28 @@ func (d *desugarer) valueTemps(lhs, rhs []ast.Expr, assign func(i int, l, r ast.
 	return before, assigns
 }
 
-// tempDecl returns var name T = x, or var name = x where T cannot be written.
-func (d *desugarer) tempDecl(pos token.Pos, name string, t types.Type, x ast.Expr) ast.Stmt {
+// tempDecl returns var name T = x, or var name = x where T cannot be written;
+// or, where x calls a generic function (or min, max, new(expr), which become
+// one), var name T; name = x: yaegi compiles the instance such a call makes in
+// a function's variable declaration without ever generating its body's code,
+// so the call does nothing and name stays zero (`p, q = max(p, 1.5), max(q,
+// 2.5)` left p and q unchanged), and at a cell's top level declareFirst would
+// drop the declaration of a temporary, which the checker did not declare
+// (`undefined: __pa1`).
+func (d *desugarer) tempDecl(pos token.Pos, name string, t types.Type, x ast.Expr) []ast.Stmt {
 	var te ast.Expr
 	if t != nil {
 		// Typed as its variable needs it: 1 << s assigned to an int64 is one.
 		te, _ = d.typeExpr(t, pos)
 	}
-	return &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
-		&ast.ValueSpec{Names: []*ast.Ident{ident(pos, name)}, Type: te, Values: []ast.Expr{x}}}}}
+	if te != nil && d.callsGeneric(x) {
+		return []ast.Stmt{
+			varDecl(pos, name, te),
+			&ast.AssignStmt{Lhs: []ast.Expr{ident(pos, name)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{x}},
+		}
+	}
+	return []ast.Stmt{&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+		&ast.ValueSpec{Names: []*ast.Ident{ident(pos, name)}, Type: te, Values: []ast.Expr{x}}}}}}
 }
 
 // leftOperands returns l, a variable assigned in a parallel assignment, with
