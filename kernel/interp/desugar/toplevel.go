@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // yaegi v0.16.1 compiles a cell's top level in the session's global scope, where
@@ -37,6 +39,7 @@ import (
 func (d *desugarer) topLevel(body *ast.BlockStmt) {
 	// A goto to a labelled statement would run it without its mark, leaving the
 	// last one standing: such a cell's top level is not marked.
+	d.redeclaredReads(body)
 	marked := !slices.ContainsFunc(body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.LabeledStmt); return ok })
 	var out []ast.Stmt
 	for _, st := range body.List {
@@ -339,4 +342,71 @@ func callAtOnce(st ast.Stmt) ast.Stmt {
 		Lparen: end,
 		Rparen: end,
 	}}
+}
+
+// redeclaredReads refuses the reads yaegi gets wrong at a cell's top level
+// (body): where the cell declares again with := or var a variable an earlier
+// cell declared, every read of the old one in the cell reads the new one, zero
+// until set (`q := q + 1` made q 1); and a := assigns an existing variable
+// before its other values are read (`a, c := b, a` gave c the new a).
+func (d *desugarer) redeclaredReads(body *ast.BlockStmt) {
+	declared := map[string]bool{}
+	for _, st := range body.List {
+		var ids []ast.Expr
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if st.Tok == token.DEFINE {
+				ids = st.Lhs
+				if len(st.Lhs) > 1 && len(st.Lhs) == len(st.Rhs) {
+					d.assignedReads(st)
+				}
+			}
+		case *ast.DeclStmt:
+			if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, sp := range gd.Specs {
+					for _, n := range sp.(*ast.ValueSpec).Names {
+						ids = append(ids, n)
+					}
+				}
+			}
+		}
+		for _, e := range ids {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" && d.info.Defs[id] != nil {
+				declared[id.Name] = true
+			}
+		}
+	}
+	if len(declared) == 0 {
+		return
+	}
+	f := d.unit.File
+	ast.Inspect(body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || !declared[id.Name] {
+			return len(d.errs) == 0
+		}
+		if v, ok := d.info.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() == d.unit.Pkg.Path() && (v.Pos() < f.Pos() || v.Pos() >= f.End()) {
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, id.Pos(), refuse.TopLevelRedeclaredRead, "the cell", id.Name))
+		}
+		return len(d.errs) == 0
+	})
+}
+
+// assignedReads refuses st, a parallel := at a cell's top level, where a value
+// reads a variable st assigns without declaring it.
+func (d *desugarer) assignedReads(st *ast.AssignStmt) {
+	assigned := map[types.Object]bool{}
+	for _, l := range st.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name != "_" && d.info.Defs[id] == nil {
+			assigned[d.info.Uses[id]] = true
+		}
+	}
+	for _, r := range st.Rhs {
+		ast.Inspect(r, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && assigned[d.info.Uses[id]] && len(d.errs) == 0 {
+				d.errs = append(d.errs, refuse.At(d.cfg.Fset, id.Pos(), refuse.TopLevelRedeclaredRead, "this statement", id.Name))
+			}
+			return true
+		})
+	}
 }

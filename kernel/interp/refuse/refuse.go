@@ -108,6 +108,13 @@ const (
 	// the compiled method, which describes a cell's types as the interpreter
 	// built them (reflect.Type.Name of a cell's struct type would be "").
 	RuntimeMethodValue
+	// TopLevelRedeclaredRead: a cell's top level reads a session variable that
+	// the cell declares again with := or var (`q := q + 1`, `q, s := r, q`
+	// where q is an earlier cell's), or a := at the top level assigns a
+	// variable that one of its values reads (`a, c := b, a` where a is the
+	// cell's): yaegi v0.16.1 would read the new variable, zero until set, or
+	// the one the statement just assigned (desugar/toplevel.go).
+	TopLevelRedeclaredRead
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -144,6 +151,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"assign the values one statement each, or put them in variables first"},
 	ReflectErased: {"%s: reflect would describe %s as %s, where Go describes its own type: the interpreter gives a named type declared in a cell whose underlying type is not a struct no reflect type of its own",
 		"print the type with fmt's %T, tell types apart with a type switch, or declare the type as a struct (type Celsius struct{ v float64 } for type Celsius float64)"},
+	TopLevelRedeclaredRead: {"%s reads %s, which the cell's top level assigns by := where it reads it: the interpreter would read the new value, not the old one, where Go reads the old one",
+		"put the old value in a variable of another name in a cell before, or give the new variable another name"},
 	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
 		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
