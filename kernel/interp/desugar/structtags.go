@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ratelab/ratelab/kernel/interp/check"
 )
 
 // yaegi v0.16.1 builds a struct type declared in a cell with reflect.StructOf,
@@ -60,8 +62,11 @@ func tagCellStructs(root ast.Node, rt string) {
 	if f, ok := root.(*ast.File); ok {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-				if id, ok := ast.Unparen(fd.Recv.List[0].Type).(*ast.Ident); ok {
-					valueMethods[id.Name] = true
+				recv := fd.Recv.List[0].Type
+				if _, ptr := ast.Unparen(recv).(*ast.StarExpr); !ptr {
+					if base, _ := check.ReceiverBase(recv); base != nil {
+						valueMethods[base.Name] = true
+					}
 				}
 			}
 		}

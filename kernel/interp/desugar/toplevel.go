@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ratelab/ratelab/kernel/interp/check"
 	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
@@ -352,26 +353,25 @@ func callAtOnce(st ast.Stmt) ast.Stmt {
 func (d *desugarer) redeclaredReads(body *ast.BlockStmt) {
 	declared := map[string]bool{}
 	for _, st := range body.List {
-		var ids []ast.Expr
+		var ids []*ast.Ident
 		switch st := st.(type) {
 		case *ast.AssignStmt:
-			if st.Tok == token.DEFINE {
-				ids = st.Lhs
-				if len(st.Lhs) > 1 && len(st.Lhs) == len(st.Rhs) {
-					d.assignedReads(st)
+			if st.Tok != token.DEFINE {
+				continue
+			}
+			if len(st.Lhs) > 1 && len(st.Lhs) == len(st.Rhs) {
+				d.assignedReads(st)
+			}
+			for _, l := range st.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					ids = append(ids, id)
 				}
 			}
 		case *ast.DeclStmt:
-			if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				for _, sp := range gd.Specs {
-					for _, n := range sp.(*ast.ValueSpec).Names {
-						ids = append(ids, n)
-					}
-				}
-			}
+			ids = check.DeclaredNames(st.Decl)
 		}
-		for _, e := range ids {
-			if id, ok := e.(*ast.Ident); ok && id.Name != "_" && d.info.Defs[id] != nil {
+		for _, id := range ids {
+			if id.Name != "_" && d.info.Defs[id] != nil {
 				declared[id.Name] = true
 			}
 		}
@@ -381,12 +381,13 @@ func (d *desugarer) redeclaredReads(body *ast.BlockStmt) {
 	}
 	f := d.unit.File
 	ast.Inspect(body, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || !declared[id.Name] {
-			return len(d.errs) == 0
-		}
-		if v, ok := d.info.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() == d.unit.Pkg.Path() && (v.Pos() < f.Pos() || v.Pos() >= f.End()) {
-			d.errs = append(d.errs, refuse.At(d.cfg.Fset, id.Pos(), refuse.TopLevelRedeclaredRead, "the cell", id.Name))
+		if id, ok := n.(*ast.Ident); ok && declared[id.Name] {
+			// An earlier cell's variable: the checker holds those in another
+			// package named main, outside this cell's file.
+			v, ok := d.info.Uses[id].(*types.Var)
+			if ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() == d.unit.Pkg.Path() && (v.Pos() < f.Pos() || v.Pos() >= f.End()) {
+				d.errs = append(d.errs, refuse.At(d.cfg.Fset, id.Pos(), refuse.TopLevelRedeclaredRead, "the cell", id.Name))
+			}
 		}
 		return len(d.errs) == 0
 	})
