@@ -306,6 +306,7 @@ func (c converter) convert(e *ast.Expr, target types.Type) {
 	d := c.d
 	src := c.copied(*e, target)
 	if src == nil {
+		d.ownSlot(e, target)
 		return
 	}
 	pos := (*e).Pos()
@@ -341,6 +342,28 @@ func (c converter) convert(e *ast.Expr, target types.Type) {
 		d.info.Types[call] = types.TypeAndValue{Type: src} // for the passes after this one
 	}
 	*e = call
+}
+
+// ownSlot puts *e in parentheses if it is an operation (-i, i % 4, !ok)
+// whose value is converted to the interface target. yaegi v0.16.1 stores the
+// result of an operation assigned by = or returned straight into the
+// destination's slot, and gives the operation the destination's type; of an
+// interface type, the operation then runs as no code at all: `x = -i` with
+// `var x any` silently ends the function there, `return -c` into a
+// fmt.Stringer returns nil, `return !b` into an any dereferences nil, and
+// `e.Value = i + 1` on a list.Element ends the function too. An operation in
+// parentheses gets a slot of its own, of its own type, and is then assigned
+// and converted like any other value.
+func (d *desugarer) ownSlot(e *ast.Expr, target types.Type) {
+	if !types.IsInterface(target) {
+		return
+	}
+	switch (*e).(type) {
+	case *ast.UnaryExpr, *ast.BinaryExpr:
+		p := &ast.ParenExpr{Lparen: (*e).Pos(), X: *e, Rparen: (*e).End() - 1}
+		d.info.Types[p] = d.info.Types[*e] // for the passes after this one
+		*e = p
+	}
 }
 
 // results is convert of each of the results of ret, of the types res; but
