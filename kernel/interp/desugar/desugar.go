@@ -165,6 +165,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.printArgs(root)
 	d.interfaceConversions(root)
 	d.results(root)
+	d.genericVarDecls(root)
 	d.parallelAssigns(root)
 	d.runtimeMethodValues(root)
 	blankVars(root)
