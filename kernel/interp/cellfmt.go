@@ -819,7 +819,8 @@ func compareKeys(a, b reflect.Value) int {
 // the interpreter keeps no name for (see errUnnamed).
 func cellFormat(format string, args []any) (string, []any) {
 	lookalike := func(a any) bool { cv, ok := a.(cellValue); return ok && cv.lookalike != "" }
-	if !strings.ContainsAny(format, "T#") && !slices.ContainsFunc(args, lookalike) {
+	wrapper := func(a any) bool { _, ok := unwrap(a); return ok }
+	if !strings.ContainsAny(format, "T#p") && !slices.ContainsFunc(args, lookalike) && !slices.ContainsFunc(args, wrapper) {
 		return format, args
 	}
 	var b []byte
@@ -833,6 +834,21 @@ func cellFormat(format string, args []any) (string, []any) {
 			b = fmt.Appendf(b, "[%d]", arg+1)
 		}
 		indexed = false
+	}
+	// substitute makes v, printed with verb, the current verb's argument:
+	// appended, with its own index.
+	substitute := func(v any, verb byte) {
+		if !rewriting {
+			out = slices.Clone(args)
+			rewriting = true
+		}
+		out = append(out, v)
+		if indexed {
+			b = b[:indexAt] // the new argument's index replaces the value's
+		}
+		b = fmt.Appendf(b, "[%d]%c", len(out), verb)
+		indexed = false
+		arg++
 	}
 	for i := 0; i < len(format); i++ {
 		c := format[i]
@@ -873,6 +889,9 @@ func cellFormat(format string, args []any) (string, []any) {
 						panic(err)
 					}
 				}
+				if err := wrapperVerbError(args[arg], "#v"); err != nil {
+					panic(err)
+				}
 				explicit()
 				b = append(b, c)
 				arg++
@@ -887,21 +906,19 @@ func cellFormat(format string, args []any) (string, []any) {
 					}
 				}
 				if cv, ok := a.(cellValue); ok {
-					if !rewriting {
-						out = slices.Clone(args)
-						rewriting = true
-					}
 					name, err := cv.typeName()
 					if err != nil {
 						panic(err)
 					}
-					out = append(out, name)
-					if indexed {
-						b = b[:indexAt] // the name's own index replaces the value's
-					}
-					b = fmt.Appendf(b, "[%d]s", len(out))
-					indexed = false
-					arg++
+					substitute(name, 's')
+					break
+				}
+				fallthrough
+			case c == 'p' && arg >= 0 && arg < len(args):
+				// fmt prints %p itself too, of the cellValue.
+				if cv, ok := args[arg].(cellValue); ok && c == 'p' {
+					v, verb := cv.pointer()
+					substitute(v, verb)
 					break
 				}
 				fallthrough
@@ -909,6 +926,9 @@ func cellFormat(format string, args []any) (string, []any) {
 				if arg >= 0 && arg < len(args) {
 					if cv, ok := args[arg].(cellValue); ok && cv.lookalike != "" && badVerb(cv.plain, rune(c)) {
 						panic(errLookalikeVerb(goTypeString(cv.v.Type()), cv.lookalike, rune(c)))
+					}
+					if err := wrapperVerbError(args[arg], string(c)); err != nil {
+						panic(err)
 					}
 				}
 				explicit()
@@ -921,6 +941,43 @@ func cellFormat(format string, args []any) (string, []any) {
 	return string(b), out
 }
 
+// wrapperVerbError is why fmt cannot print a with verb (v, #v, d…) as Go
+// would, if a is one of yaegi's wrappers (interp._fmt_Stringer…) of a cell's
+// value, or nil. A wrapper has the methods of its interface only, and holds of
+// the value what the interpreter kept there (of a struct, its last field): so
+// it prints as the value only where fmt calls one of those methods, Error or
+// String for %v %s %x %X %q (and %w), GoString for %#v. For any other verb fmt
+// would print the wrapper's own fields: `%d` of a fmt.Stringer holding P{1, 2}
+// printed {2 15447552}.
+func wrapperVerbError(a any, verb string) error {
+	if _, isCell := a.(cellValue); isCell {
+		return nil
+	}
+	if _, ok := a.(fmt.Formatter); ok {
+		return nil
+	}
+	if _, wrapped := unwrap(a); !wrapped {
+		return nil
+	}
+	switch a.(type) {
+	case fmt.GoStringer:
+		if verb == "#v" {
+			return nil
+		}
+	case error, fmt.Stringer:
+		if len(verb) == 1 && strings.Contains("vsxXqw", verb) {
+			return nil
+		}
+	}
+	method := "String"
+	if _, ok := a.(error); ok {
+		method = "Error"
+	}
+	return fmt.Errorf("ratelab cannot print this value with %%%s as Go would: it is a value of a type declared in a cell, held in an interface of a compiled package (error, fmt.Stringer…), "+
+		"where the interpreter keeps only the interface's methods, not the value (of a struct, only its last field); %%v and %%s print it through its %s method; "+
+		"for %%%s, print it from a variable of its own type", verb, method, verb)
+}
+
 // wrappedTypeName is a cellValue naming the type of inner, the value in one of
 // yaegi's wrappers (interp._error…), for %T. It panics where the wrapper keeps
 // no name: inner is of a cell's named type that is not a struct.
@@ -931,6 +988,21 @@ func wrappedTypeName(inner any) cellValue {
 			"held in an interface with its methods, where the interpreter keeps no name for it; print it from a variable of its own type", goTypeString(t)))
 	}
 	return cellValue{v: reflect.ValueOf(inner), plain: reflect.ValueOf(inner), name: goTypeString(t)}
+}
+
+// pointer is what %p of c prints, and the verb to print it with: the address
+// of the value c stands for, or, of a kind without one, fmt's bad verb text
+// (%!p(main.P={1 2})).
+func (c cellValue) pointer() (any, byte) {
+	switch c.v.Kind() {
+	case reflect.Pointer, reflect.Chan, reflect.Func, reflect.Map, reflect.Slice, reflect.UnsafePointer:
+		return c.v.Interface(), 'p'
+	}
+	name, err := c.typeName()
+	if err != nil {
+		panic(err)
+	}
+	return fmt.Sprintf("%%!p(%s=%v)", name, c), 's'
 }
 
 // sharpVerb reports whether the verb being written at the end of b (from its

@@ -14,3 +14,31 @@ func TestFmtLookalikesRefused(t *testing.T) {
 	failsSaying(t, s, `var b any = SlS{1, 2}; fmt.Println(b)`, "it is a []int, or a main.SlS, which fmt prints through its String method")
 	run(t, s, `var c any = F(2.5); fmt.Printf("%v %.1f\n", c, c)`)
 }
+
+// A cell's value held in an error or a fmt.Stringer reaches fmt as yaegi's
+// wrapper, which keeps the interface's methods only: the verbs for which fmt
+// calls them print as Go does, the others are refused (before, %d of P{1, 2}
+// in a fmt.Stringer printed the wrapper's fields, {2 15447552}).
+func TestFmtWrappedValues(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type P struct{ X, Y int }\nfunc (p P) String() string { return fmt.Sprintf(\"(%d,%d)\", p.X, p.Y) }")
+	run(t, s, "type Q struct{ A int }\nfunc (q *Q) Error() string { return \"q failed\" }")
+	run(t, s, "var st fmt.Stringer = P{1, 2}\nvar err error = &Q{8}")
+	for _, src := range []string{
+		`fmt.Printf("%d\n", st)`,
+		`fmt.Printf("%5.1f\n", st)`,
+		`fmt.Printf("%#v\n", st)`,
+		`fmt.Sprintf("%[1]v %[1]d", st)`,
+		`fmt.Printf("%d\n", err)`,
+		`fmt.Errorf("wrapped: %w (%d)", err, err)`,
+		`fmt.Errorf("%t", &Q{9})`,
+	} {
+		failsSaying(t, s, src, "as Go would: it is a value of a type declared in a cell, held in an interface of a compiled package")
+	}
+	want := "(1,2) (1,2) [(1,2)] 28312c3229 \"(1,2)\" q failed | wrapped: q failed\n"
+	_, rec := run(t, s, `fmt.Printf("%v %+v %s %x %q %v | %v\n", st, st, []string{st.String()}, st, st, err, fmt.Errorf("wrapped: %w", err))`)
+	if got := rec.out(); got != want {
+		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
+	}
+}
