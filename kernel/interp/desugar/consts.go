@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -236,26 +237,63 @@ func (d *desugarer) constValues(vs *ast.ValueSpec) []ast.Expr {
 	return lits
 }
 
-// arrayKeys writes the constant indices of an array or slice literal as untyped
-// integers: yaegi v0.16.1 takes a typed constant there, int(4) or a constant's
-// name, for a non-constant expression inside a function.
-func (d *desugarer) arrayKeys(lit *ast.CompositeLit) {
+// literalKeys writes the constant indices of an array or slice literal as
+// untyped integers: yaegi v0.16.1 takes a typed constant there, int(4) or a
+// constant's name, for a non-constant expression inside a function.
+//
+// Where an element without a key calls a generic function (or min, max,
+// new(expr)), every element gets its key, its index or its field's name:
+// yaegi fails on such an element, []float64{G(4.5)} or Point{G(1.5), 2}, with
+// "not a generic type", and runs it keyed, []float64{0: G(4.5)}.
+func (d *desugarer) literalKeys(lit *ast.CompositeLit) {
 	t := d.typeOf(lit)
 	if t == nil {
 		return
 	}
-	switch t.Underlying().(type) {
-	case *types.Array, *types.Slice:
-	default:
-		return
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem() // an element &T{…} written {…}
 	}
-	for _, elt := range lit.Elts {
+	keyAll := slices.ContainsFunc(lit.Elts, func(e ast.Expr) bool {
+		_, keyed := e.(*ast.KeyValueExpr)
+		return !keyed && d.callsGeneric(e)
+	})
+	switch u := t.Underlying().(type) {
+	case *types.Array, *types.Slice:
+		d.indexKeys(lit, keyAll)
+	case *types.Struct:
+		if !keyAll || len(lit.Elts) != u.NumFields() {
+			return
+		}
+		for i := range u.NumFields() {
+			if u.Field(i).Name() == "_" {
+				return // a blank field has no key to write
+			}
+		}
+		for i, e := range lit.Elts {
+			lit.Elts[i] = &ast.KeyValueExpr{Key: ident(e.Pos(), u.Field(i).Name()), Colon: e.Pos(), Value: e}
+		}
+	}
+}
+
+// indexKeys writes the constant indices of an array or slice literal as
+// untyped integers, and gives each element without one its index if keyAll.
+func (d *desugarer) indexKeys(lit *ast.CompositeLit, keyAll bool) {
+	index := func(pos token.Pos, v constant.Value) ast.Expr {
+		return valueLiteral(v, types.Typ[types.UntypedInt], pos)
+	}
+	next := constant.MakeInt64(0) // the index of an element without one
+	for i, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
+			if keyAll {
+				lit.Elts[i] = &ast.KeyValueExpr{Key: index(elt.Pos(), next), Colon: elt.Pos(), Value: elt}
+			}
+			next = constant.BinaryOp(next, token.ADD, constant.MakeInt64(1))
 			continue
 		}
 		if v := d.info.Types[kv.Key].Value; v != nil {
-			kv.Key = valueLiteral(v, types.Typ[types.UntypedInt], kv.Key.Pos())
+			kv.Key = index(kv.Key.Pos(), v)
+			next = constant.BinaryOp(constant.ToInt(v), token.ADD, constant.MakeInt64(1))
 		}
 	}
 }

@@ -23,7 +23,7 @@ func (d *desugarer) expressions(root ast.Node) {
 			return true
 		}
 		if lit, ok := e.(*ast.CompositeLit); ok {
-			d.arrayKeys(lit)
+			d.literalKeys(lit)
 		}
 		if r := d.constant(e); r != nil {
 			d.info.Types[r] = d.info.Types[e] // for the rewrites around it (a conversion to a type parameter)
