@@ -213,7 +213,7 @@ func printError(v any, errorM func() string) any {
 // of those underlying types may be of the named type, which the interpreter
 // cannot tell: %T of it is refused (%v prints the same either way), and so is
 // printing it at all where the named type has a printing method.
-func printLookalike(v any, lookalikes []string) any {
+func printLookalike(v any, lookalikes, lastFields []string) any {
 	if v == nil {
 		return v
 	}
@@ -225,7 +225,7 @@ func printLookalike(v any, lookalikes []string) any {
 		return cellArgs([]any{v})[0]
 	}
 	if inner, wrapped := unwrap(v); wrapped {
-		return wrappedLookalike(v, inner, lookalikes)
+		return wrappedLookalike(v, inner, lookalikes, lastFields)
 	}
 	t := goTypeString(reflect.TypeOf(v))
 	lookalike := ""
@@ -263,9 +263,13 @@ func printLookalike(v any, lookalikes []string) any {
 // inner is of that type, printed through the method printer. It fails if
 // several have, and one of them prints through another method than v would.
 //
-// The guess can be wrong: yaegi wraps some values of a one-field struct type
-// as the field's value (see undecided).
-func wrappedName(v, inner any, lookalikes []string) (name, printer string, err error) {
+// yaegi wraps a value of a struct type with value-receiver methods as its
+// last field's value (see undecided): where one of the session's struct types
+// with a printing method has a last field of inner's type (lastFields), inner
+// may be such a field, and it is given no name. (A Reading{ID int; V float64}
+// in a fmt.Stringer printed with %T as main.Temp, the session's float64 type
+// with a String method.)
+func wrappedName(v, inner any, lookalikes, lastFields []string) (name, printer string, err error) {
 	if cellStructName(reflect.TypeOf(inner)) != "" {
 		return "", "", nil
 	}
@@ -279,6 +283,9 @@ func wrappedName(v, inner any, lookalikes []string) (name, printer string, err e
 		wrapper = "String"
 	}
 	t := goTypeString(reflect.TypeOf(inner))
+	if slices.Contains(lastFields, t) {
+		return "", "", nil
+	}
 	var names []string
 	agree := true
 	for i := 0; i+2 < len(lookalikes); i += 3 {
@@ -302,8 +309,8 @@ func wrappedName(v, inner any, lookalikes []string) (name, printer string, err e
 // wrappedLookalike is printLookalike of v, yaegi's wrapper of inner: named
 // as wrappedName finds, with the wrapper's Error and String methods; otherwise
 // v is left as it is.
-func wrappedLookalike(v, inner any, lookalikes []string) any {
-	name, _, err := wrappedName(v, inner, lookalikes)
+func wrappedLookalike(v, inner any, lookalikes, lastFields []string) any {
+	name, _, err := wrappedName(v, inner, lookalikes, lastFields)
 	if err != nil {
 		panic(err)
 	}
@@ -979,13 +986,16 @@ func wrapperVerbError(a any, verb string) error {
 }
 
 // wrappedTypeName is a cellValue naming the type of inner, the value in one of
-// yaegi's wrappers (interp._error…), for %T. It panics where the wrapper keeps
-// no name: inner is of a cell's named type that is not a struct.
+// yaegi's wrappers (interp._error…), for %T. Only a pointer to a cell's struct
+// is there whole, with its marks; otherwise inner is a struct's last field (of
+// a struct with value-receiver methods: its type is the field's, main.Other or
+// time.Duration, not the struct's) or the underlying value of a named type that
+// is not a struct, and it panics.
 func wrappedTypeName(inner any) cellValue {
 	t := reflect.TypeOf(inner)
-	if cellStructName(t) == "" && t.PkgPath() == "" && (t.Kind() != reflect.Pointer || t.Elem().PkgPath() == "") {
-		panic(fmt.Errorf("ratelab cannot print the type of this value (for %%T): it is a value of a named type declared in a cell, whose underlying type is %s, "+
-			"held in an interface with its methods, where the interpreter keeps no name for it; print it from a variable of its own type", goTypeString(t)))
+	if t.Kind() != reflect.Pointer || cellStructName(t) == "" {
+		panic(fmt.Errorf("ratelab cannot print the type of this value (for %%T): it is a value of a type declared in a cell, held in an interface of a compiled package (error, fmt.Stringer…), "+
+			"where the interpreter keeps no name for its type, only a value of type %s (the value's underlying value, or a struct's last field); print it from a variable of its own type", goTypeString(t)))
 	}
 	return cellValue{v: reflect.ValueOf(inner), plain: reflect.ValueOf(inner), name: goTypeString(t)}
 }

@@ -42,3 +42,28 @@ func TestFmtWrappedValues(t *testing.T) {
 		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
 	}
 }
+
+// yaegi keeps of a struct with value-receiver methods, in an error or a
+// fmt.Stringer, only its last field: %T of it must not name the field's type
+// (it printed time.Duration, main.Other, or main.Temp, a session type whose
+// underlying type is the field's), nor print the field with a verb.
+func TestFmtWrappedStructsNotNamedByLastField(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import ("fmt"; "time")`)
+	run(t, s, "type Other struct{ N int }\ntype Temp float64\nfunc (t Temp) String() string { return \"temp\" }")
+	run(t, s, "type E struct{ Code int; D time.Duration }\nfunc (e E) Error() string { return \"e\" }")
+	run(t, s, "type F struct{ Code int; In Other }\nfunc (f F) Error() string { return \"f\" }")
+	run(t, s, "type Reading struct{ ID int; V float64 }\nfunc (r Reading) String() string { return \"reading\" }")
+	for _, src := range []string{
+		`fmt.Println(fmt.Errorf("%T", E{1, time.Second}))`,
+		`fmt.Println(fmt.Errorf("%T", F{1, Other{2}}))`,
+		`var st fmt.Stringer = Reading{7, 2.5}; fmt.Printf("%T\n", st)`,
+		`var st2 fmt.Stringer = Reading{7, 2.5}; fmt.Printf("%.3f\n", st2)`,
+	} {
+		failsSaying(t, s, src, "ratelab cannot print")
+	}
+	_, rec := run(t, s, `var st3 fmt.Stringer = Reading{7, 2.5}; fmt.Printf("%v %s\n", st3, fmt.Errorf("%v", F{1, Other{2}}))`)
+	if got, want := rec.out(), "reading f\n"; got != want {
+		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
+	}
+}

@@ -21,14 +21,15 @@ type sessionPrinters struct {
 	mu         sync.Mutex
 	print      func(v any, errorf bool, held string) (any, bool)
 	lookalikes []string
+	lastFields []string // see wrappedName
 }
 
-// set registers print and lookalikes; its result is for the package-level
-// variable a cell of declarations only registers through.
-func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, bool), lookalikes []string) bool {
+// set registers print, lookalikes and lastFields; its result is for the
+// package-level variable a cell of declarations only registers through.
+func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, bool), lookalikes, lastFields []string) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.print, p.lookalikes = print, lookalikes
+	p.print, p.lookalikes, p.lastFields = print, lookalikes, lastFields
 	return true
 }
 
@@ -41,7 +42,7 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 		return nil
 	}
 	p.mu.Lock()
-	print, lookalikes := p.print, p.lookalikes
+	print, lookalikes, lastFields := p.print, p.lookalikes, p.lastFields
 	p.mu.Unlock()
 	if print != nil && mayHoldCellType(v) {
 		arg, held := v, ""
@@ -52,7 +53,7 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 			// its interface only, which print as Go's do unless the value's
 			// type has Format or GoString: then the printer calls them all,
 			// given the type the value is of.
-			name, printer, err := wrappedName(v, inner, lookalikes)
+			name, printer, err := wrappedName(v, inner, lookalikes, lastFields)
 			if err != nil {
 				panic(err)
 			}
@@ -83,7 +84,7 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 		}
 		lookalikes = withMethods
 	}
-	return printLookalike(v, lookalikes)
+	return printLookalike(v, lookalikes, lastFields)
 }
 
 // mayHoldCellType reports whether v may be a value of a cell's type with

@@ -499,13 +499,15 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 //	        return __rt.PrintArg("main.T", __pv, …), true
 //	    }
 //	    return nil, false
-//	}, lookalikes)
+//	}, lookalikes, lastFields)
 //
 // The interpreter keeps those methods off a value held in an interface, so
 // only interpreted code that asserts the value to its type can call them.
 // lookalikes holds, for each named type that is not a struct, its name, its
 // underlying type's and its printing method (or ""): see the runtime's
-// printLookalike.
+// printLookalike. lastFields holds the types of the last fields of the struct
+// types with printing methods on their values, which is all of such a value
+// that yaegi keeps in its wrapper (see the runtime's wrappedName).
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
@@ -528,8 +530,11 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	if !ok {
 		return nil
 	}
-	var lookalikes []string
+	var lookalikes, lastFields []string
 	for _, named := range d.sessionTypes() {
+		if st, isStruct := named.Underlying().(*types.Struct); isStruct && st.NumFields() > 0 && named.TypeParams().Len() == 0 && len(printingMethods(named)) > 0 {
+			lastFields = append(lastFields, goName(st.Field(st.NumFields()-1).Type()))
+		}
 		if _, isStruct := named.Underlying().(*types.Struct); isStruct || types.IsInterface(named) || named.TypeParams().Len() > 0 {
 			continue
 		}
@@ -549,7 +554,7 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "any")}, {Type: ident(pos, "bool")}}}},
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
 	}
-	return d.rtCall(pos, "Printers", printer, stringList(pos, lookalikes))
+	return d.rtCall(pos, "Printers", printer, stringList(pos, lookalikes), stringList(pos, lastFields))
 }
 
 // typeDecl returns the position of the unit's first declaration of a type or
