@@ -112,7 +112,12 @@ func classify(toks []token.Token) pieceKind {
 		return packagePiece
 	case token.IMPORT:
 		return importPiece
-	case token.TYPE:
+	case token.TYPE, token.CONST:
+		// A constant is a declaration, in the group of the type it is of and
+		// of that type's methods: split from them, the group declaring the
+		// type registers its printers (printargs.go) before yaegi knows the
+		// methods they call (type Level int; const (Low Level = iota…); func
+		// (l Level) String() string in one cell failed).
 		return declPiece
 	case token.FUNC:
 		if len(toks) < 2 {

@@ -98,3 +98,16 @@ pick(5)`)
 func errorText(e *engine.Error) string {
 	return strings.Join(append([]string{e.Value}, e.Traceback...), "\n")
 }
+
+// An enumeration, its constants and its String method in one cell, as most Go
+// code writes them: the constants split the cell's declarations, and the type's
+// printers were compiled before yaegi knew String ("undefined selector: String").
+func TestEnumerationInOneCell(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type Level int\n\nconst (\n\tLow Level = iota\n\tHigh\n)\n\nfunc (l Level) String() string {\n\tif l == High {\n\t\treturn \"high\"\n\t}\n\treturn \"low\"\n}\n")
+	_, rec := run(t, s, "fmt.Println(Low, High)\nvar x any = High\nfmt.Printf(\"%v %d\\n\", x, High)")
+	if got, want := rec.out(), "low high\nhigh 1\n"; got != want {
+		t.Errorf("got %q, want %q (go run's)", got, want)
+	}
+}
