@@ -145,3 +145,19 @@ func TestMethodsRedeclaredInLaterCells(t *testing.T) {
 		}
 	}
 }
+
+// A struct embedding an interface declared again (a notebook's cell run a
+// second time) gets its promoted methods on the new type: they were declared
+// on the old one, and n.Area() panicked with "invalid interface value".
+func TestPromotedFromEmbeddedInterfaceRedeclared(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (s Sq) Area() float64 { return s.S * s.S }")
+	decl := "type Named struct {\n\tShape\n\tName string\n}"
+	run(t, s, decl)
+	run(t, s, decl)
+	_, rec := run(t, s, `n := Named{Sq{3}, "sq"}; var sh Shape = n; fmt.Println(n.Name, n.Area(), sh.Area())`)
+	if got, want := rec.out(), "sq 9 9\n"; got != want {
+		t.Errorf("got %q, want %q (go run's)", got, want)
+	}
+}

@@ -71,7 +71,13 @@ func (d *desugarer) interfaceForwarders(ts *ast.TypeSpec, t types.Type) []ast.De
 			d.fail(pos, "the method "+sel.Obj().Name()+" that "+ts.Name.Name+" promotes from an embedded interface", err)
 			return nil
 		}
-		recv := &ast.FieldList{Opening: pos, List: []*ast.Field{{Names: []*ast.Ident{ident(pos, "__r")}, Type: ident(pos, ts.Name.Name)}}, Closing: pos}
+		// Named as the interpreter knows it: a type declared again is Named_6.
+		recvType, err := d.typeExpr(t, pos)
+		if err != nil {
+			d.fail(pos, "the method "+sel.Obj().Name()+" that "+ts.Name.Name+" promotes from an embedded interface", err)
+			return nil
+		}
+		recv := &ast.FieldList{Opening: pos, List: []*ast.Field{{Names: []*ast.Ident{ident(pos, "__r")}, Type: recvType}}, Closing: pos}
 		decls = append(decls, &ast.FuncDecl{Recv: recv, Name: ident(pos, sel.Obj().Name()), Type: lit.Type, Body: lit.Body})
 	}
 	return decls
