@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
 	"go/scanner"
 	"go/token"
 	"go/types"
@@ -460,6 +461,16 @@ func compileAST(yi *interp.Interpreter, n ast.Node) (p *interp.Program, err erro
 			}
 		}
 	}()
+	// RATELAB_DUMP=file appends each program to the file as yaegi gets it,
+	// rewritten: what to read first when a cell runs differently from go run.
+	if os.Getenv("RATELAB_DUMP") != "" {
+		var b strings.Builder
+		printer.Fprint(&b, token.NewFileSet(), n)
+		if f, err := os.OpenFile(os.Getenv("RATELAB_DUMP"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
+			fmt.Fprintln(f, "=== compiled:\n"+b.String())
+			f.Close()
+		}
+	}
 	return yi.CompileAST(n)
 }
 
