@@ -164,19 +164,23 @@ func promotedFromInterface(named *types.Named, name string) string {
 	if _, ok := obj.(*types.Func); !ok || len(index) < 2 {
 		return ""
 	}
-	path, viaInterface := EmbeddedPath(named, index)
+	fields, viaInterface := EmbeddedPath(named, index)
 	if !viaInterface {
 		return ""
+	}
+	var path []string
+	for _, f := range fields {
+		path = append(path, f.Name())
 	}
 	return fmt.Sprintf("method %s.%s: %s promotes %s from its embedded interface (%s.%s), and the interpreter keeps the promoted method "+
 		"from the cell that declared %s: declare %s in that cell, beside the type", named.Obj().Name(), name, named.Obj().Name(), name,
 		named.Obj().Name(), strings.Join(path, "."), named.Obj().Name(), name)
 }
 
-// EmbeddedPath returns the names of the embedded fields that index, a
-// selection's path from struct type t, goes through to its method, and whether
-// one of them is an interface.
-func EmbeddedPath(t types.Type, index []int) (path []string, viaInterface bool) {
+// EmbeddedPath returns the embedded fields that index, a selection's path
+// from struct type t, goes through to its method, and whether one of them is
+// an interface.
+func EmbeddedPath(t types.Type, index []int) (path []*types.Var, viaInterface bool) {
 	for _, i := range index[:len(index)-1] {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
@@ -186,7 +190,7 @@ func EmbeddedPath(t types.Type, index []int) (path []string, viaInterface bool) 
 			return nil, false
 		}
 		f := st.Field(i)
-		path = append(path, f.Name())
+		path = append(path, f)
 		t = f.Type()
 		if types.IsInterface(t) {
 			viaInterface = true

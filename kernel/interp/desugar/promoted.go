@@ -63,7 +63,11 @@ func (d *desugarer) interfaceForwarders(ts *ast.TypeSpec, t types.Type) []ast.De
 		}
 		fun := ast.Expr(ident(pos, "__r"))
 		for _, field := range path {
-			fun = &ast.SelectorExpr{X: fun, Sel: ident(pos, field)}
+			sel := ident(pos, field.Name())
+			// Known as the field, so that renaming a type declared again renames
+			// its embedded field (Getter_7) here too.
+			d.info.Uses[sel] = field
+			fun = &ast.SelectorExpr{X: fun, Sel: sel}
 		}
 		fun = &ast.SelectorExpr{X: fun, Sel: ident(pos, sel.Obj().Name())}
 		lit, err := d.forwarder(fun, sel.Type().(*types.Signature))
