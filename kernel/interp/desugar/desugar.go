@@ -128,7 +128,10 @@ type desugarer struct {
 	// escaping holds the loops' variables whose address their body takes
 	// (escapingLoopVars).
 	escaping map[*ast.Ident]bool
-	errs     []error
+	// typeParams holds the new names of the type parameters typeParamNames
+	// renamed.
+	typeParams map[*types.TypeName]string
+	errs       []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -146,6 +149,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if body != nil {
 		root = body
 	}
+	d.typeParamNames(u.File)
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.escapingLoopVars(root)
 	d.constDecls(root)

@@ -28,6 +28,9 @@ func (d *desugarer) typeExpr(t types.Type, pos token.Pos) (ast.Expr, error) {
 	case *types.Named:
 		return d.namedExpr(t, pos)
 	case *types.TypeParam:
+		if name := d.typeParams[t.Obj()]; name != "" {
+			return id(name), nil // renamed: typeParamNames
+		}
 		return id(t.Obj().Name()), nil
 	case *types.Pointer:
 		elem, err := d.typeExpr(t.Elem(), pos)
