@@ -111,3 +111,16 @@ func TestEnumerationInOneCell(t *testing.T) {
 		t.Errorf("got %q, want %q (go run's)", got, want)
 	}
 }
+
+// The same with a variable of the type, or one its String method reads, after
+// the type: the variable splits the cell's declarations as the constants did.
+func TestStringerWithVariablesInOneCell(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type Color int\n\nvar names = []string{\"red\", \"green\"}\n\nfunc (c Color) String() string { return names[c] }\n")
+	run(t, s, "type Level struct{ n int }\n\nvar Low = Level{1}\n\nfunc (l Level) String() string {\n\tif l == Low {\n\t\treturn \"low\"\n\t}\n\treturn \"other\"\n}\n")
+	_, rec := run(t, s, "fmt.Println(Color(1), Low, Level{2})")
+	if got, want := rec.out(), "green low other\n"; got != want {
+		t.Errorf("got %q, want %q (go run's)", got, want)
+	}
+}

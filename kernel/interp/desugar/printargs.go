@@ -99,9 +99,13 @@ func (d *desugarer) printArgs(root ast.Node) {
 
 // registerPrinters puts the unit's sessionPrinters call first in its
 // statements, or, in a unit of declarations only, in a variable declaration.
+// A unit that a later unit of its cell declares methods after registers none:
+// its printers would call methods yaegi does not know yet (type Color int;
+// var names = […]; func (c Color) String() string in one cell failed with
+// "undefined selector: String"), and the later unit registers them all.
 func (d *desugarer) registerPrinters() {
 	pos, ok := d.typeDecl()
-	if !ok {
+	if !ok || d.methodsDeclaredLater() {
 		return
 	}
 	call := d.sessionPrinters(pos)
@@ -114,6 +118,20 @@ func (d *desugarer) registerPrinters() {
 	}
 	d.unit.File.Decls = append(d.unit.File.Decls, &ast.GenDecl{TokPos: pos, Tok: token.VAR,
 		Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ident(pos, d.temp("printers"))}, Values: []ast.Expr{call}}}})
+}
+
+// methodsDeclaredLater reports whether a later unit of the unit's cell
+// declares a method: its position is past the unit's file (the cell's
+// units are parsed in order, the session's earlier cells before them).
+func (d *desugarer) methodsDeclaredLater() bool {
+	for _, named := range d.sessionTypes() {
+		for m := range named.Methods() {
+			if m.Pos() >= d.unit.File.End() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // loggerCall returns what replaces call, of a print method of a *log.Logger:
@@ -168,6 +186,11 @@ var fmtFuncs = func() map[string]*types.Func {
 func (d *desugarer) printFunc(call *ast.CallExpr) *types.Func {
 	fn := refuse.CalledFunc(d.info, call)
 	if fn == nil || (fn.Pkg().Path() != "fmt" && fn.Pkg().Path() != "log") {
+		return nil
+	}
+	if strings.Contains(strings.ToLower(fn.Name()), "scan") {
+		// fmt.Sscan(s, &c) fills what its arguments point to: they are not printed
+		// (made PrintArgs, *Celsius was "type not a pointer" and c stayed 0).
 		return nil
 	}
 	params := fn.Signature().Params()
