@@ -19,7 +19,12 @@ import (
 //	defer f(a, b)          →  { var __a0 A = a; var __a1 B = b; defer f(__a0, __a1) }
 //	defer x.M(a)           →  { var __r X = x (&x for a pointer method, *x for a value one through a pointer); …; defer __r.M(__a0) }
 //	defer g()(a)           →  { var __f F = g(); …; defer __f(__a0) }
-//	defer func() { …v… }() →  { var __v V = v; defer func(v V) { …v… }(__v) }   (v declared in a loop)
+//	defer func() { …v… }() →  { var __f func() = func() { …v… }; defer __f() }   (v declared in a loop)
+//
+// The literal is then made at the defer statement, around the variables of
+// its iteration, which it reads as they are when it runs (status = "ok" after
+// the defer is seen); made when the function returns, it saw the last
+// iteration's.
 //
 // A deferred function literal that calls recover stays in place, its arguments
 // alone bound (recover works only called directly by the deferred function, and
@@ -183,11 +188,8 @@ func (d *desugarer) deferBind(st *ast.DeferStmt, inLoops map[types.Object]bool, 
 		}
 		return &ast.BlockStmt{Lbrace: pos, List: append(binds, &ast.DeferStmt{Defer: pos, Call: c}), Rbrace: call.End()}
 	}
-	if lit, ok := call.Fun.(*ast.FuncLit); ok && len(call.Args) == 0 {
-		if callsRecover(lit) {
-			return nil
-		}
-		return d.deferLiteral(st, lit, inLoops, bind, done)
+	if lit, ok := call.Fun.(*ast.FuncLit); ok && len(call.Args) == 0 && (callsRecover(lit) || !d.usesAny(lit.Body, inLoops)) {
+		return nil
 	}
 	later := inLit && d.declaredLater(st, call.Fun)
 	if id := identOf(call.Fun); id != nil && len(call.Args) == 0 && !later {
@@ -294,38 +296,16 @@ func (d *desugarer) declaredLater(st *ast.DeferStmt, fun ast.Expr) bool {
 	return true
 }
 
-// deferLiteral passes the variables of loops that a deferred function literal
-// uses as its parameters, bound at the defer statement.
-func (d *desugarer) deferLiteral(st *ast.DeferStmt, lit *ast.FuncLit, inLoops map[types.Object]bool,
-	bind func(ast.Expr, types.Type, string) ast.Expr, done func(*ast.CallExpr) ast.Stmt) ast.Stmt {
-	var used []*types.Var
-	seen := map[types.Object]bool{}
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := d.info.Uses[id].(*types.Var); ok && inLoops[v] && !seen[v] {
-				seen[v] = true
-				used = append(used, v)
-			}
+// usesAny reports whether n uses one of vars.
+func (d *desugarer) usesAny(n ast.Node, vars map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && vars[d.info.Uses[id]] {
+			found = true
 		}
-		return true
+		return !found
 	})
-	if len(used) == 0 {
-		return nil
-	}
-	pos := st.Defer
-	params := &ast.FieldList{Opening: pos, Closing: pos}
-	call := &ast.CallExpr{Lparen: st.Call.Lparen, Rparen: st.Call.Rparen}
-	for _, v := range used {
-		te, err := d.typeExpr(v.Type(), pos)
-		if err != nil {
-			d.fail(pos, "defer", err)
-			return nil
-		}
-		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ident(pos, v.Name())}, Type: te})
-		call.Args = append(call.Args, bind(ident(pos, v.Name()), v.Type(), v.Name()))
-	}
-	call.Fun = &ast.FuncLit{Type: &ast.FuncType{Func: lit.Type.Func, Params: params, Results: lit.Type.Results}, Body: lit.Body}
-	return done(call)
+	return found
 }
 
 func identOf(e ast.Expr) *ast.Ident {
