@@ -41,8 +41,7 @@ func (e *ParseError) Error() string {
 func (e *ParseError) Unwrap() error { return e.Err }
 
 func parseRow(line int, rec []string) (Row, error) {
-	var r Row
-	r.Name = rec[0]
+	r := Row{Name: rec[0]}
 	age, err := strconv.ParseUint(rec[1], 10, 8)
 	if err != nil {
 		return r, &ParseError{line, "age", err}
@@ -89,11 +88,9 @@ func main() {
 		var ne *strconv.NumError
 		fmt.Println(e, errors.As(e, &pe), errors.As(e, &ne), errors.Is(e, strconv.ErrSyntax), errors.Is(e, strconv.ErrRange))
 		if ne != nil {
-			fmt.Println("  func:", ne.Func, "num:", strconv.Quote(ne.Num))
+			fmt.Println("  ", ne.Func, strconv.Quote(ne.Num))
 		}
 	}
-	joined := errors.Join(errs...)
-	fmt.Println(strings.Count(joined.Error(), "\n"))
 
 	logText := "INFO start\nWARN disk 91%\nINFO tick\nERROR boom\n\nWARN disk 95%\nINFO done"
 	sc := bufio.NewScanner(strings.NewReader(logText))
@@ -115,13 +112,9 @@ func main() {
 	ws.Split(bufio.ScanWords)
 	var words []string
 	for ws.Scan() {
-		words = append(words, strings.ToUpper(ws.Text()))
+		words = append(words, ws.Text())
 	}
-	fmt.Println(len(words), words)
-	v, err := strconv.Atoi("12a")
-	fmt.Println(v, err)
-	i8, err := strconv.ParseInt("-129", 10, 8)
-	fmt.Println(i8, err)
-	h, _ := strconv.ParseInt("ff", 16, 64)
-	fmt.Println(h, strconv.FormatInt(-h, 2), strconv.FormatFloat(1.0/3, 'e', 4, 64))
+	fmt.Println(len(words), words, strconv.FormatFloat(1.0/3, 'e', 4, 64))
+	h, err := strconv.ParseInt("-129", 10, 8)
+	fmt.Println(h, err, strconv.FormatInt(-h, 2))
 }
