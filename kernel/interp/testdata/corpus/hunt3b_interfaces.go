@@ -28,7 +28,7 @@ type Key struct {
 }
 
 func (r Rect) Area() float64    { return r.W * r.H }
-func (r Rect) Name() string      { return "rect" }
+func (r Rect) Name() string     { return "rect" }
 func (c *Circle) Area() float64 { return 3 * c.R * c.R }
 func (t Tri) Area() float64     { return float64(t.A+t.B+t.C) / 2 }
 
