@@ -41,9 +41,11 @@ func (m Money) Add(o Money) Money { return m + o }
 
 type Words []string
 
-func (w Words) Len() int           { return len(w) }
-func (w Words) Less(i, j int) bool { return len(w[i]) < len(w[j]) || len(w[i]) == len(w[j]) && w[i] < w[j] }
-func (w Words) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
+func (w Words) Len() int { return len(w) }
+func (w Words) Less(i, j int) bool {
+	return len(w[i]) < len(w[j]) || len(w[i]) == len(w[j]) && w[i] < w[j]
+}
+func (w Words) Swap(i, j int) { w[i], w[j] = w[j], w[i] }
 
 func main() {
 	var s Stack
