@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -100,14 +99,6 @@ func main() {
 	fmt.Println(rethrow())
 	out, err := collect()
 	fmt.Println(strings.Join(out, ","), strings.ReplaceAll(err.Error(), "\n", "|"))
-
-	words := map[string]int{"b": 2, "a": 1, "c": 3}
-	keys := make([]string, 0)
-	for k := range words {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return words[keys[i]] > words[keys[j]] })
-	fmt.Println(keys)
 
 	cs := []Counter{{"x", 1}, {"y", 2}}
 	var shows []func() string

@@ -94,19 +94,6 @@ func main() {
 
 	fmt.Println(counterPair())
 
-	funcs := map[string]func(float64) float64{}
-	for _, k := range []string{"double", "square", "neg"} {
-		switch k {
-		case "double":
-			funcs[k] = func(x float64) float64 { return 2 * x }
-		case "square":
-			funcs[k] = func(x float64) float64 { return x * x }
-		default:
-			funcs[k] = func(x float64) float64 { return -x }
-		}
-	}
-	fmt.Println(funcs["double"](3), funcs["square"](3), funcs["neg"](3))
-
 	var ptrs []*int
 	for i := range 3 {
 		ptrs = append(ptrs, &i)

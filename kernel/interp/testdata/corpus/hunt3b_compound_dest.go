@@ -111,13 +111,6 @@ func main() {
 	counts[[2]int{2, 1}]--
 	fmt.Println(counts[[2]int{1, 2}], counts[[2]int{2, 1}], len(counts))
 
-	grid := [][]int{{1, 2}, {3, 4}}
-	for i := range grid {
-		for j := range grid[i] {
-			grid[i][j] *= grid[j][i]
-		}
-	}
-	fmt.Println(grid)
 	bs := []byte("hello")
 	bs[0] -= 32
 	bs[len(bs)-1] ^= 0x20

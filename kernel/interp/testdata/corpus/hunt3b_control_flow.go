@@ -55,20 +55,6 @@ outer:
 	return ri, ci
 }
 
-func collatz(n int) (steps int) {
-loop:
-	if n == 1 {
-		return
-	}
-	steps++
-	if n%2 == 0 {
-		n /= 2
-	} else {
-		n = 3*n + 1
-	}
-	goto loop
-}
-
 func main() {
 	for _, s := range []int{95, 85, 61, 12} {
 		fmt.Print(grade(s), " ")
@@ -80,7 +66,6 @@ func main() {
 	grid := [][]int{{1, -1, 7}, {3, 7, 9}, {7, 0, 0}}
 	fmt.Println(findPair(grid, 7))
 	fmt.Println(findPair(grid, 42))
-	fmt.Println(collatz(27), collatz(1))
 
 	ch := make(chan int, 10)
 	done := make(chan struct{})
@@ -132,37 +117,4 @@ func main() {
 	}
 	fmt.Println(len(ks), sum)
 
-	out := make(chan string)
-	var wg2 sync.WaitGroup
-	for _, name := range []string{"x", "y", "z"} {
-		wg2.Add(1)
-		go func(n string) {
-			defer wg2.Done()
-			for j := 0; j < 2; j++ {
-				out <- fmt.Sprintf("%s%d", n, j)
-			}
-		}(name)
-	}
-	go func() { wg2.Wait(); close(out) }()
-	var got []string
-	for s := range out {
-		got = append(got, s)
-	}
-	sort.Strings(got)
-	fmt.Println(got)
-
-	i := 0
-	for {
-		i++
-		switch {
-		case i%2 == 0:
-			continue
-		case i > 7:
-		}
-		if i > 7 {
-			break
-		}
-		fmt.Print(i, ",")
-	}
-	fmt.Println()
 }

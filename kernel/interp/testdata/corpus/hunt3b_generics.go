@@ -70,16 +70,6 @@ func Reduce[T, A any](xs []T, init A, f func(A, T) A) A {
 	return acc
 }
 
-func Filter[T any](xs []T, keep func(T) bool) []T {
-	var out []T
-	for _, x := range xs {
-		if keep(x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 func MaxBy[T any, K cmp.Ordered](xs []T, key func(T) K) (best T) {
 	for i, x := range xs {
 		if i == 0 || key(x) > key(best) {
@@ -111,8 +101,6 @@ func main() {
 	n := Reduce(words, 0, func(a int, w string) int { return a + len(w) })
 	joined := Reduce(words, "", func(a string, w string) string { return a + w[:1] })
 	fmt.Println(n, joined)
-	long := Filter(words, func(w string) bool { return len(w) > 4 })
-	fmt.Println(long, len(long))
 	fmt.Println(MaxBy(words, func(w string) int { return len(w) }))
 	fmt.Println(MaxBy([]float64{2, -7, 5}, func(x float64) float64 { return x * x }))
 

@@ -96,16 +96,6 @@ transitions:
 		log = append(log, fmt.Sprint(step, ":", st))
 	}
 	fmt.Println(log, st)
-	matrix := [3][3]int{}
-	for i := 0; i < 3; i++ {
-		for j := 0; j < 3; j++ {
-			if j > i {
-				break
-			}
-			matrix[i][j] = i*3 + j
-		}
-	}
-	fmt.Println(matrix)
 	count := 0
 	for i := range 5 {
 		switch {

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -108,33 +107,9 @@ func main() {
 	var e2 error = p3
 	fmt.Println(e1 == e2, e1 == error(&ParseError{3}))
 
-	var r io.Reader = strings.NewReader("hello")
-	if _, ok := r.(io.Writer); !ok {
-		fmt.Println("not a writer")
-	}
-	if s, ok := r.(io.Seeker); ok {
-		pos, _ := s.Seek(2, io.SeekStart)
-		b, _ := io.ReadAll(r)
-		fmt.Println(pos, string(b))
-	}
-
 	var empty counting
 	func() {
 		defer func() { fmt.Println("nil embedded:", recover() != nil) }()
 		empty.Next()
 	}()
-	vals := []any{Comma, EOF, Token{"punct", ","}, "x", nil}
-	for _, v := range vals {
-		switch v {
-		case Comma:
-			fmt.Print("comma ")
-		case nil:
-			fmt.Print("nil ")
-		case any(EOF):
-			fmt.Print("eof ")
-		default:
-			fmt.Print("other ")
-		}
-	}
-	fmt.Println()
 }

@@ -114,10 +114,4 @@ func main() {
 		m[k1] = true
 		fmt.Println(m[Key{"k", 1}], m[Key{"k", 2}])
 	}()
-	func() {
-		defer func() { fmt.Println("recovered:", recover() != nil) }()
-		var x any = "str"
-		n := x.(int)
-		fmt.Println(n)
-	}()
 }
