@@ -2,6 +2,27 @@ package main
 
 import "fmt"
 
+type Bitset []uint64
+
+func (b *Bitset) Set(i uint) {
+	for uint(len(*b)) <= i/64 {
+		*b = append(*b, 0)
+	}
+	(*b)[i/64] |= uint64(1) << (i % 64)
+}
+
+func (b Bitset) Has(i uint) bool {
+	return i/64 < uint(len(b)) && b[i/64]&(uint64(1)<<(i%64)) != 0
+}
+
+func popcount(x uint64) (n int) {
+	for x != 0 {
+		x &= x - 1
+		n++
+	}
+	return
+}
+
 func main() {
 	var s uint = 9
 	var u8 uint8 = 1 << s
@@ -26,4 +47,9 @@ func main() {
 	const k = 5
 	var f float64 = 1 << k
 	fmt.Println(f, 1.0*(1<<k))
+	var bs Bitset
+	for _, i := range []uint{1, 63, 64, 130} {
+		bs.Set(i)
+	}
+	fmt.Println(len(bs), bs.Has(63), bs.Has(64), bs.Has(65), bs.Has(500), popcount(bs[0]), popcount(^uint64(0)))
 }
