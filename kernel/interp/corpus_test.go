@@ -51,7 +51,8 @@ var corpusRefused = map[string]string{
 	// yaegi keeps such a value in an error as its last field alone.
 	"errors_wrap": "errors.As into ValidationError, a struct type declared in a cell whose methods have value receivers",
 	// main's variable c, a *Cache[int, string], as a session variable.
-	"generics_cache/statements": "session variable c has type *Cache[int, string]",
+	"generics_cache/statements":          "session variable c has type *Cache[int, string]",
+	"generic_instances_twice/statements": "session variable n1 has type *P[string, int]",
 }
 
 // corpusDefects maps a program to a defect of the interpreter that this branch

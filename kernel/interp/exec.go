@@ -119,7 +119,7 @@ func (s *Session) runCode(ctx context.Context, code string) (*engine.Bundle, *en
 		return nil, s.compileError(err, id)
 	}
 	for gi, u := range units {
-		if err := s.runGroup(ctx, yi, id, u, c.results[gi], c.imported[gi]); err != nil {
+		if err := s.runGroup(ctx, yi, id, u, c.results[gi], c.imported[gi], c.aliases[gi]); err != nil {
 			s.keepFinished(yi.FileSet(), checker, u, renamed, err)
 			return nil, err
 		}
@@ -171,6 +171,7 @@ type cell struct {
 	units    []*check.Unit
 	imported [][]*ast.ImportSpec // per unit, the imports to note once it ran
 	results  []*ast.ExprStmt     // per unit, its result expression, or nil
+	aliases  [][]string          // per unit, the instances it names by the session's aliases
 	renamed  map[string]string   // the types the cell declares again
 	hasMain  bool
 }
@@ -224,7 +225,12 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 		NoBounds: s.noBounds,
 	}
 	results := make([]*ast.ExprStmt, len(units))
+	aliases := make([][]string, len(units))
 	for gi, u := range units {
+		cfg.Alias = func(typ string) string {
+			aliases[gi] = append(aliases[gi], typ)
+			return s.instanceAlias(typ)
+		}
 		if u.ResultType != nil {
 			results[gi] = u.ResultExpr()
 		}
@@ -238,7 +244,7 @@ func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code str
 		s.renameIdents(u, renamed)
 	}
 	indistinct.Commit()
-	return &cell{units: units, imported: imported, results: results, renamed: renamed, hasMain: hasMain}, nil
+	return &cell{units: units, imported: imported, results: results, aliases: aliases, renamed: renamed, hasMain: hasMain}, nil
 }
 
 // redeclaredTypes returns, for each type the cell declares that an earlier cell
@@ -275,7 +281,7 @@ func (s *Session) redeclaredTypes(units []*check.Unit, id int) map[string]string
 
 // runGroup compiles and runs one checked, desugared unit of a cell. A result
 // expression statement X becomes __rt.Result(X), which records its value.
-func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, result *ast.ExprStmt, imported []*ast.ImportSpec) *engine.Error {
+func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, u *check.Unit, result *ast.ExprStmt, imported []*ast.ImportSpec, aliases []string) *engine.Error {
 	f := u.File
 	if u.Kind == check.Imports && len(f.Decls) == 0 {
 		return nil
@@ -303,6 +309,9 @@ func (s *Session) runGroup(ctx context.Context, yi *interp.Interpreter, id int, 
 		// cell started may be writing (a data race the race detector reports).
 		// A constant last makes that read touch no variable.
 		body.List = append(body.List, &ast.ExprStmt{X: &ast.BasicLit{ValuePos: body.Rbrace, Kind: token.INT, Value: "0"}})
+	}
+	if err := s.declareAliases(yi, aliases); err != nil {
+		return s.compileError(err, id)
 	}
 	prog, err := compileAST(yi, node)
 	if err != nil {
@@ -384,6 +393,47 @@ func (s *Session) hiddenImport(path string) string {
 		s.hiddenNew = append(s.hiddenNew, path)
 	}
 	return name
+}
+
+// instanceAlias returns the name of the package-level alias of typ, an
+// instance of a generic type written as the interpreter knows it, for
+// statements (desugar/instances.go). declareAliases declares a unit's before
+// it runs: a name is given once, and declared once its type can be (the unit
+// declaring a generic type runs before the statements using it).
+func (s *Session) instanceAlias(typ string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name, ok := s.aliases[typ]
+	if !ok {
+		name = "__inst" + strconv.Itoa(len(s.aliases))
+		s.aliases[typ] = name
+	}
+	return name
+}
+
+func (s *Session) declareAliases(yi *interp.Interpreter, types []string) error {
+	var b strings.Builder
+	written := map[string]bool{}
+	s.mu.Lock()
+	for _, t := range types {
+		if !s.aliasDeclared[t] && !written[t] {
+			written[t] = true
+			fmt.Fprintf(&b, "type %s = %s\n", s.aliases[t], t)
+		}
+	}
+	s.mu.Unlock()
+	if b.Len() == 0 {
+		return nil
+	}
+	if _, err := compileAndRun(yi, "package main\n"+b.String()); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	for _, t := range types {
+		s.aliasDeclared[t] = true
+	}
+	s.mu.Unlock()
+	return nil
 }
 
 func (s *Session) importHidden(yi *interp.Interpreter) error {

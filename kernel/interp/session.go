@@ -86,6 +86,11 @@ type Session struct {
 	// imported under; hiddenNew lists those not imported yet.
 	hidden    map[string]string
 	hiddenNew []string
+	// aliases maps the instances of generic types statements name to the
+	// names of their package-level aliases (desugar/instances.go);
+	// aliasDeclared holds those declared.
+	aliases       map[string]string
+	aliasDeclared map[string]bool
 	// lastUnique numbers the temporaries rewritten code declares.
 	lastUnique int
 
@@ -182,6 +187,8 @@ func (s *Session) Reset() error {
 	s.typeNames = map[*types.TypeName]string{}
 	s.hidden = map[string]string{}
 	s.hiddenNew = nil
+	s.aliases = map[string]string{}
+	s.aliasDeclared = map[string]bool{}
 	s.mu.Unlock()
 	return nil
 }

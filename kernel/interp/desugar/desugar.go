@@ -116,6 +116,10 @@ type Config struct {
 	// NoBounds leaves out the bounds checks (bounds.go): for benchmarks that
 	// measure what they cost.
 	NoBounds bool
+	// Alias returns the name of an alias of the type written typ (an
+	// instance of a generic type, see instances.go) that the session declares
+	// at package level before the unit runs.
+	Alias func(typ string) string
 }
 
 // desugarer rewrites one unit.
@@ -131,7 +135,10 @@ type desugarer struct {
 	// typeParams holds the new names of the type parameters typeParamNames
 	// renamed.
 	typeParams map[*types.TypeName]string
-	errs       []error
+	// aliases maps the instances of generic types a unit of declarations
+	// declares aliases of to their names (instanceAlias).
+	aliases map[string]string
+	errs    []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -178,6 +185,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		d.topLevel(body)
 	}
 	d.expressions(root)
+	d.instanceAliases(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}

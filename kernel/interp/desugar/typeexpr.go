@@ -147,6 +147,11 @@ func (d *desugarer) namedExpr(t *types.Named, pos token.Pos) (ast.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if args.Len() >= 2 && d.packageLevel(t) {
+		if alias := d.instanceAlias(indexed(x, list, pos), pos); alias != nil {
+			return alias, nil // see instances.go
+		}
+	}
 	return indexed(x, list, pos), nil
 }
 
