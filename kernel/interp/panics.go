@@ -128,6 +128,15 @@ func boundsIf(failed bool, code int, x, y any) {
 	}
 }
 
+// shiftCount is __rt.ShiftCount: n as a shift's count, panicking as Go's
+// runtime does if it is negative.
+func shiftCount(n int64) uint64 {
+	if n < 0 {
+		panic(runtimeError("runtime error: negative shift amount"))
+	}
+	return uint64(n)
+}
+
 // checkIndex is __rt.Index: i, checked against the length n.
 func checkIndex(i int64, n int) int {
 	if i < 0 || i >= int64(n) {

@@ -97,10 +97,11 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"TypedNil":     reflect.ValueOf(typedNil),
 		"TypedNilHeld": reflect.ValueOf(typedNilHeld),
 		// Bounds checks (desugar/bounds.go).
-		"Bounds":   reflect.ValueOf(boundsPanic),
-		"BoundsIf": reflect.ValueOf(boundsIf),
-		"Index":    reflect.ValueOf(checkIndex),
-		"IndexU":   reflect.ValueOf(checkIndexU),
+		"Bounds":     reflect.ValueOf(boundsPanic),
+		"BoundsIf":   reflect.ValueOf(boundsIf),
+		"ShiftCount": reflect.ValueOf(shiftCount),
+		"Index":      reflect.ValueOf(checkIndex),
+		"IndexU":     reflect.ValueOf(checkIndexU),
 		// Compiled methods desugar calls through the runtime (desugar/methods.go).
 		"JSONDecode": reflect.ValueOf(jsonDecode),
 		"JSONEncode": reflect.ValueOf(jsonEncode),

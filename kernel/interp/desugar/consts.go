@@ -298,6 +298,63 @@ func (d *desugarer) indexKeys(lit *ast.CompositeLit, keyAll bool) {
 	}
 }
 
+// typedShiftOperand converts the untyped constant left operand of a
+// non-constant shift, 1 << n, to the type Go gives it, that of the shift's
+// context (the spec's rule for shifts), which go/types recorded:
+// uint64(1) << n. yaegi v0.16.1 types it int: `words[i] |= 1 << n` with
+// words a []uint64 failed (mismatched types uint64 and int), and
+// `w&(1<<n) != 0` dereferenced nil.
+func (d *desugarer) typedShiftOperand(b *ast.BinaryExpr) {
+	if b.Op != token.SHL && b.Op != token.SHR || d.info.Types[b].Value != nil {
+		return
+	}
+	tv, ok := d.info.Types[b.X]
+	basic, isBasic := tv.Type.(*types.Basic)
+	if !ok || tv.Value == nil || isBasic && basic.Info()&types.IsUntyped != 0 {
+		return
+	}
+	if _, lit := ast.Unparen(b.X).(*ast.BasicLit); !lit {
+		if id, isIdent := ast.Unparen(b.X).(*ast.Ident); !isIdent || !untypedConst(d.info.Uses[id]) {
+			return // typed already: a typed constant, or a conversion
+		}
+	}
+	te, err := d.typeExpr(tv.Type, b.X.Pos())
+	if err != nil {
+		return
+	}
+	conv := &ast.CallExpr{Fun: te, Lparen: b.X.Pos(), Args: []ast.Expr{b.X}, Rparen: b.X.End()}
+	d.info.Types[conv] = types.TypeAndValue{Type: tv.Type, Value: tv.Value}
+	b.X = conv
+}
+
+// checkedShiftCount returns n, a shift's count, checked not to be negative
+// where it is of a signed type and not constant: __rt.ShiftCount(int64(n)),
+// which panics as Go does (runtime error: negative shift amount). yaegi
+// v0.16.1 shifts by a negative count as by a huge one: x >> n with n = -1 gave
+// 0 and went on.
+func (d *desugarer) checkedShiftCount(n ast.Expr) ast.Expr {
+	tv, ok := d.info.Types[n]
+	if !ok || tv.Value != nil {
+		return n
+	}
+	if b, ok := tv.Type.Underlying().(*types.Basic); !ok || b.Info()&types.IsUnsigned != 0 || b.Info()&types.IsInteger == 0 {
+		return n
+	}
+	pos := n.Pos()
+	wide := &ast.CallExpr{Fun: ident(pos, "int64"), Lparen: pos, Args: []ast.Expr{n}, Rparen: n.End()}
+	return d.rtCall(pos, "ShiftCount", wide)
+}
+
+// untypedConst reports whether obj is a constant declared without a type.
+func untypedConst(obj types.Object) bool {
+	c, ok := obj.(*types.Const)
+	if !ok {
+		return false
+	}
+	b, ok := c.Type().(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
+}
+
 // writeIota replaces iota in values by its value, the spec's index: yaegi
 // v0.16.1 counts iota by name, not by spec.
 func (d *desugarer) writeIota(values []ast.Expr, index int) {

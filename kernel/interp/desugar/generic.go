@@ -18,12 +18,19 @@ import (
 // runtime (methods.go).
 func (d *desugarer) expressions(root ast.Node) {
 	astutil.Apply(root, func(c *astutil.Cursor) bool {
+		if as, ok := c.Node().(*ast.AssignStmt); ok && (as.Tok == token.SHL_ASSIGN || as.Tok == token.SHR_ASSIGN) {
+			as.Rhs[0] = d.checkedShiftCount(as.Rhs[0])
+		}
 		e, ok := c.Node().(ast.Expr)
 		if !ok {
 			return true
 		}
 		if lit, ok := e.(*ast.CompositeLit); ok {
 			d.literalKeys(lit)
+		}
+		if b, ok := e.(*ast.BinaryExpr); ok && (b.Op == token.SHL || b.Op == token.SHR) {
+			d.typedShiftOperand(b)
+			b.Y = d.checkedShiftCount(b.Y)
 		}
 		if r := d.constant(e); r != nil {
 			d.info.Types[r] = d.info.Types[e] // for the rewrites around it (a conversion to a type parameter)
