@@ -661,6 +661,28 @@ func (p *cellPrinter) leaf(v reflect.Value) {
 	}
 }
 
+// printsThroughMethod reports whether fmt prints v through a method of its
+// type (Format, GoString for %#v, Error or String otherwise).
+func printsThroughMethod(v reflect.Value, sharp bool) bool {
+	if !v.CanInterface() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return false
+	}
+	switch x := v.Interface().(type) {
+	case fmt.Formatter:
+		return true
+	case fmt.GoStringer:
+		if sharp {
+			return true
+		}
+		_, isError := x.(error)
+		_, isStringer := x.(fmt.Stringer)
+		return isError || isStringer
+	case error, fmt.Stringer:
+		return !sharp
+	}
+	return false
+}
+
 // typeName is Go's name of t, or name if it is not "".
 func (p *cellPrinter) typeName(t reflect.Type, name string) string {
 	if name != "" {
@@ -687,6 +709,13 @@ func (p *cellPrinter) named(v reflect.Value, depth int, name string) {
 			p.err = errUnnamed(t) // Go prints main.Shape(nil)
 		}
 		p.named(reflect.ValueOf(inner), depth+1, valueInterfaceHeld(v).name)
+		return
+	}
+	if depth > 0 && printsThroughMethod(v, p.sharp) {
+		// As printValue does below the top (handleMethods): a *big.Int field
+		// prints +7, not its address, and yaegi's wrapper of a cell's value
+		// in an error prints its Error.
+		p.leaf(v)
 		return
 	}
 	if !holdsCellStruct(v, 0) && t.Kind() != reflect.Pointer {
