@@ -719,6 +719,15 @@ func (p *cellPrinter) named(v reflect.Value, depth int, name string) {
 		return
 	}
 	if !holdsCellStruct(v, 0) && t.Kind() != reflect.Pointer {
+		if p.sharp && t.Kind() == reflect.Interface && v.IsNil() {
+			p.b.WriteString(p.typeName(t, name) + "(nil)") // E:error(nil), as printValue writes it
+			return
+		}
+		if p.sharp && depth > 0 && name == "" && t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+			// Below the top, printValue names a []byte by its reflect type.
+			p.b.WriteString(t.String() + strings.TrimPrefix(fmt.Sprintf("%#v", v.Interface()), "[]byte"))
+			return
+		}
 		if p.sharp && name != "" && slices.Contains([]reflect.Kind{reflect.Slice, reflect.Array, reflect.Map}, t.Kind()) {
 			// %#v of a named slice, array or map opens with the type's name.
 			s := fmt.Sprintf("%#v", v.Interface())
