@@ -67,3 +67,29 @@ func TestFmtWrappedStructsNotNamedByLastField(t *testing.T) {
 		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
 	}
 }
+
+// A cell's struct whose printing method fmt would call, handed to fmt without
+// its methods (in a slice held in an any, through a type parameter, through a
+// forwarded ...any), is refused: it printed [{1 2}] where Go prints [<1,2>].
+// A type whose pointers only print through a method prints its values bare,
+// as Go does.
+func TestFmtNestedPrintingRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type P struct{ X, Y int }\nfunc (p P) String() string { return fmt.Sprintf(\"<%d,%d>\", p.X, p.Y) }")
+	run(t, s, "type Q struct{ A int }\nfunc (q *Q) String() string { return \"q\" }\ntype R struct{ N int }")
+	run(t, s, "func logf(format string, args ...any) { fmt.Printf(\"[log] \"+format, args...) }\nfunc Show[T any](x T) { fmt.Println(x) }")
+	for _, src := range []string{
+		`logf("%v\n", []P{{1, 2}})`,
+		`Show([]P{{1, 2}})`,
+		`var v any = []P{{1, 2}}; fmt.Println(v)`,
+		`var x any = []*Q{{3}}; fmt.Println(x)`,
+		`var m any = map[string]P{"a": {1, 2}}; fmt.Printf("%v\n", m)`,
+	} {
+		failsSaying(t, s, src, "it holds a value of type")
+	}
+	_, rec := run(t, s, "var w any = []Q{{3}}\nfmt.Println([]R{{1}}, w, P{1, 2}, []P{{3, 4}}[0])")
+	if got, want := rec.out(), "[{1}] [{3}] <1,2> <3,4>\n"; got != want {
+		t.Errorf("got %q, want %q (go run's)", got, want)
+	}
+}

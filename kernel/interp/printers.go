@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"reflect"
 	"sync"
 )
@@ -22,15 +23,100 @@ type sessionPrinters struct {
 	print      func(v any, errorf bool, held string) (any, bool)
 	lookalikes []string
 	lastFields []string // see wrappedName
+	// printing holds the struct types whose values print through a method
+	// (P), and those whose pointers only do (*Q): see cellArgs.
+	printing map[string]bool
 }
 
-// set registers print, lookalikes and lastFields; its result is for the
-// package-level variable a cell of declarations only registers through.
-func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, bool), lookalikes, lastFields []string) bool {
+// set registers print, lookalikes, lastFields and printing; its result is for
+// the package-level variable a cell of declarations only registers through.
+func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, bool), lookalikes, lastFields, printing []string) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.print, p.lookalikes, p.lastFields = print, lookalikes, lastFields
+	p.printing = map[string]bool{}
+	for _, name := range printing {
+		p.printing[name] = true
+	}
 	return true
+}
+
+// cellArgs is the package's cellArgs, refusing an argument that holds, where
+// fmt would call a method of its type, a struct of a cell's type with a
+// printing method, which the interpreter handed over bare: `var v any =
+// []P{{1, 2}}; fmt.Println(v)` printed [{1 2}] where Go calls P's String.
+func (p *sessionPrinters) cellArgs(args []any) []any {
+	p.mu.Lock()
+	printing := p.printing
+	p.mu.Unlock()
+	if len(printing) > 0 {
+		for _, a := range args {
+			if _, ok := a.(fmt.Formatter); ok || a == nil {
+				continue // a cellValue (PrintArg) prints through its methods
+			}
+			if name := printedByMethod(reflect.ValueOf(a), printing, 0); name != "" {
+				panic(fmt.Errorf("ratelab cannot print this value as Go would: it holds a value of type %s, which fmt prints through its method, "+
+					"and the interpreter handed it over without its methods (in a slice, map or struct passed on as an any, or through a type parameter); "+
+					"print such values one at a time from a variable of their own type (for _, v := range xs { fmt.Println(v) }), or call the method yourself", name))
+			}
+		}
+	}
+	return cellArgs(args)
+}
+
+// printedByMethod returns the name of a struct type of printing (see
+// sessionPrinters) whose value, or pointer, v holds where fmt would print it,
+// or "".
+func printedByMethod(v reflect.Value, printing map[string]bool, depth int) string {
+	if !v.IsValid() || depth > 8 {
+		return ""
+	}
+	t := v.Type()
+	if !hasCellStruct(t) {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if name := cellStructName(t); name != "" && printing[name] {
+			return "main." + name
+		}
+		for i := range t.NumField() {
+			if name := printedByMethod(v.Field(i), printing, depth+1); name != "" {
+				return name
+			}
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return ""
+		}
+		if name := cellStructName(t); name != "" && (printing[name] || printing["*"+name]) {
+			return "*main." + name
+		}
+		if depth == 0 {
+			return printedByMethod(v.Elem(), printing, depth+1) // fmt prints &{…} at the top
+		}
+	case reflect.Interface:
+		if !v.IsNil() {
+			return printedByMethod(v.Elem(), printing, depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range min(v.Len(), maxScan) {
+			if name := printedByMethod(v.Index(i), printing, depth+1); name != "" {
+				return name
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for n := 0; n < maxScan && it.Next(); n++ {
+			if name := printedByMethod(it.Key(), printing, depth+1); name != "" {
+				return name
+			}
+			if name := printedByMethod(it.Value(), printing, depth+1); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // arg returns what fmt is given for v, an argument of a print function of an

@@ -52,7 +52,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		result(v)
 	}
 	statement := func(line, col int) { s.markStatement(position{line: line, col: col}) }
-	printers := &sessionPrinters{}
+	printers := s.printers
 	return map[string]reflect.Value{
 		"Statement":     reflect.ValueOf(statement),
 		"Result":        reflect.ValueOf(result),

@@ -91,6 +91,8 @@ type Session struct {
 	// aliasDeclared holds those declared.
 	aliases       map[string]string
 	aliasDeclared map[string]bool
+	// printers is how the session's types print (printers.go).
+	printers *sessionPrinters
 	// lastUnique numbers the temporaries rewritten code declares.
 	lastUnique int
 
@@ -160,6 +162,7 @@ func (s *Session) Reset() error {
 	if err := useOverrides(yi, symbols.Symbols); err != nil {
 		return fmt.Errorf("interp: load symbol tables: %w", err)
 	}
+	s.printers = &sessionPrinters{}
 	rt := s.runtimeSymbols()
 	s.flags.reset(s.io.writer("stderr"))
 	std, stdMapTypes := s.stdlibOverrides(stdin)

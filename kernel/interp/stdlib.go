@@ -64,26 +64,32 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 			"Scan":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) }),
 			"Scanln":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) }),
 			"Scanf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fscanf(stdin, f, a...) }),
-			"Print":   reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(stdout, cellArgs(a)...) }),
-			"Println": reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(stdout, cellArgs(a)...) }),
+			"Print":   reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(stdout, s.printers.cellArgs(a)...) }),
+			"Println": reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(stdout, s.printers.cellArgs(a)...) }),
 			"Printf": reflect.ValueOf(func(f string, a ...any) (int, error) {
-				f, a = cellFormat(f, cellArgs(a))
+				f, a = cellFormat(f, s.printers.cellArgs(a))
 				return fmt.Fprintf(stdout, f, a...)
 			}),
-			"Sprint":   reflect.ValueOf(func(a ...any) string { return fmt.Sprint(cellArgs(a)...) }),
-			"Sprintln": reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(cellArgs(a)...) }),
-			"Sprintf":  reflect.ValueOf(func(f string, a ...any) string { f, a = cellFormat(f, cellArgs(a)); return fmt.Sprintf(f, a...) }),
-			"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, cellArgs(a)...) }),
-			"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, cellArgs(a)...) }),
+			"Sprint":   reflect.ValueOf(func(a ...any) string { return fmt.Sprint(s.printers.cellArgs(a)...) }),
+			"Sprintln": reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(s.printers.cellArgs(a)...) }),
+			"Sprintf": reflect.ValueOf(func(f string, a ...any) string {
+				f, a = cellFormat(f, s.printers.cellArgs(a))
+				return fmt.Sprintf(f, a...)
+			}),
+			"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, s.printers.cellArgs(a)...) }),
+			"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, s.printers.cellArgs(a)...) }),
 			"Fprintf": reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) {
-				f, a = cellFormat(f, cellArgs(a))
+				f, a = cellFormat(f, s.printers.cellArgs(a))
 				return fmt.Fprintf(w, f, a...)
 			}),
-			"Errorf":   reflect.ValueOf(func(f string, a ...any) error { f, a = cellFormat(f, cellArgs(a)); return fmt.Errorf(f, a...) }),
-			"Append":   reflect.ValueOf(func(b []byte, a ...any) []byte { return fmt.Append(b, cellArgs(a)...) }),
-			"Appendln": reflect.ValueOf(func(b []byte, a ...any) []byte { return fmt.Appendln(b, cellArgs(a)...) }),
+			"Errorf": reflect.ValueOf(func(f string, a ...any) error {
+				f, a = cellFormat(f, s.printers.cellArgs(a))
+				return fmt.Errorf(f, a...)
+			}),
+			"Append":   reflect.ValueOf(func(b []byte, a ...any) []byte { return fmt.Append(b, s.printers.cellArgs(a)...) }),
+			"Appendln": reflect.ValueOf(func(b []byte, a ...any) []byte { return fmt.Appendln(b, s.printers.cellArgs(a)...) }),
 			"Appendf": reflect.ValueOf(func(b []byte, f string, a ...any) []byte {
-				f, a = cellFormat(f, cellArgs(a))
+				f, a = cellFormat(f, s.printers.cellArgs(a))
 				return fmt.Appendf(b, f, a...)
 			}),
 		},
@@ -93,7 +99,7 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 			"MarshalIndent": reflect.ValueOf(jsonMarshalIndent),
 		},
 		"reflect/reflect": {"DeepEqual": reflect.ValueOf(deepEqual)},
-		"log/log":         logFuncs(log.New(stderr, "", log.LstdFlags)),
+		"log/log":         logFuncs(log.New(stderr, "", log.LstdFlags), s.printers),
 		"flag/flag":       s.flags.funcs(),
 	}
 	printing := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
@@ -114,27 +120,27 @@ func (s *Session) stdlibOverrides(stdin io.Reader) (funcs, mapTypes interp.Expor
 	return funcs, interp.Exports{".": {"MapTypes": reflect.ValueOf(m)}}
 }
 
-// logFuncs are the functions of package log, on the logger l. Fatal* log and
-// panic with symbols.Exit{1}.
-func logFuncs(l *log.Logger) map[string]reflect.Value {
+// logFuncs are the functions of package log, on the logger l, printing with
+// the session's printers. Fatal* log and panic with symbols.Exit{1}.
+func logFuncs(l *log.Logger, printers *sessionPrinters) map[string]reflect.Value {
 	output := func(s string) { l.Output(3, s) }
 	return map[string]reflect.Value{
 		"Default": reflect.ValueOf(func() *log.Logger { return l }),
-		"Print":   reflect.ValueOf(func(a ...any) { output(fmt.Sprint(cellArgs(a)...)) }),
-		"Println": reflect.ValueOf(func(a ...any) { output(fmt.Sprintln(cellArgs(a)...)) }),
-		"Printf":  reflect.ValueOf(func(f string, a ...any) { f, a = cellFormat(f, cellArgs(a)); output(fmt.Sprintf(f, a...)) }),
-		"Panic":   reflect.ValueOf(func(a ...any) { m := fmt.Sprint(cellArgs(a)...); output(m); panic(m) }),
-		"Panicln": reflect.ValueOf(func(a ...any) { m := fmt.Sprintln(cellArgs(a)...); output(m); panic(m) }),
+		"Print":   reflect.ValueOf(func(a ...any) { output(fmt.Sprint(printers.cellArgs(a)...)) }),
+		"Println": reflect.ValueOf(func(a ...any) { output(fmt.Sprintln(printers.cellArgs(a)...)) }),
+		"Printf":  reflect.ValueOf(func(f string, a ...any) { f, a = cellFormat(f, printers.cellArgs(a)); output(fmt.Sprintf(f, a...)) }),
+		"Panic":   reflect.ValueOf(func(a ...any) { m := fmt.Sprint(printers.cellArgs(a)...); output(m); panic(m) }),
+		"Panicln": reflect.ValueOf(func(a ...any) { m := fmt.Sprintln(printers.cellArgs(a)...); output(m); panic(m) }),
 		"Panicf": reflect.ValueOf(func(f string, a ...any) {
-			f, a = cellFormat(f, cellArgs(a))
+			f, a = cellFormat(f, printers.cellArgs(a))
 			m := fmt.Sprintf(f, a...)
 			output(m)
 			panic(m)
 		}),
-		"Fatal":   reflect.ValueOf(func(a ...any) { output(fmt.Sprint(cellArgs(a)...)); panic(symbols.Exit{Code: 1}) }),
-		"Fatalln": reflect.ValueOf(func(a ...any) { output(fmt.Sprintln(cellArgs(a)...)); panic(symbols.Exit{Code: 1}) }),
+		"Fatal":   reflect.ValueOf(func(a ...any) { output(fmt.Sprint(printers.cellArgs(a)...)); panic(symbols.Exit{Code: 1}) }),
+		"Fatalln": reflect.ValueOf(func(a ...any) { output(fmt.Sprintln(printers.cellArgs(a)...)); panic(symbols.Exit{Code: 1}) }),
 		"Fatalf": reflect.ValueOf(func(f string, a ...any) {
-			f, a = cellFormat(f, cellArgs(a))
+			f, a = cellFormat(f, printers.cellArgs(a))
 			output(fmt.Sprintf(f, a...))
 			panic(symbols.Exit{Code: 1})
 		}),

@@ -530,7 +530,9 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 // underlying type's and its printing method (or ""): see the runtime's
 // printLookalike. lastFields holds the types of the last fields of the struct
 // types with printing methods on their values, which is all of such a value
-// that yaegi keeps in its wrapper (see the runtime's wrappedName).
+// that yaegi keeps in its wrapper (see the runtime's wrappedName). printing
+// holds the struct types whose values print through a method (P) and those
+// whose pointers only do (*Q): see the runtime's sessionPrinters.cellArgs.
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
@@ -553,10 +555,18 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	if !ok {
 		return nil
 	}
-	var lookalikes, lastFields []string
+	var lookalikes, lastFields, printing []string
 	for _, named := range d.sessionTypes() {
-		if st, isStruct := named.Underlying().(*types.Struct); isStruct && st.NumFields() > 0 && named.TypeParams().Len() == 0 && len(printingMethods(named)) > 0 {
-			lastFields = append(lastFields, goName(st.Field(st.NumFields()-1).Type()))
+		if st, isStruct := named.Underlying().(*types.Struct); isStruct && named.TypeParams().Len() == 0 {
+			switch {
+			case len(printingMethods(named)) > 0:
+				printing = append(printing, named.Obj().Name())
+				if st.NumFields() > 0 {
+					lastFields = append(lastFields, goName(st.Field(st.NumFields()-1).Type()))
+				}
+			case len(printingMethods(types.NewPointer(named))) > 0:
+				printing = append(printing, "*"+named.Obj().Name())
+			}
 		}
 		if _, isStruct := named.Underlying().(*types.Struct); isStruct || types.IsInterface(named) || named.TypeParams().Len() > 0 {
 			continue
@@ -577,7 +587,7 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(pos, "any")}, {Type: ident(pos, "bool")}}}},
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos},
 	}
-	return d.rtCall(pos, "Printers", printer, stringList(pos, lookalikes), stringList(pos, lastFields))
+	return d.rtCall(pos, "Printers", printer, stringList(pos, lookalikes), stringList(pos, lastFields), stringList(pos, printing))
 }
 
 // typeDecl returns the position of the unit's first declaration of a type or
