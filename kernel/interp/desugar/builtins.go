@@ -129,12 +129,31 @@ func (d *desugarer) minMax(call *ast.CallExpr, fn string, helper func(string, ty
 		}
 		return &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: te, Rparen: pos}, Lparen: pos, Args: call.Args, Rparen: call.End()}
 	}
-	acc := call.Args[0]
-	for _, a := range call.Args[1:] {
-		acc = helper(name, tv.Type, acc, a)
+	args, t := call.Args, tv.Type
+	basic, isBasic := tv.Type.Underlying().(*types.Basic)
+	if d.compiledType(tv.Type) && isBasic {
+		// yaegi's compiler panics instantiating the helper with a compiled
+		// package's named type (max(a, b) of time.Durations): it compares
+		// their underlying values, converted back.
+		args, t = nil, basic
+		for _, a := range call.Args {
+			args = append(args, &ast.CallExpr{Fun: ident(pos, basic.Name()), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()})
+		}
+	}
+	acc := args[0]
+	for _, a := range args[1:] {
+		acc = helper(name, t, acc, a)
 		if acc == nil {
 			return nil
 		}
+	}
+	if t != tv.Type {
+		te, err := d.typeExpr(tv.Type, pos)
+		if err != nil {
+			d.fail(pos, fn+"(…)", err)
+			return nil
+		}
+		return &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: te, Rparen: pos}, Lparen: pos, Args: []ast.Expr{acc}, Rparen: call.End()}
 	}
 	return acc
 }
