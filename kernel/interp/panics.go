@@ -73,6 +73,11 @@ func goPanicValue(v any) any {
 		if _, rest, ok := parsePos(msg); ok && strings.HasPrefix(rest, "interface conversion: ") {
 			return runtimeError(rest)
 		}
+		// A map assignment through reflect (m[k] = v, k an any holding a slice)
+		// words it without Go's "runtime error: " and with a colon.
+		if t, ok := strings.CutPrefix(msg, "hash of unhashable type: "); ok {
+			return runtimeError("runtime error: hash of unhashable type " + t)
+		}
 	}
 	return v
 }
