@@ -157,6 +157,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	d.typeParamNames(u.File)
+	d.shadowedIota(u.File)
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.escapingLoopVars(root)
 	d.constDecls(root)
