@@ -355,6 +355,21 @@ func untypedConst(obj types.Object) bool {
 	return ok && b.Info()&types.IsUntyped != 0
 }
 
+// shadowedIota renames every identifier that names something else than the
+// predeclared iota (var iota = 7) to __iota: yaegi v0.16.1 takes the name for
+// the constant wherever it appears, and printed 0.
+func (d *desugarer) shadowedIota(root ast.Node) {
+	iota := types.Universe.Lookup("iota")
+	ast.Inspect(root, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "iota" {
+			if obj := d.info.ObjectOf(id); obj != nil && obj != iota {
+				id.Name = "__iota"
+			}
+		}
+		return true
+	})
+}
+
 // writeIota replaces iota in values by its value, the spec's index: yaegi
 // v0.16.1 counts iota by name, not by spec.
 func (d *desugarer) writeIota(values []ast.Expr, index int) {

@@ -141,18 +141,3 @@ func (d *desugarer) renameTypeParams(decl ast.Node, params *ast.FieldList) {
 		return true
 	})
 }
-
-// shadowedIota renames every identifier that names something else than the
-// predeclared iota (var iota = 7) to __iota: yaegi v0.16.1 takes the name for
-// the constant wherever it appears, and printed 0.
-func (d *desugarer) shadowedIota(root ast.Node) {
-	iota := types.Universe.Lookup("iota")
-	ast.Inspect(root, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == "iota" {
-			if obj := d.info.ObjectOf(id); obj != nil && obj != iota {
-				id.Name = "__iota"
-			}
-		}
-		return true
-	})
-}
