@@ -1,0 +1,83 @@
+package desugar
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// yaegi v0.16.1 compiles a case clause of an expression switch with a tag by
+// wiring the code of its first expression only (cfg.go, the switchStmt case:
+// c.start = c.child[0].start): an expression after the first that needs code
+// of its own (a call, an arithmetic expression, an index, a field, a composite
+// literal) is never evaluated, and the clause compares the tag with its zero
+// value. `switch cmd { case strings.ToUpper("exit"), strings.ToUpper("quit"): … }`
+// with cmd "QUIT" went to default, with no error. Constants and plain variables
+// need no code, and are compared right.
+//
+// So such a switch becomes one without a tag, on a temporary holding the tag,
+// each case list one condition (comparisons does the rewrite, the same as for
+// a switch comparing interface values):
+//
+//	switch init; tag { case a, f(x): … }  →  { init; switch __sw1 := tag; { case __sw1 == a || __sw1 == f(x): … } }
+//
+// Go evaluates the tag once, then the case expressions left to right, top to
+// bottom, until one is equal; || does the same within a list, and the clauses,
+// fallthrough, break and the switch's label stay as they are. The temporary has
+// the tag's type (an untyped constant tag is converted to its default type),
+// and a comparison of interface values goes through __rt.Equal.
+//
+// lateCaseCode reports whether sw has such a case list.
+func (d *desugarer) lateCaseCode(sw *ast.SwitchStmt) bool {
+	if sw.Tag == nil {
+		return false // joinConditions
+	}
+	for _, cl := range sw.Body.List {
+		list := cl.(*ast.CaseClause).List
+		for i := 1; i < len(list); i++ {
+			if !d.plainCase(list[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plainCase reports whether e, a case expression, is one the interpreter
+// compares without code of its own: a constant or a plain name.
+func (d *desugarer) plainCase(e ast.Expr) bool {
+	if tv, ok := d.info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	_, ok := e.(*ast.Ident)
+	return ok
+}
+
+// hasCompositeLit reports whether e holds a composite literal outside a
+// function literal.
+func hasCompositeLit(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CompositeLit:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// falseLit returns false, to be the first operand of a chain of || whose
+// first operand holds a composite literal: yaegi v0.16.1 fails with a nil
+// dereference on a composite literal of a struct type in the first operand of
+// a chain of || or && (`k == K{1, 1} || k == K{2, 2}`), and gets it right in
+// the others (`false || k == K{1, 1} || k == K{2, 2}`).
+func (d *desugarer) falseLit(pos token.Pos) ast.Expr {
+	f := ident(pos, "false")
+	d.info.Uses[f] = types.Universe.Lookup("false")
+	d.info.Types[f] = types.TypeAndValue{Type: types.Typ[types.UntypedBool], Value: constant.MakeBool(false)}
+	return f
+}
