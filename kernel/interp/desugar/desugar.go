@@ -72,7 +72,13 @@
 //     run, as in Go, where the interpreter stops at the first that panics
 //     (deferpanic.go);
 //
-// and, with syntax alone, recover panics in goroutines (goroutine.go), give
+//   - turn an expression switch with a case expression after the first that
+//     the interpreter would never evaluate (a call, an index, a literal…) into
+//     a switch without a tag on a temporary (switchcases.go, compare.go);
+//
+// and, with syntax alone, send a break in a block of a select's clause to the
+// select, labelling it, where the interpreter leaves the loop around it
+// (selectbreak.go), recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
 // may outlive its statement apart from the frame that runs (closures.go), and
 // tag the fields of struct types with what compiled code reading them by
@@ -150,6 +156,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	d.typeParamNames(u.File)
+	d.selectBreaks(root)
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.escapingLoopVars(root)
 	d.constDecls(root)
