@@ -71,7 +71,6 @@
 //     that it replaces the function's panic and the other deferred calls still
 //     run, as in Go, where the interpreter stops at the first that panics
 //     (deferpanic.go);
-//
 //   - turn an expression switch with a case expression after the first that
 //     the interpreter would never evaluate (a call, an index, a literal…) into
 //     a switch without a tag on a temporary (switchcases.go, compare.go);
