@@ -77,7 +77,8 @@
 //
 // and, with syntax alone, send a break in a block of a select's clause to the
 // select, labelling it, where the interpreter leaves the loop around it
-// (selectbreak.go), recover panics in goroutines (goroutine.go), give
+// (selectbreak.go), move a switch's default clause to the end, where the
+// interpreter would swap it with the last clause (switchcases.go), recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
 // may outlive its statement apart from the frame that runs (closures.go), and
 // tag the fields of struct types with what compiled code reading them by
@@ -156,6 +157,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	d.typeParamNames(u.File)
 	d.selectBreaks(root)
+	d.defaultsLast(root)
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.escapingLoopVars(root)
 	d.constDecls(root)

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // yaegi v0.16.1 compiles a case clause of an expression switch with a tag by
@@ -80,4 +82,68 @@ func (d *desugarer) falseLit(pos token.Pos) ast.Expr {
 	d.info.Uses[f] = types.Universe.Lookup("false")
 	d.info.Types[f] = types.TypeAndValue{Type: types.Typ[types.UntypedBool], Value: constant.MakeBool(false)}
 	return f
+}
+
+// defaultsLast moves the default clause of each switch (and type switch) to
+// the end, and refuses a fallthrough into or out of a default clause that is
+// not the last:
+//
+//	switch { default: D; case a: A; case b: B }  →  switch { case a: A; case b: B; default: D }
+//
+// yaegi v0.16.1 swaps a default clause that is not the last with the last
+// clause (cfg.go, the switchStmt case: c[i], c[l] = c[l], c[i]), so the cases
+// after it were tried out of order, the last first (`switch { default: …; case
+// x > 0: A; case x > 1: B }` ran B for x = 2), and fallthrough followed the
+// swapped order (`case 1: …; fallthrough; default: …; fallthrough; case 3: …`
+// ran case 3 after case 1, and nothing after default), with no error. Where
+// default is in a switch matters only to fallthrough, which cannot leave the
+// last clause: with default last, the other clauses keep their order and their
+// fallthroughs, and the interpreter swaps nothing. A fallthrough into or out
+// of default could only go right by writing clauses twice: refused.
+func (d *desugarer) defaultsLast(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.SwitchStmt:
+			body = n.Body
+		case *ast.TypeSwitchStmt:
+			body = n.Body
+		default:
+			return true
+		}
+		clauses := body.List
+		for i, cl := range clauses {
+			if cl.(*ast.CaseClause).List != nil || i == len(clauses)-1 {
+				continue // not default, or the last clause
+			}
+			refused := false
+			if i > 0 {
+				if ft := endingFallthrough(clauses[i-1].(*ast.CaseClause)); ft != nil {
+					d.errs = append(d.errs, refuse.At(d.cfg.Fset, ft.Pos(), refuse.FallthroughDefault, "into"))
+					refused = true
+				}
+			}
+			if ft := endingFallthrough(cl.(*ast.CaseClause)); ft != nil {
+				d.errs = append(d.errs, refuse.At(d.cfg.Fset, ft.Pos(), refuse.FallthroughDefault, "out of"))
+				refused = true
+			}
+			if !refused {
+				moved := append(append(clauses[:i:i], clauses[i+1:]...), cl)
+				body.List = moved
+			}
+			break // one default per switch
+		}
+		return true
+	})
+}
+
+// endingFallthrough returns the fallthrough statement cc ends with, or nil.
+func endingFallthrough(cc *ast.CaseClause) *ast.BranchStmt {
+	if len(cc.Body) == 0 {
+		return nil
+	}
+	if br, ok := cc.Body[len(cc.Body)-1].(*ast.BranchStmt); ok && br.Tok == token.FALLTHROUGH {
+		return br
+	}
+	return nil
 }
