@@ -103,6 +103,9 @@ func (d *desugarer) joinConditions(sw *ast.SwitchStmt) {
 			continue
 		}
 		cond := cc.List[0]
+		if hasCompositeLit(cond) {
+			cond = &ast.BinaryExpr{X: d.falseLit(cond.Pos()), OpPos: cond.Pos(), Op: token.LOR, Y: cond} // see falseLit
+		}
 		for _, e := range cc.List[1:] {
 			cond = &ast.BinaryExpr{X: cond, OpPos: e.Pos(), Op: token.LOR, Y: e}
 		}

@@ -119,6 +119,10 @@ func forms(n int) []string {
 	case 1, id(n):
 		out = append(out, "constant tag")
 	}
+	switch k := (K{n, 1}); {
+	case k == K{1, 1}, k == K{2, 1}:
+		out = append(out, "tagless composite")
+	}
 	switch f := float64(n) / 2; f {
 	case 0.5, float64(id(2)) / 2:
 		out = append(out, "float")
