@@ -103,9 +103,6 @@ func (d *desugarer) joinConditions(sw *ast.SwitchStmt) {
 			continue
 		}
 		cond := cc.List[0]
-		if hasCompositeLit(cond) {
-			cond = &ast.BinaryExpr{X: d.falseLit(cond.Pos()), OpPos: cond.Pos(), Op: token.LOR, Y: cond} // see falseLit
-		}
 		for _, e := range cc.List[1:] {
 			cond = &ast.BinaryExpr{X: cond, OpPos: e.Pos(), Op: token.LOR, Y: e}
 		}
@@ -201,9 +198,6 @@ func (d *desugarer) interfaceSwitch(sw *ast.SwitchStmt) ast.Stmt {
 		cc := cl.(*ast.CaseClause)
 		// One condition per case (see joinConditions).
 		var cond ast.Expr
-		if len(cc.List) > 1 && hasCompositeLit(cc.List[0]) {
-			cond = d.falseLit(cc.List[0].Pos()) // see falseLit
-		}
 		for _, e := range cc.List {
 			var c ast.Expr = d.rtCall(e.Pos(), "Equal", ident(pos, s), e)
 			if d.isNil(e) || !d.interfaceComparison(sw.Tag, e) {

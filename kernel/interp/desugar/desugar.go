@@ -74,6 +74,8 @@
 //   - turn an expression switch with a case expression after the first that
 //     the interpreter would never evaluate (a call, an index, a literal…) into
 //     a switch without a tag on a temporary (switchcases.go, compare.go);
+//   - put false first in a chain of || and && whose first operand holds a
+//     composite literal, which the interpreter would never build (logicalops.go);
 //
 // and, with syntax alone, send a break in a block of a select's clause to the
 // select, labelling it, where the interpreter leaves the loop around it
@@ -185,6 +187,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if body != nil {
 		d.topLevel(body)
 	}
+	d.logicalFirstOperands(root)
 	d.expressions(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]

@@ -2,9 +2,7 @@ package desugar
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
-	"go/types"
 
 	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
@@ -54,34 +52,6 @@ func (d *desugarer) plainCase(e ast.Expr) bool {
 	}
 	_, ok := e.(*ast.Ident)
 	return ok
-}
-
-// hasCompositeLit reports whether e holds a composite literal outside a
-// function literal.
-func hasCompositeLit(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CompositeLit:
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// falseLit returns false, to be the first operand of a chain of || whose
-// first operand holds a composite literal: yaegi v0.16.1 fails with a nil
-// dereference on a composite literal of a struct type in the first operand of
-// a chain of || or && (`k == K{1, 1} || k == K{2, 2}`), and gets it right in
-// the others (`false || k == K{1, 1} || k == K{2, 2}`).
-func (d *desugarer) falseLit(pos token.Pos) ast.Expr {
-	f := ident(pos, "false")
-	d.info.Uses[f] = types.Universe.Lookup("false")
-	d.info.Types[f] = types.TypeAndValue{Type: types.Typ[types.UntypedBool], Value: constant.MakeBool(false)}
-	return f
 }
 
 // defaultsLast moves the default clause of each switch (and type switch) to
