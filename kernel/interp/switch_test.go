@@ -28,3 +28,21 @@ func main() {
 }
 `)
 }
+
+// TestSwitchFallthroughDefaultRefused checks a fallthrough into or out of a
+// default clause that is not the last of its switch is refused
+// (desugar/switchcases.go): yaegi runs another clause there. A default that no
+// fallthrough touches is moved last, and the other clauses keep their order and
+// their fallthroughs.
+func TestSwitchFallthroughDefaultRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	failsSaying(t, s, "n := 1\nswitch n {\ncase 1:\n\tfmt.Print(\"one \")\n\tfallthrough\ndefault:\n\tfmt.Print(\"default \")\ncase 3:\n\tfmt.Print(\"three\")\n}",
+		"fallthrough into a default clause that is not the last clause of its switch")
+	failsSaying(t, s, "func f(n int) {\n\tswitch {\n\tcase n == 1:\n\tdefault:\n\t\tfmt.Print(\"default \")\n\t\tfallthrough\n\tcase n == 3:\n\t\tfmt.Print(\"three\")\n\t}\n}",
+		"fallthrough out of a default clause that is not the last clause of its switch")
+	run(t, s, "func g(n int) string {\n\tr := \"\"\n\tswitch n {\n\tdefault:\n\t\tr += \"d\"\n\tcase 1:\n\t\tr += \"1\"\n\t\tfallthrough\n\tcase 2:\n\t\tr += \"2\"\n\t\tfallthrough\n\tcase 3:\n\t\tr += \"3\"\n\t}\n\treturn r\n}")
+	if out, _, e := runCell(s, "fmt.Print(g(0), g(1), g(2))"); e != nil || out != "d12323" {
+		t.Errorf("default first, fallthrough between cases: %q, %v; want d12323", out, e)
+	}
+}

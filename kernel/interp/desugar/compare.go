@@ -165,13 +165,15 @@ func (d *desugarer) interfaceComparison(x, y ast.Expr) bool {
 }
 
 // interfaceSwitch rewrites sw in place (see comparisons) if it compares
-// interface values, and returns its former init statement, which must then run
-// before it, or nil.
+// interface values, or if a case list of it has an expression after the first
+// that the interpreter would never evaluate (lateCaseCode), and returns its
+// former init statement, which must then run before it, or nil. Only the
+// comparisons of interface values call __rt.Equal; the others stay ==.
 func (d *desugarer) interfaceSwitch(sw *ast.SwitchStmt) ast.Stmt {
 	if sw.Tag == nil {
 		return nil
 	}
-	found := false
+	found := d.lateCaseCode(sw)
 	for _, cl := range sw.Body.List {
 		for _, e := range cl.(*ast.CaseClause).List {
 			found = found || d.interfaceComparison(sw.Tag, e)
@@ -198,7 +200,7 @@ func (d *desugarer) interfaceSwitch(sw *ast.SwitchStmt) ast.Stmt {
 		var cond ast.Expr
 		for _, e := range cc.List {
 			var c ast.Expr = d.rtCall(e.Pos(), "Equal", ident(pos, s), e)
-			if d.isNil(e) {
+			if d.isNil(e) || !d.interfaceComparison(sw.Tag, e) {
 				c = &ast.BinaryExpr{X: ident(pos, s), OpPos: e.Pos(), Op: token.EQL, Y: e}
 			}
 			if cond == nil {

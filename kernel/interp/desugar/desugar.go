@@ -71,8 +71,16 @@
 //     that it replaces the function's panic and the other deferred calls still
 //     run, as in Go, where the interpreter stops at the first that panics
 //     (deferpanic.go);
+//   - turn an expression switch with a case expression after the first that
+//     the interpreter would never evaluate (a call, an index, a literal…) into
+//     a switch without a tag on a temporary (switchcases.go, compare.go);
+//   - put false first in a chain of || and && whose first operand holds a
+//     composite literal, which the interpreter would never build (logicalops.go);
 //
-// and, with syntax alone, recover panics in goroutines (goroutine.go), give
+// and, with syntax alone, send a break in a block of a select's clause to the
+// select, labelling it, where the interpreter leaves the loop around it
+// (selectbreak.go), move a switch's default clause to the end, where the
+// interpreter would swap it with the last clause (switchcases.go), recover panics in goroutines (goroutine.go), give
 // closures per-iteration loop variables (loopvars.go), make every closure that
 // may outlive its statement apart from the frame that runs (closures.go), and
 // tag the fields of struct types with what compiled code reading them by
@@ -158,6 +166,8 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	d.typeParamNames(u.File)
 	d.shadowedIota(u.File)
+	d.selectBreaks(root)
+	d.defaultsLast(root)
 	// Statements first, while the expressions they hold are still the typed ones.
 	d.escapingLoopVars(root)
 	d.constDecls(root)
@@ -185,6 +195,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	if body != nil {
 		d.topLevel(body)
 	}
+	d.logicalFirstOperands(root)
 	d.expressions(root)
 	d.instanceAliases(root)
 	if len(d.errs) > 0 {

@@ -115,6 +115,12 @@ const (
 	// cell's): yaegi v0.16.1 would read the new variable, zero until set, or
 	// the one the statement just assigned (desugar/toplevel.go).
 	TopLevelRedeclaredRead
+	// FallthroughDefault: a fallthrough into or out of a default clause that is
+	// not the last clause of its switch: yaegi v0.16.1 swaps such a default
+	// with the last clause, so the fallthrough would go to another clause, and
+	// desugar can move default to the end only where no fallthrough touches it
+	// (desugar/switchcases.go).
+	FallthroughDefault
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -155,6 +161,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"put the old value in a variable of another name in a cell before, or give the new variable another name"},
 	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
 		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
+	FallthroughDefault: {"fallthrough %s a default clause that is not the last clause of its switch: the interpreter swaps such a default with the last clause, so the fallthrough would run another clause",
+		"make default the last clause (its place only matters to fallthrough), or repeat the statements the fallthrough would run, or call a function holding them"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
