@@ -115,6 +115,12 @@ const (
 	// cell's): yaegi v0.16.1 would read the new variable, zero until set, or
 	// the one the statement just assigned (desugar/toplevel.go).
 	TopLevelRedeclaredRead
+	// TemplateMethods: text/template or html/template executed with data whose
+	// static type is or holds a type declared in a cell with an exported method:
+	// yaegi v0.16.1 gives such a type no methods that reflection finds, so
+	// {{.Method}} would fail and a field's String method would not be used
+	// (template.go).
+	TemplateMethods
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -155,6 +161,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"put the old value in a variable of another name in a cell before, or give the new variable another name"},
 	RuntimeMethodValue: {"method %s used as a value: ratelab makes it handle the types declared in cells as Go does only where it is called",
 		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
+	TemplateMethods: {"%s with data %s of type %s, %s: the template would not find the methods of a type declared in a cell (the interpreter gives its values no methods that reflection finds), so calling one would fail and a String method would not be used",
+		"pass a map (map[string]any{\"Total\": x.Total()}) or a struct of plain fields computed beforehand"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
@@ -215,6 +223,9 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 				errs = append(errs, e)
 			}
 			if e := reflectErased(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+			if e := templateMethods(fset, u.Info, call); e != nil {
 				errs = append(errs, e)
 			}
 		}
