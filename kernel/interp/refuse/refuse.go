@@ -68,8 +68,9 @@ const (
 	// indistinct.go).
 	IndistinctType
 	// NestedStringer: an argument to a print function of fmt or log, or to
-	// encoding/json, whose type holds, inside a slice, array, map or struct, a
-	// cell's type with a method the function calls (String, MarshalJSON…):
+	// encoding/json or encoding/xml, whose type holds, inside a slice, array,
+	// map or struct, a cell's type with a method the function calls (String,
+	// MarshalJSON…):
 	// yaegi v0.16.1 keeps no methods on values inside others, so the function
 	// would print or encode them without it.
 	NestedStringer
@@ -121,6 +122,18 @@ const (
 	// desugar can move default to the end only where no fallthrough touches it
 	// (desugar/switchcases.go).
 	FallthroughDefault
+	// TemplateMethods: text/template or html/template executed with data whose
+	// static type is or holds a type declared in a cell with an exported method:
+	// yaegi v0.16.1 gives such a type no methods that reflection finds, so
+	// {{.Method}} would fail and a field's String method would not be used
+	// (template.go).
+	TemplateMethods
+	// XMLUnnamed: encoding/xml's Marshal, MarshalIndent or Encoder.Encode of a
+	// struct declared in a cell (or a pointer, slice or array of them) with no
+	// XMLName field: xml names the element after the type, and yaegi v0.16.1's
+	// struct types have no name, so xml would fail with "unsupported type"
+	// (xml.go).
+	XMLUnnamed
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -163,6 +176,10 @@ var what = map[Kind]struct{ msg, instead string }{
 		"call the method where its result is needed, or wrap the call in a function literal (func() string { return t.Name() })"},
 	FallthroughDefault: {"fallthrough %s a default clause that is not the last clause of its switch: the interpreter swaps such a default with the last clause, so the fallthrough would run another clause",
 		"make default the last clause (its place only matters to fallthrough), or repeat the statements the fallthrough would run, or call a function holding them"},
+	TemplateMethods: {"%s with data %s of type %s, %s: the template would not find the methods of a type declared in a cell (the interpreter gives its values no methods that reflection finds), so calling one would fail and a String method would not be used",
+		"pass a map (map[string]any{\"Total\": x.Total()}) or a struct of plain fields computed beforehand"},
+	XMLUnnamed: {"%s of %s: encoding/xml names the element after the type, and the interpreter keeps no name for %s, a struct type declared in a cell, so it would fail with \"unsupported type\"",
+		"add a field XMLName xml.Name (with a tag `xml:\"name\"` for the element's name) to the struct"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
@@ -223,6 +240,12 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 				errs = append(errs, e)
 			}
 			if e := reflectErased(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+			if e := templateMethods(fset, u.Info, call); e != nil {
+				errs = append(errs, e)
+			}
+			if e := xmlUnnamed(fset, u.Info, call); e != nil {
 				errs = append(errs, e)
 			}
 		}
@@ -287,8 +310,8 @@ func sortErrors(errs []*Error) {
 
 // methodCallers are the compiled functions that call methods of the values they
 // are given, found by reflection: fmt's and log's print functions (those taking
-// ...any), and encoding/json's. Such a call of a cell's type's method is lost on
-// a value held inside another (see NestedStringer).
+// ...any), encoding/json's and encoding/xml's. Such a call of a cell's type's
+// method is lost on a value held inside another (see NestedStringer).
 var methodCallers = []struct {
 	pkg     string
 	funcs   map[string]bool // nil: the package's variadic functions
@@ -298,6 +321,8 @@ var methodCallers = []struct {
 	{"log", nil, []string{"Error", "String", "Format", "GoString"}},
 	{"encoding/json", map[string]bool{"Marshal": true, "MarshalIndent": true, "Unmarshal": true, "Encode": true, "Decode": true},
 		[]string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"}},
+	{"encoding/xml", map[string]bool{"Marshal": true, "MarshalIndent": true, "Unmarshal": true, "Encode": true, "EncodeElement": true, "Decode": true, "DecodeElement": true},
+		[]string{"MarshalXML", "UnmarshalXML", "MarshalXMLAttr", "UnmarshalXMLAttr", "MarshalText", "UnmarshalText"}},
 }
 
 // nestedStringer returns the refusal of call if it calls one of methodCallers
