@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/ratelab/ratelab/kernel/interp/std/fast"
@@ -47,6 +48,11 @@ var reflectPanics = []struct{ prefix, goMsg string }{
 	{"reflect.MakeChan: negative buffer size", "makechan: size out of range"},
 }
 
+// bareInterfaceCall matches reflect's panic where the interpreter hands compiled
+// code a struct of a cell's type, without its methods, for an interface
+// parameter: errors.Is(e, e) after `var e error = Code{3}`.
+var bareInterfaceCall = regexp.MustCompile(`^reflect: Call using struct \{.*ratelab:\\"type=(\w+)\\".*\} as type (\S+)$`)
+
 // goPanicValue returns the value Go would have panicked with where interpreted
 // code panicked with v.
 func goPanicValue(v any) any {
@@ -66,6 +72,11 @@ func goPanicValue(v any) any {
 			if strings.HasPrefix(v, p.prefix) {
 				return runtimeError(p.goMsg)
 			}
+		}
+		if m := bareInterfaceCall.FindStringSubmatch(v); m != nil {
+			return fmt.Errorf("ratelab cannot hand this value of type main.%s to a compiled function's parameter of type %s: the interpreter stored it in a variable of "+
+				"that interface type without its methods (var e %s = %s{…} declares it so); give %s's methods pointer receivers and use &%s{…}",
+				m[1], m[2], m[2], m[1], m[1], m[1])
 		}
 	case error:
 		// yaegi's failed type assertion: "cell3/_.go:4:7: interface conversion: …".

@@ -599,3 +599,15 @@ fmt.Println("after")`)
 		t.Fatalf("error %+v, want exit status 3", e)
 	}
 }
+
+// A value-receiver struct declared into an error (var e error = Code{3}) is
+// held bare by the interpreter; handed to a compiled function's error
+// parameter, it made reflect panic ("reflect: Call using struct {…} as type
+// error"). The cell now fails saying what and why.
+func TestBareInterfaceArgumentExplained(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import ("errors"; "fmt")`)
+	run(t, s, "type Code struct{ N int }\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", c.N) }")
+	failsSaying(t, s, "var e error = Code{3}\nfmt.Println(errors.Is(e, e))",
+		"ratelab cannot hand this value of type main.Code to a compiled function's parameter of type error")
+}
