@@ -106,10 +106,7 @@ func TestEnumerationInOneCell(t *testing.T) {
 	s := newSession(t)
 	run(t, s, `import "fmt"`)
 	run(t, s, "type Level int\n\nconst (\n\tLow Level = iota\n\tHigh\n)\n\nfunc (l Level) String() string {\n\tif l == High {\n\t\treturn \"high\"\n\t}\n\treturn \"low\"\n}\n")
-	_, rec := run(t, s, "fmt.Println(Low, High)\nvar x any = High\nfmt.Printf(\"%v %d\\n\", x, High)")
-	if got, want := rec.out(), "low high\nhigh 1\n"; got != want {
-		t.Errorf("got %q, want %q (go run's)", got, want)
-	}
+	prints(t, s, "fmt.Println(Low, High)\nvar x any = High\nfmt.Printf(\"%v %d\\n\", x, High)", "low high\nhigh 1\n")
 }
 
 // The same with a variable of the type, or one its String method reads, after
@@ -119,8 +116,5 @@ func TestStringerWithVariablesInOneCell(t *testing.T) {
 	run(t, s, `import "fmt"`)
 	run(t, s, "type Color int\n\nvar names = []string{\"red\", \"green\"}\n\nfunc (c Color) String() string { return names[c] }\n")
 	run(t, s, "type Level struct{ n int }\n\nvar Low = Level{1}\n\nfunc (l Level) String() string {\n\tif l == Low {\n\t\treturn \"low\"\n\t}\n\treturn \"other\"\n}\n")
-	_, rec := run(t, s, "fmt.Println(Color(1), Low, Level{2})")
-	if got, want := rec.out(), "green low other\n"; got != want {
-		t.Errorf("got %q, want %q (go run's)", got, want)
-	}
+	prints(t, s, "fmt.Println(Color(1), Low, Level{2})", "green low other\n")
 }

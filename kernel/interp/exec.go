@@ -498,6 +498,11 @@ func declaresMain(units []*check.Unit) bool {
 	return false
 }
 
+// dumpFile is $RATELAB_DUMP: compileAST appends each program to it as yaegi
+// gets it, rewritten, what to read first when a cell runs differently from go
+// run.
+var dumpFile = os.Getenv("RATELAB_DUMP")
+
 // compileAST compiles n, turning a panic of yaegi's compiler into an error. After
 // a failed compile it repairs yaegi's global frame (see repairFrame).
 func compileAST(yi *interp.Interpreter, n ast.Node) (p *interp.Program, err error) {
@@ -511,12 +516,10 @@ func compileAST(yi *interp.Interpreter, n ast.Node) (p *interp.Program, err erro
 			}
 		}
 	}()
-	// RATELAB_DUMP=file appends each program to the file as yaegi gets it,
-	// rewritten: what to read first when a cell runs differently from go run.
-	if os.Getenv("RATELAB_DUMP") != "" {
+	if dumpFile != "" {
 		var b strings.Builder
 		printer.Fprint(&b, token.NewFileSet(), n)
-		if f, err := os.OpenFile(os.Getenv("RATELAB_DUMP"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
+		if f, err := os.OpenFile(dumpFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
 			fmt.Fprintln(f, "=== compiled:\n"+b.String())
 			f.Close()
 		}

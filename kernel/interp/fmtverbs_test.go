@@ -37,10 +37,7 @@ func TestFmtWrappedValues(t *testing.T) {
 		failsSaying(t, s, src, "as Go would: it is a value of a type declared in a cell, held in an interface of a compiled package")
 	}
 	want := "(1,2) (1,2) [(1,2)] 28312c3229 \"(1,2)\" q failed | wrapped: q failed\n"
-	_, rec := run(t, s, `fmt.Printf("%v %+v %s %x %q %v | %v\n", st, st, []string{st.String()}, st, st, err, fmt.Errorf("wrapped: %w", err))`)
-	if got := rec.out(); got != want {
-		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
-	}
+	prints(t, s, `fmt.Printf("%v %+v %s %x %q %v | %v\n", st, st, []string{st.String()}, st, st, err, fmt.Errorf("wrapped: %w", err))`, want)
 }
 
 // yaegi keeps of a struct with value-receiver methods, in an error or a
@@ -62,10 +59,7 @@ func TestFmtWrappedStructsNotNamedByLastField(t *testing.T) {
 	} {
 		failsSaying(t, s, src, "ratelab cannot print")
 	}
-	_, rec := run(t, s, `var st3 fmt.Stringer = Reading{7, 2.5}; fmt.Printf("%v %s\n", st3, fmt.Errorf("%v", F{1, Other{2}}))`)
-	if got, want := rec.out(), "reading f\n"; got != want {
-		t.Errorf("printing through the methods: got %q, want %q (go run's)", got, want)
-	}
+	prints(t, s, `var st3 fmt.Stringer = Reading{7, 2.5}; fmt.Printf("%v %s\n", st3, fmt.Errorf("%v", F{1, Other{2}}))`, "reading f\n")
 }
 
 // A cell's struct whose printing method fmt would call, handed to fmt without
@@ -88,8 +82,5 @@ func TestFmtNestedPrintingRefused(t *testing.T) {
 	} {
 		failsSaying(t, s, src, "it holds a value of type")
 	}
-	_, rec := run(t, s, "var w any = []Q{{3}}\nfmt.Println([]R{{1}}, w, P{1, 2}, []P{{3, 4}}[0])")
-	if got, want := rec.out(), "[{1}] [{3}] <1,2> <3,4>\n"; got != want {
-		t.Errorf("got %q, want %q (go run's)", got, want)
-	}
+	prints(t, s, "var w any = []Q{{3}}\nfmt.Println([]R{{1}}, w, P{1, 2}, []P{{3, 4}}[0])", "[{1}] [{3}] <1,2> <3,4>\n")
 }

@@ -52,6 +52,16 @@ func plain(b *engine.Bundle) string {
 	return s
 }
 
+// prints runs code and checks what it printed to stdout against want, go
+// run's output of the same statements.
+func prints(t *testing.T, s *Session, code, want string) {
+	t.Helper()
+	_, rec := run(t, s, code)
+	if got := rec.out(); got != want {
+		t.Errorf("cell %q printed %q, want %q (go run's)", code, got, want)
+	}
+}
+
 // expect runs cells in one session and checks each result's text/plain.
 func expect(t *testing.T, s *Session, cells ...[2]string) {
 	t.Helper()

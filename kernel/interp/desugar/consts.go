@@ -308,15 +308,12 @@ func (d *desugarer) typedShiftOperand(b *ast.BinaryExpr) {
 	if b.Op != token.SHL && b.Op != token.SHR || d.info.Types[b].Value != nil {
 		return
 	}
+	// go/types records an untyped operand with the type it took; a typed
+	// constant converted again to its own type is the same value.
 	tv, ok := d.info.Types[b.X]
 	basic, isBasic := tv.Type.(*types.Basic)
 	if !ok || tv.Value == nil || isBasic && basic.Info()&types.IsUntyped != 0 {
 		return
-	}
-	if _, lit := ast.Unparen(b.X).(*ast.BasicLit); !lit {
-		if id, isIdent := ast.Unparen(b.X).(*ast.Ident); !isIdent || !untypedConst(d.info.Uses[id]) {
-			return // typed already: a typed constant, or a conversion
-		}
 	}
 	te, err := d.typeExpr(tv.Type, b.X.Pos())
 	if err != nil {
@@ -343,16 +340,6 @@ func (d *desugarer) checkedShiftCount(n ast.Expr) ast.Expr {
 	pos := n.Pos()
 	wide := &ast.CallExpr{Fun: ident(pos, "int64"), Lparen: pos, Args: []ast.Expr{n}, Rparen: n.End()}
 	return d.rtCall(pos, "ShiftCount", wide)
-}
-
-// untypedConst reports whether obj is a constant declared without a type.
-func untypedConst(obj types.Object) bool {
-	c, ok := obj.(*types.Const)
-	if !ok {
-		return false
-	}
-	b, ok := c.Type().(*types.Basic)
-	return ok && b.Info()&types.IsUntyped != 0
 }
 
 // shadowedIota renames every identifier that names something else than the

@@ -67,6 +67,19 @@ func heldIndistinct(t types.Type, seen map[types.Type]bool) *types.Named {
 	if named := indistinct(t); named != nil {
 		return named
 	}
+	for _, e := range components(t, nil, true) {
+		if named := heldIndistinct(e, seen); named != nil {
+			return named
+		}
+	}
+	return nil
+}
+
+// components returns the types a value of type t holds one level down: the
+// element of a pointer, slice, array or channel, a map's key and element, the
+// fields of a struct for which field returns true (all if field is nil), and,
+// if funcs, a function's parameters and results.
+func components(t types.Type, field func(*types.Var) bool, funcs bool) []types.Type {
 	var elems []types.Type
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
@@ -80,20 +93,19 @@ func heldIndistinct(t types.Type, seen map[types.Type]bool) *types.Named {
 	case *types.Chan:
 		elems = []types.Type{u.Elem()}
 	case *types.Signature:
-		for _, tu := range []*types.Tuple{u.Params(), u.Results()} {
-			for i := range tu.Len() {
-				elems = append(elems, tu.At(i).Type())
+		if funcs {
+			for _, tu := range []*types.Tuple{u.Params(), u.Results()} {
+				for i := range tu.Len() {
+					elems = append(elems, tu.At(i).Type())
+				}
 			}
 		}
 	case *types.Struct:
 		for i := range u.NumFields() {
-			elems = append(elems, u.Field(i).Type())
+			if f := u.Field(i); field == nil || field(f) {
+				elems = append(elems, f.Type())
+			}
 		}
 	}
-	for _, e := range elems {
-		if named := heldIndistinct(e, seen); named != nil {
-			return named
-		}
-	}
-	return nil
+	return elems
 }

@@ -84,26 +84,8 @@ func heldMethods(t types.Type, seen map[types.Type]bool) (*types.Named, string) 
 			}
 		}
 	}
-	var elems []types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		elems = []types.Type{u.Elem()}
-	case *types.Slice:
-		elems = []types.Type{u.Elem()}
-	case *types.Array:
-		elems = []types.Type{u.Elem()}
-	case *types.Map:
-		elems = []types.Type{u.Key(), u.Elem()}
-	case *types.Chan:
-		elems = []types.Type{u.Elem()}
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if f := u.Field(i); f.Exported() || f.Embedded() {
-				elems = append(elems, f.Type())
-			}
-		}
-	}
-	for _, e := range elems {
+	reachable := func(f *types.Var) bool { return f.Exported() || f.Embedded() }
+	for _, e := range components(t, reachable, false) {
 		if named, m := heldMethods(e, seen); named != nil {
 			return named, m
 		}
