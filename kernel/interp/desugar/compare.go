@@ -54,7 +54,7 @@ func (d *desugarer) comparisons(root ast.Node) {
 				}
 			}
 		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && d.interfaceComparison(n.X, n.Y) {
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (d.interfaceComparison(n.X, n.Y) || d.convertedToNil(n.X, n.Y)) {
 				var r ast.Expr = d.rtCall(n.OpPos, "Equal", n.X, n.Y)
 				if n.Op == token.NEQ {
 					r = &ast.UnaryExpr{OpPos: n.OpPos, Op: token.NOT, X: r}
@@ -162,6 +162,24 @@ func (d *desugarer) interfaceComparison(x, y ast.Expr) bool {
 		return false
 	}
 	return isInterface(tx) || isInterface(ty)
+}
+
+// convertedToNil reports whether x and y are nil and a conversion to an
+// interface type of a value of another type, in either order: any(xs) == nil.
+// yaegi v0.16.1 finds such a conversion of a nil slice, map, pointer, function
+// or channel equal to nil, where Go's interface holds a typed nil and is not
+// nil; __rt.Equal, given the conversion's value, gets it right. (A variable,
+// a parameter or an element of an interface type holding one is right.)
+func (d *desugarer) convertedToNil(x, y ast.Expr) bool {
+	if d.isNil(x) {
+		x, y = y, x
+	}
+	conv, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || !d.isNil(y) || len(conv.Args) != 1 || !d.info.Types[conv.Fun].IsType() {
+		return false
+	}
+	to, from := d.typeOf(conv.Fun), d.typeOf(conv.Args[0])
+	return to != nil && from != nil && isInterface(to) && !isInterface(from) && !d.isNil(conv.Args[0])
 }
 
 // interfaceSwitch rewrites sw in place (see comparisons) if it compares

@@ -186,6 +186,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.interfaceAssertions(root)
 	d.printArgs(root)
 	d.interfaceConversions(root)
+	d.variadicArgs(root)
 	d.results(root)
 	d.genericVarDecls(root)
 	d.parallelAssigns(root)
