@@ -256,6 +256,59 @@ func printLookalike(v any, lookalikes, lastFields []string) any {
 	return cv
 }
 
+// lookalikeBelow refuses v, a value an interface held, if its type holds below
+// its top level (an element, a key, a pointer's target, a field of an
+// unnamed struct) the underlying type of one of lookalikes with a printing
+// method: `var v any = temps; fmt.Println(v)`, temps a []Temp, reached fmt as a
+// []float64 and printed [21.5 22], where Go calls Temp's String on each.
+// printLookalike refuses the value itself.
+func lookalikeBelow(v any, lookalikes []string) {
+	t := reflect.TypeOf(v)
+	if t == nil {
+		return
+	}
+	var below func(t reflect.Type, depth int) (named, underlying, printer string)
+	below = func(t reflect.Type, depth int) (named, underlying, printer string) {
+		if depth > 8 {
+			return "", "", ""
+		}
+		if depth > 0 {
+			s := goTypeString(t)
+			for i := 0; i+2 < len(lookalikes); i += 3 {
+				if lookalikes[i+1] == s && lookalikes[i+2] != "" {
+					return lookalikes[i], s, lookalikes[i+2]
+				}
+			}
+		}
+		switch t.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Pointer:
+			return below(t.Elem(), depth+1)
+		case reflect.Map:
+			if n, u, p := below(t.Key(), depth+1); n != "" {
+				return n, u, p
+			}
+			return below(t.Elem(), depth+1)
+		case reflect.Struct:
+			if t.Name() != "" || cellStructName(t) != "" {
+				return "", "", "" // compiled, or declared: its fields' types are known (sessionPrinters.printing)
+			}
+			for i := range t.NumField() {
+				if f := t.Field(i); f.IsExported() {
+					if n, u, p := below(f.Type, depth+1); n != "" {
+						return n, u, p
+					}
+				}
+			}
+		}
+		return "", "", ""
+	}
+	if named, underlying, printer := below(t, 0); named != "" {
+		panic(fmt.Errorf("ratelab cannot print this value as Go would: it is a %s, whose %s values could be of type %s, which fmt prints through its %s method, "+
+			"and the interpreter cannot tell them apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
+			"print it from a variable of its own type, or declare %s as a struct", goTypeString(t), underlying, named, printer, strings.TrimPrefix(named, "main.")))
+	}
+}
+
 // wrappedName returns the name of the session's type of inner, the value in
 // v, one of yaegi's wrappers (interp._error…), which has the methods of its
 // interface only; or "". If inner is of a named type that is not a struct, and

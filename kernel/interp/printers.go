@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -24,8 +25,10 @@ type sessionPrinters struct {
 	lookalikes []string
 	lastFields []string // see wrappedName
 	// printing holds the struct types whose values print through a method
-	// (P), and those whose pointers only do (*Q): see cellArgs.
-	printing map[string]bool
+	// (P), and those whose pointers only do (*Q), each to ""; and those that
+	// hold in a field a type that does (R), each to that type (main.Temp):
+	// see cellArgs.
+	printing map[string]string
 }
 
 // set registers print, lookalikes, lastFields and printing; its result is for
@@ -34,9 +37,10 @@ func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, 
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.print, p.lookalikes, p.lastFields = print, lookalikes, lastFields
-	p.printing = map[string]bool{}
+	p.printing = map[string]string{}
 	for _, name := range printing {
-		p.printing[name] = true
+		name, held, _ := strings.Cut(name, ">")
+		p.printing[name] = held
 	}
 	return true
 }
@@ -44,7 +48,9 @@ func (p *sessionPrinters) set(print func(v any, errorf bool, held string) (any, 
 // cellArgs is the package's cellArgs, refusing an argument that holds, where
 // fmt would call a method of its type, a struct of a cell's type with a
 // printing method, which the interpreter handed over bare: `var v any =
-// []P{{1, 2}}; fmt.Println(v)` printed [{1 2}] where Go calls P's String.
+// []P{{1, 2}}; fmt.Println(v)` printed [{1 2}] where Go calls P's String. So
+// is one holding a struct with such a value in a field: `var w any =
+// Reading{1, 4}` printed {1 4} where Go prints {1 4.0°C}.
 func (p *sessionPrinters) cellArgs(args []any) []any {
 	p.mu.Lock()
 	printing := p.printing
@@ -54,11 +60,17 @@ func (p *sessionPrinters) cellArgs(args []any) []any {
 			if _, ok := a.(fmt.Formatter); ok || a == nil {
 				continue // a cellValue (PrintArg) prints through its methods
 			}
-			if name := printedByMethod(reflect.ValueOf(a), printing, 0); name != "" {
-				panic(fmt.Errorf("ratelab cannot print this value as Go would: it holds a value of type %s, which fmt prints through its method, "+
-					"and the interpreter handed it over without its methods (in a slice, map or struct passed on as an any, or through a type parameter); "+
-					"print such values one at a time from a variable of their own type (for _, v := range xs { fmt.Println(v) }), or call the method yourself", name))
+			name, held := printedByMethod(reflect.ValueOf(a), printing, 0)
+			if name == "" {
+				continue
 			}
+			what := "a value of type " + name + ", which fmt prints through its method,"
+			if held != "" {
+				what = "a value of type " + name + ", with a field of type " + held + ", which fmt prints through its method,"
+			}
+			panic(fmt.Errorf("ratelab cannot print this value as Go would: it holds %s "+
+				"and the interpreter handed it over without its methods (in a slice, map or struct passed on as an any, or through a type parameter); "+
+				"print such values one at a time from a variable of their own type (for _, v := range xs { fmt.Println(v) }), or call the method yourself", what))
 		}
 	}
 	return cellArgs(args)
@@ -66,31 +78,40 @@ func (p *sessionPrinters) cellArgs(args []any) []any {
 
 // printedByMethod returns the name of a struct type of printing (see
 // sessionPrinters) whose value, or pointer, v holds where fmt would print it,
-// or "".
-func printedByMethod(v reflect.Value, printing map[string]bool, depth int) string {
+// and what it holds that prints through a method if that is why; or "".
+func printedByMethod(v reflect.Value, printing map[string]string, depth int) (name, held string) {
 	if !v.IsValid() || depth > 8 {
-		return ""
+		return "", ""
 	}
 	t := v.Type()
 	if !hasCellStruct(t) {
-		return ""
+		return "", ""
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if name := cellStructName(t); name != "" && printing[name] {
-			return "main." + name
+		if name := cellStructName(t); name != "" {
+			if held, ok := printing[name]; ok {
+				return "main." + name, held
+			}
 		}
 		for i := range t.NumField() {
-			if name := printedByMethod(v.Field(i), printing, depth+1); name != "" {
-				return name
+			if name, held := printedByMethod(v.Field(i), printing, depth+1); name != "" {
+				return name, held
 			}
 		}
 	case reflect.Pointer:
 		if v.IsNil() {
-			return ""
+			return "", ""
 		}
-		if name := cellStructName(t); name != "" && (printing[name] || printing["*"+name]) {
-			return "*main." + name
+		if name := cellStructName(t); name != "" {
+			// A pointer below the top prints as an address, unless its
+			// type has a printing method.
+			if held, ok := printing[name]; ok && held == "" {
+				return "*main." + name, ""
+			}
+			if _, ok := printing["*"+name]; ok {
+				return "*main." + name, ""
+			}
 		}
 		if depth == 0 {
 			return printedByMethod(v.Elem(), printing, depth+1) // fmt prints &{…} at the top
@@ -101,22 +122,22 @@ func printedByMethod(v reflect.Value, printing map[string]bool, depth int) strin
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range min(v.Len(), maxScan) {
-			if name := printedByMethod(v.Index(i), printing, depth+1); name != "" {
-				return name
+			if name, held := printedByMethod(v.Index(i), printing, depth+1); name != "" {
+				return name, held
 			}
 		}
 	case reflect.Map:
 		it := v.MapRange()
 		for n := 0; n < maxScan && it.Next(); n++ {
-			if name := printedByMethod(it.Key(), printing, depth+1); name != "" {
-				return name
+			if name, held := printedByMethod(it.Key(), printing, depth+1); name != "" {
+				return name, held
 			}
-			if name := printedByMethod(it.Value(), printing, depth+1); name != "" {
-				return name
+			if name, held := printedByMethod(it.Value(), printing, depth+1); name != "" {
+				return name, held
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // arg returns what fmt is given for v, an argument of a print function of an
@@ -170,6 +191,7 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 		}
 		lookalikes = withMethods
 	}
+	lookalikeBelow(v, lookalikes)
 	return printLookalike(v, lookalikes, lastFields)
 }
 

@@ -281,7 +281,12 @@ func (d *desugarer) printArg(x ast.Expr, errorf bool) ast.Expr {
 // function (of fmt.Errorf if errorf), or nil.
 func (d *desugarer) printValue(x ast.Expr, t types.Type, errorf bool) ast.Expr {
 	if d.mentionsTypeParam(t, 0) {
-		return nil
+		if _, ok := t.(*types.TypeParam); ok {
+			return nil // yaegi hands it over as its type argument's value, methods and all
+		}
+		// Which type it is is known when the call runs, as for an interface:
+		// Show[T any](xs []T) given a []Temp printed its floats bare.
+		return d.dynamicCall(x, errorf, true)
 	}
 	switch {
 	case errorf && types.IsInterface(t):
@@ -504,8 +509,12 @@ func hasStringMethod(t types.Type, name string) bool {
 // that later cells declare. So the session's runtime asks the printer that the
 // latest cell declaring types or methods registered (sessionPrinters).
 func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.Expr {
+	return d.dynamicCall(x, errorf, t.Underlying().(*types.Interface).Empty())
+}
+
+// dynamicCall returns __rt.PrintDynamic(any(x), errorf, empty).
+func (d *desugarer) dynamicCall(x ast.Expr, errorf, empty bool) ast.Expr {
 	pos := x.Pos()
-	empty := t.Underlying().(*types.Interface).Empty()
 	v := &ast.CallExpr{Fun: ident(pos, "any"), Lparen: pos, Args: []ast.Expr{x}, Rparen: x.End()}
 	return d.rtCall(pos, "PrintDynamic", v, ident(pos, strconv.FormatBool(errorf)), ident(pos, strconv.FormatBool(empty)))
 }
@@ -531,8 +540,10 @@ func (d *desugarer) dynamicPrintArg(x ast.Expr, t types.Type, errorf bool) ast.E
 // printLookalike. lastFields holds the types of the last fields of the struct
 // types with printing methods on their values, which is all of such a value
 // that yaegi keeps in its wrapper (see the runtime's wrappedName). printing
-// holds the struct types whose values print through a method (P) and those
-// whose pointers only do (*Q): see the runtime's sessionPrinters.cellArgs.
+// holds the struct types whose values print through a method (P), those
+// whose pointers only do (*Q), and those that hold in a field a type that
+// prints through a method (R>main.Temp): see the runtime's
+// sessionPrinters.cellArgs.
 func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 	param, v, errorf, held := d.temp("px"), d.temp("pv"), d.temp("errorf"), d.temp("held")
 	printed := func(t types.Type) bool {
@@ -566,6 +577,10 @@ func (d *desugarer) sessionPrinters(pos token.Pos) ast.Expr {
 				}
 			case len(printingMethods(types.NewPointer(named))) > 0:
 				printing = append(printing, "*"+named.Obj().Name())
+			default:
+				if held, _ := refuse.HeldPrinter(named); held != nil {
+					printing = append(printing, named.Obj().Name()+">"+goName(held))
+				}
 			}
 		}
 		if _, isStruct := named.Underlying().(*types.Struct); isStruct || types.IsInterface(named) || named.TypeParams().Len() > 0 {

@@ -350,6 +350,14 @@ func nestedStringer(fset *token.FileSet, info *types.Info, call *ast.CallExpr) *
 	return nil
 }
 
+// HeldPrinter returns the cell's type that t holds below its top level, in a
+// slice, array, map or exported field, whose method fmt would call to print
+// it, and that method; or nil. fmt prints such a t without the method where
+// the interpreter hands it over as it is (see NestedStringer).
+func HeldPrinter(t types.Type) (*types.Named, string) {
+	return heldPrinter(t, methodCallers[0].methods, 0, map[types.Type]bool{})
+}
+
 // CalledFunc returns the function or method of a package that call calls, or nil.
 func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	var fn *types.Func
