@@ -146,7 +146,9 @@ type desugarer struct {
 	// aliases maps the instances of generic types a unit of declarations
 	// declares aliases of to their names (instanceAlias).
 	aliases map[string]string
-	errs    []error
+	// aliasDecls holds their declarations, placed by placeAliases.
+	aliasDecls []*ast.GenDecl
+	errs       []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -198,6 +200,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.logicalFirstOperands(root)
 	d.expressions(root)
 	d.instanceAliases(root)
+	d.placeAliases()
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}

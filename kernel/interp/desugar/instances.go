@@ -26,6 +26,20 @@ import (
 // they are.
 func (d *desugarer) instanceAliases(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		if lit, ok := c.Node().(*ast.CompositeLit); ok {
+			d.elideInstanceTypes(lit)
+			return true
+		}
+		if e, ok := c.Node().(*ast.IndexExpr); ok {
+			// Its argument is already written (post-order).
+			if tv, ok := d.info.Types[e]; ok && tv.IsType() {
+				if x := indexed(e.X, []ast.Expr{e.Index}, e.Lbrack); x != ast.Expr(e) {
+					d.info.Types[x] = tv
+					c.Replace(x)
+				}
+			}
+			return true
+		}
 		e, ok := c.Node().(*ast.IndexListExpr)
 		if !ok {
 			return true
@@ -48,6 +62,48 @@ func (d *desugarer) instanceAliases(root ast.Node) {
 	})
 }
 
+// elideInstanceTypes drops the type of each composite literal among lit's
+// elements (keys, values) that the type of lit gives, if it is written with
+// an index-list expression: []S[P[K, V]]{S[P[K, V]]{…}} becomes
+// []S[P[K, V]]{{…}}, as Go allows. yaegi v0.16.1 takes the type of such an
+// element from lit's, and then compiled the written type as the element's
+// first value (a nil dereference in its compiler): it recognises an
+// index-list expression as no type.
+func (d *desugarer) elideInstanceTypes(lit *ast.CompositeLit) {
+	tv, ok := d.info.Types[lit]
+	if !ok {
+		return
+	}
+	var key, elem types.Type
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		key, elem = u.Key(), u.Elem()
+	default:
+		return
+	}
+	elide := func(e ast.Expr, t types.Type) {
+		inner, ok := e.(*ast.CompositeLit)
+		if !ok || inner.Type == nil || t == nil || !holdsIndexList(inner.Type) {
+			return
+		}
+		if itv, ok := d.info.Types[inner]; ok && types.Identical(itv.Type, t) {
+			inner.Type = nil
+		}
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			elide(kv.Key, key)
+			elide(kv.Value, elem)
+			continue
+		}
+		elide(e, elem)
+	}
+}
+
 // instanceAlias returns the name of an alias of the instance te writes,
 // declared at package level: in the unit if it is one of declarations,
 // otherwise by the session before the unit runs (Config.Alias); or nil
@@ -68,9 +124,57 @@ func (d *desugarer) instanceAlias(te ast.Expr, pos token.Pos) *ast.Ident {
 	}
 	name := d.temp("inst")
 	d.aliases[typ] = name
-	d.unit.File.Decls = append(d.unit.File.Decls, &ast.GenDecl{TokPos: pos, Tok: token.TYPE,
+	d.aliasDecls = append(d.aliasDecls, &ast.GenDecl{TokPos: pos, Tok: token.TYPE,
 		Specs: []ast.Spec{&ast.TypeSpec{Name: ident(pos, name), Assign: pos, Type: te}}})
 	return ident(pos, name)
+}
+
+// placeAliases puts the unit's instance aliases (instanceAlias) among its
+// declarations: each right after the last declaration of a type it names
+// (the generic type, a type argument, an earlier alias) or of a method of
+// one (an instance made before a method is declared lacks it: "undefined
+// selector"), or, if the unit declares none of them, after its imports.
+//
+// yaegi v0.16.1 resolves an alias when it meets it: an alias written after
+// another that names it failed with "type not found" (type X = S[P[string,
+// int]] in a cell of its own, where __inst = P[string, int] came last), and
+// an alias before the generic type it instantiates with "nil reflect type".
+func (d *desugarer) placeAliases() {
+	for _, alias := range d.aliasDecls {
+		decls := d.unit.File.Decls
+		named := map[string]bool{}
+		ast.Inspect(alias.Specs[0].(*ast.TypeSpec).Type, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				named[id.Name] = true
+			}
+			return true
+		})
+		at := 0
+		for i, decl := range decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+				if named[receiverBase(fd.Recv.List[0].Type)] {
+					at = max(at, i+1) // a method the instance must have
+				}
+				continue
+			}
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			switch gd.Tok {
+			case token.IMPORT:
+				at = max(at, i+1)
+			case token.TYPE:
+				for _, spec := range gd.Specs {
+					if named[spec.(*ast.TypeSpec).Name.Name] {
+						at = max(at, i+1)
+					}
+				}
+			}
+		}
+		d.unit.File.Decls = append(decls[:at:at], append([]ast.Decl{alias}, decls[at:]...)...)
+	}
+	d.aliasDecls = nil
 }
 
 // packageLevel reports whether a package-level declaration can name t: it
@@ -103,4 +207,24 @@ func (d *desugarer) packageLevel(t types.Type) bool {
 		return true
 	}
 	return false // a func, struct or interface literal: left as written
+}
+
+// receiverBase returns the name of a receiver's type: T of T, *T, T[K, V].
+func receiverBase(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }
