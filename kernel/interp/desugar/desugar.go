@@ -167,6 +167,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	d.typeParamNames(u.File)
+	d.basicConstraintTerms(u.File)
 	d.shadowedIota(u.File)
 	d.selectBreaks(root)
 	d.defaultsLast(root)
