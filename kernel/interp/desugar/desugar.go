@@ -202,6 +202,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.expressions(root)
 	d.instanceAliases(root)
 	d.placeAliases()
+	d.genericPointers(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // instanceAliases writes each instance of a generic type with two or more
@@ -28,6 +30,9 @@ func (d *desugarer) instanceAliases(root ast.Node) {
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		if lit, ok := c.Node().(*ast.CompositeLit); ok {
 			d.elideInstanceTypes(lit)
+			if x := d.literalInSlice(lit); x != nil {
+				c.Replace(x)
+			}
 			return true
 		}
 		if e, ok := c.Node().(*ast.IndexExpr); ok {
@@ -65,7 +70,8 @@ func (d *desugarer) instanceAliases(root ast.Node) {
 // elideInstanceTypes drops the type of each composite literal among lit's
 // elements (keys, values) that the type of lit gives, if it is written with
 // an index-list expression: []S[P[K, V]]{S[P[K, V]]{…}} becomes
-// []S[P[K, V]]{{…}}, as Go allows. yaegi v0.16.1 takes the type of such an
+// []S[P[K, V]]{{…}}, and []*P[K, V]{&P[K, V]{…}} []*P[K, V]{{…}}, as Go
+// allows (the latter gave a nil pointer when it ran). yaegi v0.16.1 takes the type of such an
 // element from lit's, and then compiled the written type as the element's
 // first value (a nil dereference in its compiler): it recognises an
 // index-list expression as no type.
@@ -85,23 +91,63 @@ func (d *desugarer) elideInstanceTypes(lit *ast.CompositeLit) {
 	default:
 		return
 	}
-	elide := func(e ast.Expr, t types.Type) {
-		inner, ok := e.(*ast.CompositeLit)
-		if !ok || inner.Type == nil || t == nil || !holdsIndexList(inner.Type) {
-			return
+	elide := func(e ast.Expr, t types.Type) ast.Expr {
+		if t == nil {
+			return e
+		}
+		x := e
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			p, ok := t.(*types.Pointer)
+			if !ok {
+				return e
+			}
+			x, t = u.X, p.Elem() // &T{…} of an element type *T: {…}
+		}
+		inner, ok := x.(*ast.CompositeLit)
+		if !ok || inner.Type == nil || !holdsIndexList(inner.Type) {
+			return e
 		}
 		if itv, ok := d.info.Types[inner]; ok && types.Identical(itv.Type, t) {
 			inner.Type = nil
+			return inner
 		}
+		return e
 	}
-	for _, e := range lit.Elts {
+	for i, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			elide(kv.Key, key)
-			elide(kv.Value, elem)
+			kv.Key = elide(kv.Key, key)
+			kv.Value = elide(kv.Value, elem)
 			continue
 		}
-		elide(e, elem)
+		lit.Elts[i] = elide(e, elem)
 	}
+}
+
+// literalInSlice returns []T{{…}}[0] for a composite literal T{…} of an
+// instance with several type arguments that holds a type parameter (no alias
+// can name it), or nil. yaegi v0.16.1 makes one node of such an instance
+// and shares it between the literals that write it, as it did the instances
+// instanceAliases names: with two literals P[K, V]{k, v} in a generic
+// function the first stayed zero, without an error, and &P[K, V]{…} twice
+// gave a nil pointer. The type of a slice it compiles apart, and an element's
+// type it takes from the slice's.
+func (d *desugarer) literalInSlice(lit *ast.CompositeLit) ast.Expr {
+	if _, ok := lit.Type.(*ast.IndexListExpr); !ok {
+		return nil
+	}
+	tv, ok := d.info.Types[lit]
+	if !ok || d.packageLevel(tv.Type) {
+		return nil
+	}
+	pos := lit.Pos()
+	slice := &ast.CompositeLit{Type: &ast.ArrayType{Lbrack: pos, Elt: lit.Type}, Lbrace: pos, Rbrace: lit.Rbrace,
+		Elts: []ast.Expr{&ast.CompositeLit{Lbrace: lit.Lbrace, Elts: lit.Elts, Rbrace: lit.Rbrace}}}
+	d.info.Types[slice] = types.TypeAndValue{Type: types.NewSlice(tv.Type)}
+	zero := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}
+	d.info.Types[zero] = types.TypeAndValue{Type: types.Typ[types.Int]}
+	x := &ast.IndexExpr{X: slice, Lbrack: pos, Index: zero, Rbrack: lit.Rbrace}
+	d.info.Types[x] = tv
+	return x
 }
 
 // instanceAlias returns the name of an alias of the instance te writes,
@@ -227,4 +273,122 @@ func receiverBase(e ast.Expr) string {
 			return ""
 		}
 	}
+}
+
+// genericPointers prepares or refuses, in functions' bodies, the pointer types
+// *P[K, V] to an instance with several type arguments that holds a type
+// parameter (no alias can name it: instanceAliases). yaegi v0.16.1 compiles
+// such a type as the dereference of an expression, and its compiler panics
+// (nil pointer dereference), where it meets the type in an expression: as the
+// type of variables declared without a value, in a conversion, a type
+// assertion or case, a type argument or a composite literal's type. It runs
+// it in a function type, in a slice, array, map, channel or struct type, and
+// as the type of one variable declared with a value. So
+//
+//	var p, q *P[K, V]   →   var p *P[K, V] = nil; var q *P[K, V] = nil
+//	new(P[K, V])        →   &make([]P[K, V], 1)[0]   (new(P[K, V]) gave a nil pointer)
+//
+// and the other places are
+// refused (refuse.GenericPointerType).
+func (d *desugarer) genericPointers(root ast.Node) {
+	bad := func(e ast.Expr) bool {
+		star, ok := e.(*ast.StarExpr)
+		if !ok || !holdsIndexList(star.X) {
+			return false
+		}
+		tv, ok := d.info.Types[star]
+		return ok && tv.IsType() && !d.packageLevel(tv.Type)
+	}
+	astutil.Apply(root, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncType, *ast.FieldList, *ast.TypeSpec, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StructType, *ast.InterfaceType:
+			return false // compiled as types (a receiver's too)
+		case *ast.GenDecl:
+			if n.Tok == token.VAR {
+				splitPointerVars(n, bad)
+			}
+		case *ast.CallExpr:
+			if lit := d.newLiteral(n); lit != nil {
+				c.Replace(lit)
+				return false
+			}
+		case *ast.StarExpr:
+			if !bad(n) {
+				return true
+			}
+			if vs, ok := c.Parent().(*ast.ValueSpec); ok && c.Name() == "Type" && len(vs.Names) == 1 && len(vs.Values) == 1 {
+				return false
+			}
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, n.Pos(), refuse.GenericPointerType, types.ExprString(n), pointerPlace(c.Parent())))
+			return false
+		}
+		return true
+	}, nil)
+}
+
+// splitPointerVars gives each variable of decl declared without a value, of
+// a type bad reports, a declaration of its own, with the value nil.
+func splitPointerVars(decl *ast.GenDecl, bad func(ast.Expr) bool) {
+	var specs []ast.Spec
+	for _, spec := range decl.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok || vs.Type == nil || len(vs.Values) > 0 || !bad(vs.Type) {
+			specs = append(specs, spec)
+			continue
+		}
+		for _, name := range vs.Names {
+			specs = append(specs, &ast.ValueSpec{Names: []*ast.Ident{name}, Type: vs.Type, Values: []ast.Expr{ident(name.Pos(), "nil")}})
+		}
+	}
+	if len(specs) > 1 && !decl.Lparen.IsValid() {
+		decl.Lparen, decl.Rparen = decl.TokPos, decl.End()
+	}
+	decl.Specs = specs
+}
+
+// newLiteral returns &make([]T, 1)[0] for new(T), T an instance with
+// several type arguments that holds a type parameter; or nil. new(T) gave a
+// nil pointer, and &T{} twice too (see literalInSlice).
+func (d *desugarer) newLiteral(call *ast.CallExpr) ast.Expr {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || len(call.Args) != 1 || !holdsIndexList(call.Args[0]) {
+		return nil
+	}
+	if b, ok := d.info.Uses[id].(*types.Builtin); !ok || b.Name() != "new" {
+		return nil
+	}
+	tv, ok := d.info.Types[call.Args[0]]
+	if !ok || !tv.IsType() || d.packageLevel(tv.Type) {
+		return nil
+	}
+	pos := call.Pos()
+	slice := types.NewSlice(tv.Type)
+	st := &ast.ArrayType{Lbrack: pos, Elt: call.Args[0]}
+	d.info.Types[st] = types.TypeAndValue{Type: slice}
+	one := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "1"}
+	mk := &ast.CallExpr{Fun: ident(pos, "make"), Lparen: pos, Args: []ast.Expr{st, one}, Rparen: call.Rparen}
+	d.info.Types[mk] = types.TypeAndValue{Type: slice}
+	zero := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}
+	elem := &ast.IndexExpr{X: mk, Lbrack: pos, Index: zero, Rbrack: call.Rparen}
+	d.info.Types[elem] = types.TypeAndValue{Type: tv.Type}
+	ptr := &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: elem}
+	d.info.Types[ptr] = d.info.Types[call]
+	return ptr
+}
+
+// pointerPlace names the place of a type in parent, for a refusal.
+func pointerPlace(parent ast.Node) string {
+	switch parent.(type) {
+	case *ast.TypeAssertExpr:
+		return "the type of a type assertion or type switch case"
+	case *ast.CallExpr, *ast.ParenExpr:
+		return "the type of a conversion"
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return "a type argument"
+	case *ast.CompositeLit:
+		return "a composite literal's type"
+	case *ast.ValueSpec:
+		return "the type of several variables declared with values"
+	}
+	return "a type in an expression"
 }
