@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -198,7 +200,7 @@ func (d *desugarer) placeAliases() {
 		at := 0
 		for i, decl := range decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-				if named[receiverBase(fd.Recv.List[0].Type)] {
+				if base := receiverBase(fd.Recv.List[0].Type); base != nil && named[d.writtenName(base)] {
 					at = max(at, i+1) // a method the instance must have
 				}
 				continue
@@ -212,7 +214,7 @@ func (d *desugarer) placeAliases() {
 				at = max(at, i+1)
 			case token.TYPE:
 				for _, spec := range gd.Specs {
-					if named[spec.(*ast.TypeSpec).Name.Name] {
+					if named[d.writtenName(spec.(*ast.TypeSpec).Name)] {
 						at = max(at, i+1)
 					}
 				}
@@ -220,7 +222,51 @@ func (d *desugarer) placeAliases() {
 		}
 		d.unit.File.Decls = append(decls[:at:at], append([]ast.Decl{alias}, decls[at:]...)...)
 	}
+	if len(d.aliasDecls) > 0 {
+		d.aliasesAfterInstances()
+	}
 	d.aliasDecls = nil
+}
+
+// aliasesAfterInstances moves each declaration of the unit's own aliases
+// (type X = S[P[string, int]]) that names an instance alias declared after
+// it to right after that one: a method of P declared after X put the
+// instance alias after X, and yaegi failed ("type not found").
+func (d *desugarer) aliasesAfterInstances() {
+	where := func(decls []ast.Decl) map[string]int {
+		at := map[string]int{}
+		for i, decl := range decls {
+			if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, spec := range gd.Specs {
+					at[spec.(*ast.TypeSpec).Name.Name] = i
+				}
+			}
+		}
+		return at
+	}
+	for i := 0; i < len(d.unit.File.Decls); i++ {
+		decls := d.unit.File.Decls
+		gd, ok := decls[i].(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE || slices.Contains(d.aliasDecls, gd) {
+			continue
+		}
+		at := where(decls)
+		last := -1
+		ast.Inspect(gd, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && strings.HasPrefix(id.Name, "__inst") {
+				if j, ok := at[id.Name]; ok && j > i {
+					last = max(last, j)
+				}
+			}
+			return true
+		})
+		if last < 0 {
+			continue
+		}
+		moved := append(append(append([]ast.Decl{}, decls[:i]...), decls[i+1:last+1]...), gd)
+		d.unit.File.Decls = append(moved, decls[last+1:]...)
+		i-- // the declaration now at i is the next one
+	}
 }
 
 // packageLevel reports whether a package-level declaration can name t: it
@@ -255,8 +301,20 @@ func (d *desugarer) packageLevel(t types.Type) bool {
 	return false // a func, struct or interface literal: left as written
 }
 
-// receiverBase returns the name of a receiver's type: T of T, *T, T[K, V].
-func receiverBase(e ast.Expr) string {
+// writtenName returns the name rewritten code gives the type id names or
+// declares: the session may have renamed a type declared again (P_7).
+func (d *desugarer) writtenName(id *ast.Ident) string {
+	if tn, ok := d.info.ObjectOf(id).(*types.TypeName); ok && !tn.IsAlias() {
+		if name, ok := d.cfg.TypeName(tn); ok {
+			return name
+		}
+	}
+	return id.Name
+}
+
+// receiverBase returns the identifier of a receiver's type: T of T, *T,
+// T[K, V].
+func receiverBase(e ast.Expr) *ast.Ident {
 	for {
 		switch x := e.(type) {
 		case *ast.StarExpr:
@@ -268,9 +326,9 @@ func receiverBase(e ast.Expr) string {
 		case *ast.IndexListExpr:
 			e = x.X
 		case *ast.Ident:
-			return x.Name
+			return x
 		default:
-			return ""
+			return nil
 		}
 	}
 }

@@ -1,6 +1,7 @@
 // A generic type instantiated with an instance of several type arguments,
 // S[P[string, int]]: in a variable, an alias, a parameter, a map and a slice,
-// and S[P[K, V]] in a generic function's body (hunt3b L1).
+// and S[P[K, V]] in a generic function's body (hunt3b L1); the alias X is
+// declared before a method of P.
 package main
 
 import "fmt"
@@ -15,6 +16,8 @@ type S[T any] struct{ x T }
 func (s S[T]) Get() T { return s.x }
 
 type X = S[P[string, int]]
+
+func (p P[K, V]) Swap() P[V, K] { return P[V, K]{p.Val, p.Key} }
 
 var top S[P[string, int]]
 
@@ -39,7 +42,7 @@ func main() {
 	fmt.Println(s)
 	s.x.Key = "a"
 	var x X = s
-	fmt.Println(x, top, get(s), x.Get().Key)
+	fmt.Println(x, top, get(s), x.Get().Key, x.Get().Swap())
 	m := map[P[string, int]][]S[P[int, bool]]{}
 	k := P[string, int]{"k", 1}
 	m[k] = append(m[k], S[P[int, bool]]{P[int, bool]{2, true}})
