@@ -259,3 +259,18 @@ func TestGenericPointerTypeRefused(t *testing.T) {
 		t.Errorf("var a, b *P[K, V], new(P[K, V]): got %q, want %q", rec.out(), "{ 0} {k 1}\n")
 	}
 }
+
+// A constraint interface with a term ~*T made yaegi's compiler panic when it
+// was instantiated ("reflect.Type is nil"): it is refused; the constraint
+// ~*T alone runs.
+func TestTildePointerConstraintRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type V struct{ N int }\nfunc (v *V) Set(n int) { v.N = n }")
+	failsSaying(t, s, "func Fill[T any, PT interface {\n\t~*T\n\tSet(int)\n}](n int) []T {\n\tout := make([]T, n)\n\tfor i := range out {\n\t\tPT(&out[i]).Set(i)\n\t}\n\treturn out\n}",
+		"constraint term ~*T: the interpreter fails to instantiate a generic function or type whose constraint interface holds a pointer type with ~")
+	run(t, s, "func NonNil[T any, P ~*T](p P) bool { return p != nil }")
+	if _, rec := run(t, s, "x := 1\nfmt.Println(NonNil[int, *int](&x))"); rec.out() != "true\n" {
+		t.Errorf("[P ~*T]: got %q, want %q", rec.out(), "true\n")
+	}
+}

@@ -4,12 +4,34 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // basicConstraintTerms drops, from each interface of the unit, the type terms
 // of basic types (~int | ~float64, cmp.Ordered's), which only constraints
 // hold (see DropBasicTerms).
 func (d *desugarer) basicConstraintTerms(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		it, ok := n.(*ast.InterfaceType)
+		if !ok || it.Methods == nil {
+			return true
+		}
+		for _, f := range it.Methods.List {
+			if len(f.Names) > 0 {
+				continue
+			}
+			ast.Inspect(f.Type, func(n ast.Node) bool {
+				if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.TILDE {
+					if _, ok := ast.Unparen(u.X).(*ast.StarExpr); ok {
+						d.errs = append(d.errs, refuse.At(d.cfg.Fset, u.Pos(), refuse.TildePointerConstraint, types.ExprString(u)))
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
 	DropBasicTerms(root, func(e ast.Expr) bool {
 		t := d.typeOf(e)
 		if t == nil {

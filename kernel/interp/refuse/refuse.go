@@ -141,6 +141,10 @@ const (
 	// variable declared without a value among several): yaegi v0.16.1 takes it
 	// for a dereference, and its compiler panics (desugar/instances.go).
 	GenericPointerType
+	// TildePointerConstraint: an interface constraint with a term ~*T (PT
+	// interface{ ~*T; Set(int) }): yaegi v0.16.1's compiler panics
+	// instantiating it ("reflect.Type is nil"). [PT ~*T] runs.
+	TildePointerConstraint
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -189,6 +193,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"add a field XMLName xml.Name (with a tag `xml:\"name\"` for the element's name) to the struct"},
 	GenericPointerType: {"%s, a pointer to an instance of a generic type with several type arguments that holds a type parameter, written as %s: the interpreter would compile the type as a dereference, and fail",
 		"write such a pointer type only in a function's parameters or results, in a slice, map, channel or struct type, or in a variable declaration of one variable (var p *P[K, V] = nil, p := &P[K, V]{}); a type with one type parameter (P[T]) has no such limit"},
+	TildePointerConstraint: {"constraint term %s: the interpreter fails to instantiate a generic function or type whose constraint interface holds a pointer type with ~",
+		"write the term without ~ (PT interface{ *T; Set(int) }), which allows the same type arguments unless one is a named pointer type, or, without methods, the constraint ~*T alone ([T any, PT ~*T])"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
