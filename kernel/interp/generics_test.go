@@ -261,14 +261,17 @@ func TestGenericPointerTypeRefused(t *testing.T) {
 }
 
 // A constraint interface with a term ~*T made yaegi's compiler panic when it
-// was instantiated ("reflect.Type is nil"): it is refused; the constraint
-// ~*T alone runs.
+// was instantiated ("reflect.Type is nil"): it is refused, and so is a
+// conversion PT(x) from *T under the constraint ~*T alone (its helper's type
+// argument *T failed, "not a generic type"); the constraint ~*T alone runs.
 func TestTildePointerConstraintRefused(t *testing.T) {
 	s := newSession(t)
 	run(t, s, `import "fmt"`)
 	run(t, s, "type V struct{ N int }\nfunc (v *V) Set(n int) { v.N = n }")
 	failsSaying(t, s, "func Fill[T any, PT interface {\n\t~*T\n\tSet(int)\n}](n int) []T {\n\tout := make([]T, n)\n\tfor i := range out {\n\t\tPT(&out[i]).Set(i)\n\t}\n\treturn out\n}",
 		"constraint term ~*T: the interpreter fails to instantiate a generic function or type whose constraint interface holds a pointer type with ~")
+	failsSaying(t, s, "func Conv[T any, PT ~*T](x *T) PT { return PT(x) }",
+		"PT(x), a conversion to type parameter PT from *T, a pointer to a type parameter")
 	run(t, s, "func NonNil[T any, P ~*T](p P) bool { return p != nil }")
 	if _, rec := run(t, s, "x := 1\nfmt.Println(NonNil[int, *int](&x))"); rec.out() != "true\n" {
 		t.Errorf("[P ~*T]: got %q, want %q", rec.out(), "true\n")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // Inside a generic function, yaegi v0.16.1 stands in for a type parameter the
@@ -35,6 +37,12 @@ func (d *desugarer) typeParamConversion(call *ast.CallExpr) ast.Expr {
 	from := d.typeOf(x)
 	if e := d.exactConversion(call, tp, from); e != nil {
 		return e
+	}
+	if p, ok := from.(*types.Pointer); ok {
+		if _, ok := p.Elem().(*types.TypeParam); ok {
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, pos, refuse.PointerParamConversion, types.ExprString(call), tp.Obj().Name(), from.String()))
+			return nil
+		}
 	}
 	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		zero := &ast.CallExpr{Fun: ident(pos, "new"), Lparen: pos, Args: []ast.Expr{call.Fun}, Rparen: call.Rparen}
