@@ -234,3 +234,46 @@ func Average[S ~[]E, E ~float64](s S) E { return Sum(s) / E(len(s)) }`)
 		t.Errorf("after Celsius was declared again: got %q", rec.out())
 	}
 }
+
+// A pointer type *P[K, V] to an instance with several type arguments that
+// holds a type parameter, where yaegi compiles it as an expression (it took it
+// for a dereference and its compiler panicked), is refused naming the place;
+// where desugar rewrites it, it runs.
+func TestGenericPointerTypeRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type P[K comparable, V any] struct{ Key K; Val V }")
+	const want = "*P[K, V], a pointer to an instance of a generic type with several type arguments that holds a type parameter, written as "
+	failsSaying(t, s, "func isPtr[K comparable, V any](v any) bool { _, ok := v.(*P[K, V]); return ok }",
+		want+"the type of a type assertion or type switch case")
+	failsSaying(t, s, "func kind[K comparable, V any](v any) string { switch v.(type) { case *P[K, V]: return \"ptr\" }; return \"\" }",
+		want+"the type of a type assertion or type switch case")
+	failsSaying(t, s, "func none[K comparable, V any]() *P[K, V] { return (*P[K, V])(nil) }",
+		want+"the type of a conversion")
+	failsSaying(t, s, "type S[T any] struct{ x T }\nfunc boxed[K comparable, V any]() { var s S[*P[K, V]]; fmt.Println(s) }",
+		want+"a type argument")
+	failsSaying(t, s, "func two[K comparable, V any]() { var a, b *P[K, V] = nil, nil; fmt.Println(a, b) }",
+		want+"the type of several variables declared with values")
+	run(t, s, "func ok[K comparable, V any](k K, v V) (*P[K, V], *P[K, V]) { var a, b *P[K, V]; var c *P[K, V] = &P[K, V]{k, v}; a = new(P[K, V]); b = c; return a, b }")
+	if _, rec := run(t, s, "func main() {\n\ta, b := ok(\"k\", 1)\n\tfmt.Println(*a, *b)\n}"); rec.out() != "{ 0} {k 1}\n" {
+		t.Errorf("var a, b *P[K, V], new(P[K, V]): got %q, want %q", rec.out(), "{ 0} {k 1}\n")
+	}
+}
+
+// A constraint interface with a term ~*T made yaegi's compiler panic when it
+// was instantiated ("reflect.Type is nil"): it is refused, and so is a
+// conversion PT(x) from *T under the constraint ~*T alone (its helper's type
+// argument *T failed, "not a generic type"); the constraint ~*T alone runs.
+func TestTildePointerConstraintRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, `import "fmt"`)
+	run(t, s, "type V struct{ N int }\nfunc (v *V) Set(n int) { v.N = n }")
+	failsSaying(t, s, "func Fill[T any, PT interface {\n\t~*T\n\tSet(int)\n}](n int) []T {\n\tout := make([]T, n)\n\tfor i := range out {\n\t\tPT(&out[i]).Set(i)\n\t}\n\treturn out\n}",
+		"constraint term ~*T: the interpreter fails to instantiate a generic function or type whose constraint interface holds a pointer type with ~")
+	failsSaying(t, s, "func Conv[T any, PT ~*T](x *T) PT { return PT(x) }",
+		"PT(x), a conversion to type parameter PT from *T, a pointer to a type parameter")
+	run(t, s, "func NonNil[T any, P ~*T](p P) bool { return p != nil }")
+	if _, rec := run(t, s, "x := 1\nfmt.Println(NonNil[int, *int](&x))"); rec.out() != "true\n" {
+		t.Errorf("[P ~*T]: got %q, want %q", rec.out(), "true\n")
+	}
+}

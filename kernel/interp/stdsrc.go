@@ -20,6 +20,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/ratelab/ratelab/kernel/interp/check"
+	"github.com/ratelab/ratelab/kernel/interp/desugar"
 	"github.com/ratelab/ratelab/kernel/interp/exportdata"
 	"github.com/ratelab/ratelab/kernel/interp/std/fast"
 )
@@ -66,6 +67,10 @@ var stdFS = func() fs.FS {
 				redirectStd(is)
 			}
 		}
+		// cmp.Ordered and slices' constraints of ordered types: yaegi
+		// rejected a compiled package's type (slices.Sort of a
+		// []time.Duration) with a compiler panic.
+		desugar.DropBasicTerms(f, desugar.PredeclaredBasic)
 		var b bytes.Buffer
 		if err := printer.Fprint(&b, fset, f); err != nil {
 			return err

@@ -146,7 +146,9 @@ type desugarer struct {
 	// aliases maps the instances of generic types a unit of declarations
 	// declares aliases of to their names (instanceAlias).
 	aliases map[string]string
-	errs    []error
+	// aliasDecls holds their declarations, placed by placeAliases.
+	aliasDecls []*ast.GenDecl
+	errs       []error
 }
 
 // Unit rewrites u, which check.Session.Check has typed, in place. It returns a
@@ -165,6 +167,7 @@ func Unit(u *check.Unit, cfg Config) error {
 		root = body
 	}
 	d.typeParamNames(u.File)
+	d.basicConstraintTerms(u.File)
 	d.shadowedIota(u.File)
 	d.selectBreaks(root)
 	d.defaultsLast(root)
@@ -199,6 +202,8 @@ func Unit(u *check.Unit, cfg Config) error {
 	d.logicalFirstOperands(root)
 	d.expressions(root)
 	d.instanceAliases(root)
+	d.placeAliases()
+	d.genericPointers(root)
 	if len(d.errs) > 0 {
 		return d.errs[0]
 	}

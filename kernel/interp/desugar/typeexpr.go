@@ -188,8 +188,16 @@ func instanceCallee(x ast.Expr, list []ast.Expr, pos token.Pos) ast.Expr {
 }
 
 // indexed returns x[list…]: an instantiation.
+//
+// An instance whose one type argument is itself an instance with several
+// (S[P[K, V]], in a generic function, where no alias can name P[K, V]) is
+// an index-list expression too: yaegi v0.16.1 types the argument of S[…]
+// from its compiled node, and it leaves an index-list expression untyped
+// there, so S[P[K, V]] in a function's body panicked in its compiler (nil
+// pointer dereference), and so did S[*P[K, V]]; an index-list expression it
+// types as a whole.
 func indexed(x ast.Expr, list []ast.Expr, pos token.Pos) ast.Expr {
-	if len(list) == 1 {
+	if len(list) == 1 && !holdsIndexList(list[0]) {
 		return &ast.IndexExpr{X: x, Lbrack: pos, Index: list[0], Rbrack: pos}
 	}
 	return &ast.IndexListExpr{X: x, Lbrack: pos, Indices: list, Rbrack: pos}
@@ -232,4 +240,17 @@ func (d *desugarer) fieldList(tuple *types.Tuple, pos token.Pos, named, variadic
 		fl.List = append(fl.List, f)
 	}
 	return fl, nil
+}
+
+// holdsIndexList reports whether the type expression e holds an index-list
+// expression.
+func holdsIndexList(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.IndexListExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+
+	"github.com/ratelab/ratelab/kernel/interp/refuse"
 )
 
 // Inside a generic function, yaegi v0.16.1 stands in for a type parameter the
@@ -15,6 +17,7 @@ import (
 // the types as type arguments, which yaegi gets right:
 //
 //	T(x)    →  __convert[T, X](x)       X: the type of x (a constant's default type)
+//	T(x)    →  interface{}(x).(T)       T's type set is X alone (exactConversion)
 //	T(nil)  →  *new(T)
 //	T{…}    →  __convert[T, C](C{…})    C: T's core type ([]E for S ~[]E)
 
@@ -25,12 +28,22 @@ func (d *desugarer) typeParamConversion(call *ast.CallExpr) ast.Expr {
 	if !ok || !tv.IsType() || len(call.Args) != 1 {
 		return nil
 	}
-	if _, ok := tv.Type.(*types.TypeParam); !ok {
+	tp, ok := tv.Type.(*types.TypeParam)
+	if !ok {
 		return nil
 	}
 	pos := call.Pos()
 	x := call.Args[0]
 	from := d.typeOf(x)
+	if e := d.exactConversion(call, tp, from); e != nil {
+		return e
+	}
+	if p, ok := from.(*types.Pointer); ok {
+		if _, ok := p.Elem().(*types.TypeParam); ok {
+			d.errs = append(d.errs, refuse.At(d.cfg.Fset, pos, refuse.PointerParamConversion, types.ExprString(call), tp.Obj().Name(), from.String()))
+			return nil
+		}
+	}
 	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		zero := &ast.CallExpr{Fun: ident(pos, "new"), Lparen: pos, Args: []ast.Expr{call.Fun}, Rparen: call.Rparen}
 		return &ast.StarExpr{Star: pos, X: zero}

@@ -46,13 +46,20 @@ func (d *desugarer) typeSwitches(root ast.Node) {
 // type parameter, a type whose value may reach ts's subject in a wrapper
 // (see wrappable), one yaegi matches by its underlying type (exactOnly), or a
 // struct type without fields of a cell, which yaegi cannot tell from struct{}
-// (see fieldlessGuard; its switch missed a case of one that held it).
+// (see fieldlessGuard; its switch missed a case of one that held it), or an
+// instance with several type arguments that holds a type parameter (case
+// P[K, V]: in a generic function), which no alias can name (instances.go):
+// yaegi's compiler panicked at such a case (nil pointer dereference), though
+// it runs the assertion.
 func (d *desugarer) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 	for _, cc := range ts.Body.List {
 		for _, e := range cc.(*ast.CaseClause).List {
 			if t := d.typeOf(e); t != nil {
 				if _, ok := t.(*types.TypeParam); ok {
 					return true
+				}
+				if holdsIndexList(e) && !d.packageLevel(t) {
+					return true // instanceCase
 				}
 				if it, ok := t.Underlying().(*types.Interface); (ok && !it.Empty()) || wrappable(t) || exactOnly(t) || isFieldlessCell(t) {
 					return true

@@ -134,6 +134,22 @@ const (
 	// struct types have no name, so xml would fail with "unsupported type"
 	// (xml.go).
 	XMLUnnamed
+	// GenericPointerType: in a function's body, a pointer to an instance of a
+	// generic type with several type arguments that holds a type parameter
+	// (*P[K, V]) written as a type where the interpreter compiles it as an
+	// expression (a type assertion or case, a conversion, a type argument, a
+	// variable declared without a value among several): yaegi v0.16.1 takes it
+	// for a dereference, and its compiler panics (desugar/instances.go).
+	GenericPointerType
+	// TildePointerConstraint: an interface constraint with a term ~*T (PT
+	// interface{ ~*T; Set(int) }): yaegi v0.16.1's compiler panics
+	// instantiating it ("reflect.Type is nil"). [PT ~*T] runs.
+	TildePointerConstraint
+	// PointerParamConversion: a conversion PT(x) to a type parameter of x of
+	// type *T, T a type parameter, that exactConversion cannot write as an
+	// assertion (PT ~*T): yaegi v0.16.1 compiles the type argument *T of its
+	// helper as a dereference and fails ("not a generic type").
+	PointerParamConversion
 )
 
 // what tells, per kind, what is refused (%s: the construct) and what to do.
@@ -180,6 +196,12 @@ var what = map[Kind]struct{ msg, instead string }{
 		"pass a map (map[string]any{\"Total\": x.Total()}) or a struct of plain fields computed beforehand"},
 	XMLUnnamed: {"%s of %s: encoding/xml names the element after the type, and the interpreter keeps no name for %s, a struct type declared in a cell, so it would fail with \"unsupported type\"",
 		"add a field XMLName xml.Name (with a tag `xml:\"name\"` for the element's name) to the struct"},
+	GenericPointerType: {"%s, a pointer to an instance of a generic type with several type arguments that holds a type parameter, written as %s: the interpreter would compile the type as a dereference, and fail",
+		"write such a pointer type only in a function's parameters or results, in a slice, map, channel or struct type, or in a variable declaration of one variable (var p *P[K, V] = nil, p := &P[K, V]{}); a type with one type parameter (P[T]) has no such limit"},
+	TildePointerConstraint: {"constraint term %s: the interpreter fails to instantiate a generic function or type whose constraint interface holds a pointer type with ~",
+		"write the term without ~ (PT interface{ *T; Set(int) }), which allows the same type arguments unless one is a named pointer type, or, without methods, the constraint ~*T alone ([T any, PT ~*T])"},
+	PointerParamConversion: {"%s, a conversion to type parameter %s from %s, a pointer to a type parameter: the interpreter would compile the pointer type as a dereference, and fail",
+		"constrain the type parameter to that pointer type exactly (PT interface{ *T }), whose conversions ratelab writes otherwise, or take the value as a PT"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
