@@ -30,6 +30,9 @@ type piece struct {
 	kind       pieceKind
 	start, end int // byte offsets in the cell
 	line, col  int // where start is, 1-based
+	// prefix is written before the piece: "var " for one specification of a
+	// parenthesized var declaration (see splitVarBlocks).
+	prefix string
 }
 
 // group is a run of consecutive pieces of one kind, compiled together.
@@ -186,7 +189,12 @@ func (g group) source(cell string, id int) string {
 		b.WriteString("func _() {\n")
 	}
 	for _, p := range g.pieces {
-		fmt.Fprintf(&b, "/*line %s:%d:%d*/%s\n", cellFile(id), p.line, p.col, cell[p.start:p.end])
+		line := fmt.Sprintf("/*line %s:%d:%d*/", cellFile(id), p.line, p.col)
+		if p.prefix != "" {
+			// The prefix's tokens are at the piece's place too.
+			b.WriteString(line + p.prefix)
+		}
+		fmt.Fprintf(&b, "%s%s\n", line, cell[p.start:p.end])
 	}
 	if g.kind == stmtPiece {
 		b.WriteString("}\n")
