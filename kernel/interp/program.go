@@ -61,6 +61,7 @@ func cellOrder(src string, pieces []piece) []piece {
 	}) {
 		return pieces
 	}
+	written := pieces
 	pieces = splitVarBlocks(src, pieces)
 	n := len(pieces)
 	const (
@@ -83,7 +84,7 @@ func cellOrder(src string, pieces []piece) []piece {
 		if err == nil && len(f.Decls) == 1 {
 			d := f.Decls[0]
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-				return pieces
+				return written
 			}
 			kind[i] = pure
 			switch d := d.(type) {
@@ -108,7 +109,7 @@ func cellOrder(src string, pieces []piece) []piece {
 			// A statement, checked as a function's body.
 			f, err = parser.ParseFile(token.NewFileSet(), "", "package main\nfunc _() {\n"+text+"\n}", 0)
 			if err != nil || len(f.Decls) != 1 {
-				return pieces
+				return written
 			}
 			kind[i] = statement
 			body := f.Decls[0].(*ast.FuncDecl).Body
@@ -125,6 +126,16 @@ func cellOrder(src string, pieces []piece) []piece {
 		for _, id := range f.Unresolved {
 			uses[i][id.Name] = true
 		}
+		// The parser leaves out of Unresolved a composite literal's keys it
+		// could not resolve, field names or not ([...]string{Red: "red"}).
+		ast.Inspect(f, func(n ast.Node) bool {
+			if kv, ok := n.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Obj == nil {
+					uses[i][id.Name] = true
+				}
+			}
+			return true
+		})
 	}
 	declaredBy := map[string][]int{}
 	for i, names := range declares {
