@@ -12,8 +12,9 @@ import (
 // A Go cell mixes what a Go file holds (imports, types, functions) with what a
 // function body holds (statements). yaegi compiles one or the other, so a cell is
 // cut into its top-level pieces, and consecutive pieces of one kind are compiled
-// and run together, in the cell's order, imports first (a pasted program's
-// declarations in the order of what they name: program.go).
+// and run together, imports first, then in the cell's order, but for its
+// declarations, which come in Go's order, after what they name, and its init
+// functions after its variables (program.go).
 
 // pieceKind says how a top-level piece of a cell is compiled.
 type pieceKind int
