@@ -12,8 +12,9 @@ import (
 // A Go cell mixes what a Go file holds (imports, types, functions) with what a
 // function body holds (statements). yaegi compiles one or the other, so a cell is
 // cut into its top-level pieces, and consecutive pieces of one kind are compiled
-// and run together, in the cell's order, imports first (a pasted program's
-// declarations in the order of what they name: program.go).
+// and run together, imports first, then in the cell's order, but for its
+// declarations, which come in Go's order, after what they name, and its init
+// functions after its variables (program.go).
 
 // pieceKind says how a top-level piece of a cell is compiled.
 type pieceKind int
@@ -30,6 +31,9 @@ type piece struct {
 	kind       pieceKind
 	start, end int // byte offsets in the cell
 	line, col  int // where start is, 1-based
+	// prefix is written before the piece: "var " for one specification of a
+	// parenthesized var declaration (see splitVarBlocks).
+	prefix string
 }
 
 // group is a run of consecutive pieces of one kind, compiled together.
@@ -186,7 +190,12 @@ func (g group) source(cell string, id int) string {
 		b.WriteString("func _() {\n")
 	}
 	for _, p := range g.pieces {
-		fmt.Fprintf(&b, "/*line %s:%d:%d*/%s\n", cellFile(id), p.line, p.col, cell[p.start:p.end])
+		line := fmt.Sprintf("/*line %s:%d:%d*/", cellFile(id), p.line, p.col)
+		if p.prefix != "" {
+			// The prefix's tokens are at the piece's place too.
+			b.WriteString(line + p.prefix)
+		}
+		fmt.Fprintf(&b, "%s%s\n", line, cell[p.start:p.end])
 	}
 	if g.kind == stmtPiece {
 		b.WriteString("}\n")

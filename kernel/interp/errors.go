@@ -272,7 +272,7 @@ func (s *Session) frameBody(p position, current int, statement position) (where 
 	if !found {
 		return "", p
 	}
-	for _, g := range groupPieces(programOrder(src, splitCell(src))) {
+	for _, g := range groupPieces(cellOrder(src, splitCell(src))) {
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "_.go", g.source(src, p.cell), parser.SkipObjectResolution)
 		if err != nil {

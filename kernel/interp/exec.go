@@ -180,7 +180,7 @@ type cell struct {
 // session, refuses what the interpreter cannot run, and desugars the rest.
 // Nothing runs.
 func (s *Session) frontEnd(fset *token.FileSet, checker *check.Session, code string, id int) (*cell, *engine.Error) {
-	groups := groupPieces(programOrder(code, splitCell(code)))
+	groups := groupPieces(cellOrder(code, splitCell(code)))
 	units := make([]*check.Unit, len(groups))
 	imported := make([][]*ast.ImportSpec, len(groups))
 	for gi, g := range groups {

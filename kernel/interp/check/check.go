@@ -8,7 +8,9 @@
 // needed at run time.
 //
 // A cell is cut into units as the interpreter runs it (imports, then runs of
-// declarations and runs of statements, in the cell's order), and each unit is
+// declarations and runs of statements, in the order the session runs the cell's
+// pieces: its statements as written, its declarations after what they name),
+// and each unit is
 // checked in turn against the session and the units before it: a function
 // declared below a statement sees the variables the statement declared, as it does
 // when the cell runs.
