@@ -79,7 +79,9 @@ func main() {
 	}
 	slices.SortFunc(emps, byPay)
 	fmt.Println(emps)
-	sort.Slice(emps, func(i, j int) bool { return emps[i].Dept < emps[j].Dept || emps[i].Dept == emps[j].Dept && emps[i].Name > emps[j].Name })
+	sort.Slice(emps, func(i, j int) bool {
+		return emps[i].Dept < emps[j].Dept || emps[i].Dept == emps[j].Dept && emps[i].Name > emps[j].Name
+	})
 	fmt.Println(emps)
 	i, ok := slices.BinarySearchFunc([]int{1, 3, 5, 7}, 5, func(a, b int) int { return a - b })
 	fmt.Println(i, ok, slices.IndexFunc(emps, func(e Emp) bool { return e.Pay < 100 }))

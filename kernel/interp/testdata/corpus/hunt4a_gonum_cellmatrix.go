@@ -13,9 +13,9 @@ import (
 // Hilbert is a cell mat.Matrix computed on demand.
 type Hilbert int
 
-func (h Hilbert) Dims() (int, int)      { return int(h), int(h) }
-func (h Hilbert) At(i, j int) float64   { return 1 / float64(i+j+1) }
-func (h Hilbert) T() mat.Matrix         { return h }
+func (h Hilbert) Dims() (int, int)    { return int(h), int(h) }
+func (h Hilbert) At(i, j int) float64 { return 1 / float64(i+j+1) }
+func (h Hilbert) T() mat.Matrix       { return h }
 
 // band is a pointer-receiver cell matrix with a counter.
 type band struct {
