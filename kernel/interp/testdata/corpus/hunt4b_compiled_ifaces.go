@@ -20,13 +20,16 @@ type Item struct {
 
 type PQ []*Item
 
-func (q PQ) Len() int            { return len(q) }
-func (q PQ) Less(i, j int) bool  { return q[i].Pri > q[j].Pri }
-func (q PQ) Swap(i, j int)       { q[i], q[j] = q[j], q[i] }
-func (q *PQ) Push(x any)         { *q = append(*q, x.(*Item)) }
-func (q *PQ) Pop() any           { old := *q; n := len(old); it := old[n-1]; *q = old[:n-1]; return it }
+func (q PQ) Len() int           { return len(q) }
+func (q PQ) Less(i, j int) bool { return q[i].Pri > q[j].Pri }
+func (q PQ) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *PQ) Push(x any)        { *q = append(*q, x.(*Item)) }
+func (q *PQ) Pop() any          { old := *q; n := len(old); it := old[n-1]; *q = old[:n-1]; return it }
 
-type Upper struct{ w io.Writer; n int }
+type Upper struct {
+	w io.Writer
+	n int
+}
 
 func (u *Upper) Write(p []byte) (int, error) {
 	u.n += len(p)
