@@ -201,6 +201,7 @@ func Unit(u *check.Unit, cfg Config) error {
 	}
 	d.logicalFirstOperands(root)
 	d.expressions(root)
+	d.elidedAddresses(root)
 	d.instanceAliases(root)
 	d.placeAliases()
 	d.genericPointers(root)
