@@ -46,3 +46,15 @@ func TestSwitchFallthroughDefaultRefused(t *testing.T) {
 		t.Errorf("default first, fallthrough between cases: %q, %v; want d12323", out, e)
 	}
 }
+
+// A type declared in a function or block with the name of a session type is
+// refused: yaegi resolved the name to the session's type, so a local struct
+// printed through the session type's String method (hunt4b S4). A local type
+// of a name of its own runs.
+func TestLocalTypeShadowingRefused(t *testing.T) {
+	s := newSession(t)
+	run(t, s, "import \"fmt\"\ntype Point struct{ X, Y int }\nfunc (p Point) String() string { return fmt.Sprintf(\"P(%d,%d)\", p.X, p.Y) }")
+	failsSaying(t, s, "func local() { type Point struct{ X, Y int }; fmt.Println(Point{1, 2}) }", "type Point declared inside a function or block, with the name of the session's type Point")
+	failsSaying(t, s, "{ type Point [2]int; fmt.Println(Point{3, 4}) }", "type Point declared inside a function or block")
+	prints(t, s, "func ok() { type item struct{ N int }; fmt.Printf(\"%T %v\\n\", item{1}, item{2}) }; ok()", "main.item {2}\n")
+}

@@ -141,6 +141,11 @@ const (
 	// variable declared without a value among several): yaegi v0.16.1 takes it
 	// for a dereference, and its compiler panics (desugar/instances.go).
 	GenericPointerType
+	// LocalTypeShadows: a type declared in a function's body or a block with
+	// the name of a package-level (session) type: yaegi v0.16.1 resolves the
+	// name in the package scope first, so `type Point struct{…}` inside a
+	// function printed through the package Point's String method.
+	LocalTypeShadows
 	// TildePointerConstraint: an interface constraint with a term ~*T (PT
 	// interface{ ~*T; Set(int) }): yaegi v0.16.1's compiler panics
 	// instantiating it ("reflect.Type is nil"). [PT ~*T] runs.
@@ -202,6 +207,8 @@ var what = map[Kind]struct{ msg, instead string }{
 		"write the term without ~ (PT interface{ *T; Set(int) }), which allows the same type arguments unless one is a named pointer type, or, without methods, the constraint ~*T alone ([T any, PT ~*T])"},
 	PointerParamConversion: {"%s, a conversion to type parameter %s from %s, a pointer to a type parameter: the interpreter would compile the pointer type as a dereference, and fail",
 		"constrain the type parameter to that pointer type exactly (PT interface{ *T }), whose conversions ratelab writes otherwise, or take the value as a PT"},
+	LocalTypeShadows: {"type %s declared inside a function or block, with the name of the session's type %s: the interpreter resolves the name to the session's type, and would build the other type with its methods",
+		"give the local type a name of its own"},
 	RecoverInRangeFuncDefer: {"recover in a function deferred inside the body of a range over a function: ratelab runs those deferred calls from a helper, where recover would return nil",
 		"defer the function outside the loop"},
 }
@@ -253,6 +260,7 @@ func Unit(fset *token.FileSet, u *check.Unit, has func(path, name string) bool) 
 			}
 		}
 	}
+	errs = append(errs, localTypesShadowing(fset, u)...)
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if e := nestedStringer(fset, u.Info, call); e != nil {
@@ -446,4 +454,38 @@ func heldPrinter(t types.Type, methods []string, depth int, seen map[types.Type]
 		}
 	}
 	return nil, ""
+}
+
+// localTypesShadowing returns the refusals of the types u declares inside a
+// function or block with the name of a package-level type (LocalTypeShadows).
+// A statements unit's own type declarations are the session's, not local.
+func localTypesShadowing(fset *token.FileSet, u *check.Unit) []*Error {
+	sessionLevel := map[*ast.TypeSpec]bool{}
+	if body := u.Body(); body != nil {
+		for _, st := range body.List {
+			if ds, ok := st.(*ast.DeclStmt); ok {
+				for _, spec := range ds.Decl.(*ast.GenDecl).Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok {
+						sessionLevel[ts] = true
+					}
+				}
+			}
+		}
+	}
+	var errs []*Error
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || sessionLevel[ts] {
+			return true
+		}
+		obj, ok := u.Info.Defs[ts.Name].(*types.TypeName)
+		if !ok || obj.Parent() == nil || obj.Parent() == u.Pkg.Scope() {
+			return true
+		}
+		if outer, ok := u.Pkg.Scope().Lookup(ts.Name.Name).(*types.TypeName); ok {
+			errs = append(errs, At(fset, ts.Name.Pos(), LocalTypeShadows, ts.Name.Name, types.TypeString(outer.Type(), qualifier)))
+		}
+		return true
+	})
+	return errs
 }
