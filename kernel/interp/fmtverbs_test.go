@@ -89,16 +89,20 @@ func TestFmtNestedPrintingRefused(t *testing.T) {
 // method, in an interface or through a type parameter, reaches fmt as its
 // underlying values ([]Temp as []float64), and a cell struct with such a field
 // as a struct of bare values: printed, it would skip the method. Each is
-// refused; the value of a type argument itself keeps its method.
+// refused, through a forwarder of ...any too; the value of a type argument
+// itself keeps its method.
 func TestFmtNestedLookalikesRefused(t *testing.T) {
 	s := newSession(t)
 	run(t, s, "import \"fmt\"\ntype Temp float64\nfunc (t Temp) String() string { return fmt.Sprintf(\"%.1f°C\", float64(t)) }\n"+
-		"type Reading struct{ At int; T Temp }\nfunc Show[T any](xs []T) { fmt.Println(xs) }\nfunc One[T any](x T) { fmt.Println(x) }")
+		"type Reading struct{ At int; T Temp }\nfunc Show[T any](xs []T) { fmt.Println(xs) }\nfunc One[T any](x T) { fmt.Println(x) }\n"+
+		"func logf(format string, args ...any) { fmt.Printf(format, args...) }")
 	failsSaying(t, s, `var v any = []Temp{21.5, 22}; fmt.Println(v)`, "it is a []float64, whose float64 values could be of type main.Temp")
 	failsSaying(t, s, `var m any = map[string][2]Temp{"a": {1, 2}}; fmt.Println(m)`, "whose float64 values could be of type main.Temp")
 	failsSaying(t, s, `Show([]Temp{1})`, "it is a []float64, whose float64 values could be of type main.Temp")
 	failsSaying(t, s, `var w any = Reading{1, 4}; fmt.Println(w)`, "a value of type main.Reading, with a field of type main.Temp")
 	failsSaying(t, s, `var r any = []Reading{{1, 4}}; fmt.Println(r)`, "a value of type main.Reading, with a field of type main.Temp")
+	failsSaying(t, s, `logf("%v\n", []Temp{1})`, "it is a []float64, whose float64 values could be of type main.Temp")
 	prints(t, s, `One(Temp(3))`, "3.0°C\n")
+	prints(t, s, `logf("%v %d\n", Temp(3), 4)`, "3.0°C 4\n")
 	prints(t, s, `xs := []float64{1.5}; fmt.Println(xs, Reading{2, 5}.T)`, "[1.5] 5.0°C\n")
 }

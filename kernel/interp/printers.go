@@ -195,6 +195,30 @@ func (p *sessionPrinters) arg(v any, errorf, empty bool) any {
 	return printLookalike(v, lookalikes, lastFields)
 }
 
+// spread returns what fmt is given for args, spread into a print function
+// other than Errorf: a value of a cell's type as arg gives it, and any other
+// refused if it holds below its top what could be a lookalike's
+// (lookalikeBelow). Its top is right: a Temp converted to the forwarder's any
+// keeps its name, so a bare float64 is one.
+func (p *sessionPrinters) spread(args []any) []any {
+	p.mu.Lock()
+	lookalikes := p.lookalikes
+	p.mu.Unlock()
+	out := make([]any, len(args))
+	for i, a := range args {
+		if a == nil {
+			continue
+		}
+		if mayHoldCellType(a) {
+			out[i] = p.arg(a, false, true)
+			continue
+		}
+		lookalikeBelow(a, lookalikes)
+		out[i] = a
+	}
+	return out
+}
+
 // mayHoldCellType reports whether v may be a value of a cell's type with
 // methods: one in yaegi's valueInterface or in one of its wrappers, or a
 // struct declared in a cell (or a pointer to one).

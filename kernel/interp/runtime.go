@@ -92,6 +92,7 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"PrintArg":     reflect.ValueOf(printArg),
 		"Printers":     reflect.ValueOf(printers.set),
 		"PrintDynamic": reflect.ValueOf(printers.arg),
+		"PrintSpread":  reflect.ValueOf(printers.spread),
 		"PrintError":   reflect.ValueOf(printError),
 		"Shown":        reflect.ValueOf(func(v any) any { return v }),
 		"TypedNil":     reflect.ValueOf(typedNil),

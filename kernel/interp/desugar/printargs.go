@@ -67,11 +67,15 @@ func (d *desugarer) printArgs(root ast.Node) {
 	}
 	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
 		call, ok := c.Node().(*ast.CallExpr)
-		if !ok || call.Ellipsis.IsValid() {
+		if !ok {
 			return true
 		}
 		fn := d.printFunc(call)
 		if fn == nil {
+			return true
+		}
+		if call.Ellipsis.IsValid() {
+			d.spreadArgs(call, fn)
 			return true
 		}
 		replace := c.Replace
@@ -95,6 +99,25 @@ func (d *desugarer) printArgs(root ast.Node) {
 		return true
 	})
 	d.registerPrinters()
+}
+
+// spreadArgs rewrites the []any spread into call, of a print function, as
+// __rt.PrintSpread(args): a forwarder's (func logf(format string, args
+// ...any) { fmt.Printf(format, args...) }) values are each known only when the
+// call runs, as an interface argument's are (dynamicPrintArg), and a []Temp
+// among them printed its floats bare.
+func (d *desugarer) spreadArgs(call *ast.CallExpr, fn *types.Func) {
+	last := len(call.Args) - 1
+	if fn.Signature().Recv() != nil || last < 0 || fn.Name() == "Errorf" {
+		// Errorf's: a cell's error given as PrintError, which %w wraps, is
+		// not found by errors.As; cellArgs refuses it instead.
+		return
+	}
+	if s, ok := d.typeOf(call.Args[last]).(*types.Slice); !ok || !types.IsInterface(s.Elem()) {
+		return
+	}
+	pos := call.Args[last].Pos()
+	call.Args[last] = d.rtCall(pos, "PrintSpread", call.Args[last])
 }
 
 // registerPrinters puts the unit's sessionPrinters call first in its
