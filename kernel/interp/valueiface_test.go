@@ -74,12 +74,14 @@ func (c Circle) Area() float64 { return 3 * c.R * c.R }
 func (c Circle) String() string { return fmt.Sprintf("circle(%g)", c.R) }`)
 	for _, c := range []struct{ code, want string }{
 		{`fmt.Println([]Shape{Circle{1}})`, "a value of type main.Circle, which fmt prints through its String method"},
-		{`xs := []any{Circle{2}}; fmt.Println(xs...)`, "through its String method"},
 		{`fmt.Sprintf("%#v", map[string]Shape{"a": nil})`, "the interpreter keeps no name for it"},
 	} {
 		failsSaying(t, s, c.code, c.want)
 	}
 	failsSaying(t, s, `[]Shape{Circle{1}}`, "through its String method")
+	// Spread, each element is an argument of its own, printed as one
+	// (PrintSpread).
+	prints(t, s, `xs := []any{Circle{2}}; fmt.Println(xs...)`, "circle(2)\n")
 	b, _ := run(t, s, `type Sq float64
 func (s Sq) Area() float64 { return float64(s * s) }
 []Shape{Sq(2), nil}`)
