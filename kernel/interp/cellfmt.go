@@ -228,21 +228,18 @@ func printLookalike(v any, lookalikes, lastFields []string) any {
 		return wrappedLookalike(v, inner, lookalikes, lastFields)
 	}
 	t := goTypeString(reflect.TypeOf(v))
-	lookalike := ""
 	// Every lookalike is looked at: one without a printing method listed
 	// first (Sl []int before SlS []int with String) must not hide another's.
+	if named, printer := printingLookalike(t, lookalikes); named != "" {
+		panic(fmt.Errorf("ratelab cannot print this value as Go would: it is a %s, or a %s, which fmt prints through its %s method, "+
+			"and the interpreter cannot tell them apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
+			"print it from a variable of its own type, or declare %s as a struct", t, named, printer, strings.TrimPrefix(named, "main.")))
+	}
+	lookalike := ""
 	for i := 0; i+2 < len(lookalikes); i += 3 {
-		named, underlying, printer := lookalikes[i], lookalikes[i+1], lookalikes[i+2]
-		if underlying != t {
-			continue
-		}
-		if lookalike == "" {
-			lookalike = named
-		}
-		if printer != "" {
-			panic(fmt.Errorf("ratelab cannot print this value as Go would: it is a %s, or a %s, which fmt prints through its %s method, "+
-				"and the interpreter cannot tell them apart once in an interface (a named type declared in a cell that is not a struct keeps no name there); "+
-				"print it from a variable of its own type, or declare %s as a struct", t, named, printer, strings.TrimPrefix(named, "main.")))
+		if lookalikes[i+1] == t {
+			lookalike = lookalikes[i]
+			break
 		}
 	}
 	if lookalike == "" {
@@ -254,6 +251,17 @@ func printLookalike(v any, lookalikes, lastFields []string) any {
 	}
 	cv.lookalike = lookalike
 	return cv
+}
+
+// printingLookalike returns the first of lookalikes (see printLookalike) with
+// the underlying type underlying and a printing method, and that method; or "".
+func printingLookalike(underlying string, lookalikes []string) (named, printer string) {
+	for i := 0; i+2 < len(lookalikes); i += 3 {
+		if lookalikes[i+1] == underlying && lookalikes[i+2] != "" {
+			return lookalikes[i], lookalikes[i+2]
+		}
+	}
+	return "", ""
 }
 
 // lookalikeBelow refuses v, a value an interface held, if its type holds below
@@ -274,10 +282,8 @@ func lookalikeBelow(v any, lookalikes []string) {
 		}
 		if depth > 0 {
 			s := goTypeString(t)
-			for i := 0; i+2 < len(lookalikes); i += 3 {
-				if lookalikes[i+1] == s && lookalikes[i+2] != "" {
-					return lookalikes[i], s, lookalikes[i+2]
-				}
+			if named, printer := printingLookalike(s, lookalikes); named != "" {
+				return named, s, printer
 			}
 		}
 		switch t.Kind() {

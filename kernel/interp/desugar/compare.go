@@ -174,12 +174,22 @@ func (d *desugarer) convertedToNil(x, y ast.Expr) bool {
 	if d.isNil(x) {
 		x, y = y, x
 	}
-	conv, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok || !d.isNil(y) || len(conv.Args) != 1 || !d.info.Types[conv.Fun].IsType() {
+	operand := d.convertedOperand(x)
+	if operand == nil || !d.isNil(y) {
 		return false
 	}
-	to, from := d.typeOf(conv.Fun), d.typeOf(conv.Args[0])
-	return to != nil && from != nil && isInterface(to) && !isInterface(from) && !d.isNil(conv.Args[0])
+	to, from := d.typeOf(x), d.typeOf(operand)
+	return to != nil && from != nil && isInterface(to) && !isInterface(from) && !d.isNil(operand)
+}
+
+// convertedOperand returns the operand of e if e is a conversion, T(x), or
+// nil.
+func (d *desugarer) convertedOperand(e ast.Expr) ast.Expr {
+	conv, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(conv.Args) != 1 || !d.info.Types[conv.Fun].IsType() {
+		return nil
+	}
+	return conv.Args[0]
 }
 
 // interfaceSwitch rewrites sw in place (see comparisons) if it compares

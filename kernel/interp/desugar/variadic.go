@@ -43,8 +43,7 @@ func (d *desugarer) variadicArgs(root ast.Node) {
 		for i := first; i < len(call.Args); i++ {
 			if d.interfaceSlice(call.Args[i]) {
 				slices = append(slices, i)
-			} else if conv, ok := ast.Unparen(call.Args[i]).(*ast.CallExpr); ok && !isAppend && len(conv.Args) == 1 &&
-				d.info.Types[conv.Fun].IsType() && d.interfaceSlice(conv.Args[0]) {
+			} else if x := d.convertedOperand(call.Args[i]); x != nil && !isAppend && d.interfaceSlice(x) {
 				slices = append(slices, i) // any(row): the conversion's value is row's
 			}
 		}
